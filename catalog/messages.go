@@ -1,0 +1,50 @@
+package catalog
+
+// localeStrings holds a locale's interface text: section titles, labels and
+// the templates of generic comparisons, read from data/locales/ID.xml.
+type localeStrings struct {
+	id       Locale
+	name     string
+	messages map[string]string
+	classes  map[Class]classText
+}
+
+// classText describes a class in a locale; the generic comparison of two
+// codes is built from these sentences.
+type classText struct {
+	name    string // "Server error"
+	meaning string // what a code of the class says about the request
+	client  string // what a client does when it receives one
+	use     string // when a server should send one
+}
+
+// strings returns the interface text for a locale, English when the catalogue
+// has none for it.
+func (c *Catalog) strings(loc Locale) *localeStrings {
+	if l, ok := c.locales[loc]; ok {
+		return l
+	}
+	return c.locales[English]
+}
+
+// message returns the text for a message ID. Tests check that every locale
+// defines every ID English does, so a miss is a programming error; the ID
+// itself is returned so that it shows up plainly rather than as a blank.
+func (l *localeStrings) message(id string) string {
+	if m, ok := l.messages[id]; ok {
+		return m
+	}
+	return id
+}
+
+func (l *localeStrings) class(c Class) classText { return l.classes[c] }
+
+// Label returns the interface text for a message ID in a locale, such as
+// "description" → "Mô tả" in Vietnamese. Callers outside the package use it
+// to title the sections they lay out themselves.
+func (c *Catalog) Label(loc Locale, id string) string { return c.strings(loc).message(id) }
+
+// ClassName returns the name of a class in a locale, e.g. "Server error".
+func (c *Catalog) ClassName(loc Locale, class Class) string {
+	return c.strings(loc).class(class).name
+}

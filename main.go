@@ -1,0 +1,110 @@
+// Command statusls is a language server for HTTP status codes, and the same
+// knowledge on the command line.
+//
+// Usage:
+//
+//	statusls [serve] [--stdio]           serve LSP on stdin/stdout (the default)
+//	statusls explain CODE [flags]        print everything about a status code
+//	statusls compare CODE CODE [flags]   print the page comparing two codes
+//	statusls catalog --format json       dump the whole catalogue
+//
+// Run "statusls help" for the flags of each command. Exit codes: 0 success,
+// 1 findings (check), 2 usage or input errors.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+)
+
+// command is one subcommand: its name, a one-line summary for "help", and the
+// function that runs it with the arguments after its name.
+type command struct {
+	name    string
+	summary string
+	run     func(args []string, stdout, stderr io.Writer) error
+}
+
+func commands() []command {
+	return []command{
+		{"explain", "print everything about a status code: explain CODE [--lang vi] [--format text|markdown|json]", runExplain},
+		{"compare", "compare two status codes: compare CODE CODE [--lang vi] [--format text|markdown|json]", runCompare},
+		{"catalog", "dump the whole catalogue: catalog [--format json]", runCatalog},
+	}
+}
+
+// usageError marks errors in how statusls was called; they exit with 2 like
+// every other input error, but also point at "statusls help".
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run dispatches to a subcommand and turns its error into an exit code, so
+// that tests can drive the whole command line without a process.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		printHelp(stdout)
+		return 0
+	}
+	for _, c := range commands() {
+		if c.name != args[0] {
+			continue
+		}
+		err := c.run(args[1:], stdout, stderr)
+		switch {
+		case err == nil:
+			return 0
+		case errors.Is(err, flag.ErrHelp):
+			return 0
+		}
+		fmt.Fprintf(stderr, "statusls %s: %v\n", c.name, err)
+		var ue usageError
+		if errors.As(err, &ue) {
+			fmt.Fprintf(stderr, "run 'statusls help' for usage\n")
+		}
+		return 2
+	}
+	fmt.Fprintf(stderr, "statusls: unknown command %q; run 'statusls help' for usage\n", args[0])
+	return 2
+}
+
+func printHelp(w io.Writer) {
+	fmt.Fprintln(w, "statusls: a language server for HTTP status codes")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Commands:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
+	}
+}
+
+// parseFlags parses flags that may come before, between or after the
+// positional arguments ("explain 502 --lang vi"), which the flag package
+// alone stops at, and returns the positional arguments. Errors from the flag
+// package become usage errors.
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	fs.SetOutput(io.Discard)
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, usageError{err.Error()}
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return positional, nil
+		}
+		positional = append(positional, args[0])
+		args = args[1:]
+	}
+}
