@@ -1,0 +1,10 @@
+// Package analysis finds HTTP status codes in source and configuration text.
+//
+// It sits between the server and the catalogue (client → server → analysis →
+// catalog): given a file's language and text it returns findings with byte
+// offsets, and it knows nothing of LSP, positions in UTF-16 or editors.
+// Whether a number is a status code depends on where it stands — the argument
+// of WriteHeader, an nginx return directive, an OpenAPI response key — so each
+// format has a scanner that knows its syntax, and the places that make a
+// number a status code are tables that a contributor extends in one line.
+package analysis
