@@ -1,0 +1,115 @@
+package analysis
+
+import (
+	"strings"
+
+	"github.com/statusls/statusls/catalog"
+)
+
+// constIndex finds named constants from the catalogue's ecosystems. A
+// constant is written as qualifier + name ("http." + "StatusBadGateway",
+// "StatusCode::" + "NOT_FOUND", ":" + "not_found" for Rack symbols); the
+// scanners see the last qualifier segment ("http") followed by a separator
+// and a name, and look both up here. Nothing about any ecosystem is written
+// in this package: the spellings come from the catalogue data.
+type constIndex struct {
+	// byLang maps a catalogue language ("go", "python") to the last
+	// qualifier segment ("http", "HTTPStatus", ":" for symbols) to the
+	// ecosystems using it.
+	byLang map[string]map[string][]*ecoConsts
+}
+
+// ecoConsts is one ecosystem's constants prepared for lookups from byte
+// slices without allocating.
+type ecoConsts struct {
+	idx   int // position in Analyzer.ecos, the bit in scan.ecoUsed
+	id    string
+	lang  string
+	segs  []string // qualifier segments before the last one, outermost first
+	sep   string   // ".", "::" or ":" (symbols)
+	names map[string]int
+	// importPath is the ecosystem's Import field, which Go scanning compares
+	// with import paths to resolve aliases.
+	importPath string
+}
+
+func buildConstIndex(ecos []*catalog.Ecosystem) constIndex {
+	ix := constIndex{byLang: map[string]map[string][]*ecoConsts{}}
+	for i, e := range ecos {
+		q := e.Qualifier
+		var sep string
+		switch {
+		case q == ":":
+			sep = ":"
+		case strings.HasSuffix(q, "::"):
+			sep = "::"
+		case strings.HasSuffix(q, "->"):
+			sep = "->"
+		case strings.HasSuffix(q, "."):
+			sep = "."
+		default:
+			// Unqualified names (a bare OK) would match far too much text.
+			continue
+		}
+		ec := &ecoConsts{idx: i, id: e.ID, lang: e.Language, sep: sep, names: make(map[string]int, len(e.Constants)), importPath: e.Import}
+		for _, c := range e.Constants {
+			ec.names[c.Name] = c.Code
+		}
+		last := ":"
+		if sep != ":" {
+			segs := strings.Split(strings.TrimSuffix(q, sep), sep)
+			last = segs[len(segs)-1]
+			ec.segs = segs[:len(segs)-1]
+		}
+		m := ix.byLang[e.Language]
+		if m == nil {
+			m = map[string][]*ecoConsts{}
+			ix.byLang[e.Language] = m
+		}
+		m[last] = append(m[last], ec)
+	}
+	return ix
+}
+
+// ecoLanguages maps a scanner language to the catalogue languages whose
+// ecosystems it can use: TypeScript uses the JavaScript libraries, Kotlin the
+// Java ones.
+func ecoLanguages(l Language) []string {
+	switch l {
+	case JavaScript, TypeScript:
+		return []string{"javascript", "typescript"}
+	case Java, Kotlin:
+		return []string{"java", "kotlin"}
+	case Nginx:
+		// Lua blocks inside nginx configs use OpenResty's constants.
+		return []string{"lua"}
+	}
+	return []string{string(l)}
+}
+
+// lookup finds the constant name under qualifier segment qual with
+// separator sep, for a file in language l. It returns the ecosystem and code.
+func (ix *constIndex) lookup(langs []string, qual, sep, name []byte) (*ecoConsts, int, bool) {
+	for _, l := range langs {
+		for _, ec := range ix.byLang[l][string(qual)] {
+			if ec.sep != string(sep) {
+				continue
+			}
+			if code, ok := ec.names[string(name)]; ok {
+				return ec, code, true
+			}
+		}
+	}
+	return nil, 0, false
+}
+
+// hasQualifier reports whether qual can begin a constant in these languages,
+// so that scanners only look names up after a plausible qualifier.
+func (ix *constIndex) hasQualifier(langs []string, qual []byte) bool {
+	for _, l := range langs {
+		if _, ok := ix.byLang[l][string(qual)]; ok {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,11 @@
+package analysis
+
+func (s *scan) scanNginx(a, b int) {}
+func (s *scan) scanApache()        {}
+func (s *scan) scanHAProxy()       {}
+func (s *scan) scanCaddy()         {}
+func (s *scan) scanYAML()          {}
+func (s *scan) scanJSON()          {}
+func (s *scan) scanHTTPFile()      {}
+func (s *scan) scanAccessLog()     {}
+func (s *scan) scanPlain()         {}
