@@ -91,8 +91,7 @@ type engine struct {
 	inReturn    bool
 	returnDepth int
 
-	rack      value
-	rackState int // 1: "[404," seen, waiting for "{"
+	rack value // the first element of a Ruby array, maybe a Rack response
 
 	lastVal   value
 	lastClaim Role // role the last value was claimed with, for 200..299
@@ -468,7 +467,7 @@ func (e *engine) punct(t token) {
 func (e *engine) openFrame(open byte) {
 	f := frame{open: open, pend: len(e.pending), chainIn: e.chain}
 	p1, p2 := e.prev(1), e.prev(2)
-	if open == '(' || e.lang == Ruby && open == '[' && false {
+	if open == '(' {
 		ci := 1
 		if e.isPunct(p1, "!") && p2.kind == tIdent { // Rust macros: assert_eq!(
 			ci = 2
@@ -501,6 +500,10 @@ func (e *engine) openFrame(open byte) {
 		}
 		if e.isPunct(p1, "=") && e.isIdent(p2, "responses") {
 			f.docKeys = true
+		}
+		// [404, { "content-type" => ... }, [...]]: a Rack response.
+		if e.lang == Ruby && e.isPunct(p1, ",") && p2.val && p2.seq == e.rack.seq {
+			e.emit(e.rack, slot{role: Status, filter: anyInt, evidence: Strong, context: "status of a Rack response"})
 		}
 	}
 	e.frames = append(e.frames, f)

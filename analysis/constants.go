@@ -102,14 +102,3 @@ func (ix *constIndex) lookup(langs []string, qual, sep, name []byte) (*ecoConsts
 	}
 	return nil, 0, false
 }
-
-// hasQualifier reports whether qual can begin a constant in these languages,
-// so that scanners only look names up after a plausible qualifier.
-func (ix *constIndex) hasQualifier(langs []string, qual []byte) bool {
-	for _, l := range langs {
-		if _, ok := ix.byLang[l][string(qual)]; ok {
-			return true
-		}
-	}
-	return false
-}

@@ -57,10 +57,6 @@ func (e *engine) emit(v value, sl slot) bool {
 	return s.addNumber(v.ns, v.ne, NumericLiteral, InCode, sl)
 }
 
-func (e *engine) punctIs(t token, p string) bool {
-	return t.kind == tPunct && string(e.text[t.start:t.end]) == p
-}
-
 // endsExpr reports whether the token after a value ends the value's
 // expression, so that 404 in "f(404)" is a whole argument but not in
 // "f(404 + x)".
