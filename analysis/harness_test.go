@@ -199,7 +199,9 @@ func findToken(line []byte, text string, from int) int {
 		}
 		i += from
 		j := i + len(text)
-		before := i == 0 || !isWordByte(line[i-1]) || !isWordByte(text[0])
+		// http_502: the finding is the digits after the underscore.
+		before := i == 0 || !isWordByte(line[i-1]) || !isWordByte(text[0]) || line[i-1] == '_' && text[0] >= '0' && text[0] <= '9'
+
 		after := j == len(line) || !isWordByte(line[j]) || !isWordByte(text[len(text)-1])
 		if before && after {
 			return i

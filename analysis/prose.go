@@ -145,7 +145,9 @@ func (s *scan) proseNumber(lo, hi, i, j int, where Where, near bool) bool {
 	if inFold(before, proseBlockers) {
 		return false
 	}
-	ok := near || inFold(after, proseTriggers)
+	// "a 502 means ...": an article before a bare number is how people
+	// name a status in prose.
+	ok := near || inFold(after, proseTriggers) || eqFold(before, "a") || eqFold(before, "an")
 	for k := 0; k < 3 && !ok && before != nil; k++ {
 		ok = inFold(before, proseTriggers)
 		before, at = wordBefore(text, lo, at)

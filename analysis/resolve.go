@@ -60,7 +60,7 @@ func (e *engine) emit(v value, sl slot) bool {
 // endsExpr reports whether the token after a value ends the value's
 // expression, so that 404 in "f(404)" is a whole argument but not in
 // "f(404 + x)".
-func (e *engine) endsExpr(next token) bool {
+func (e *engine) endsExpr(v value, next token) bool {
 	switch next.kind {
 	case tEOF, tNewline:
 		return true
@@ -73,6 +73,12 @@ func (e *engine) endsExpr(next token) bool {
 		switch string(e.text[next.start:next.end]) {
 		case "do", "if", "unless", "and", "or", "else", "for", "then", "end":
 			return e.lang == Ruby || e.lang == Python || e.lang == Lua
+		}
+		// A statement on the next line (Lua and JavaScript need no ";").
+		for i := v.end; i < next.start; i++ {
+			if e.text[i] == '\n' {
+				return true
+			}
 		}
 	}
 	return false
@@ -94,7 +100,7 @@ func (e *engine) slotOf(v value, next token) (slot, bool) {
 	if e.isPunct(p1, "/") || e.isPunct(p1, "*") || e.isPunct(p1, "%") {
 		return slot{}, false
 	}
-	ends := e.endsExpr(next)
+	ends := e.endsExpr(v, next)
 	var top *frame
 	if v.depth > 0 && v.depth == len(e.frames) {
 		top = &e.frames[v.depth-1]

@@ -1,6 +1,5 @@
 package analysis
 
-func (s *scan) scanNginx(a, b int) {}
 func (s *scan) scanApache()        {}
 func (s *scan) scanHAProxy()       {}
 func (s *scan) scanCaddy()         {}
