@@ -472,7 +472,7 @@ func (e *engine) openFrame(open byte) {
 		if e.isPunct(p1, "!") && p2.kind == tIdent { // Rust macros: assert_eq!(
 			ci = 2
 		}
-		if c := e.prev(ci); c.kind == tIdent && !slices.Contains(calleeKeywords, string(e.bytesOf(c))) {
+		if c := e.prev(ci); c.kind == tIdent && (e.isSep(e.prev(ci+1)) || !slices.Contains(calleeKeywords, string(e.bytesOf(c)))) {
 			f.callee, f.calleeSeq = e.bytesOf(c), c.seq
 			f.method = e.isSep(e.prev(ci + 1))
 			if f.method {

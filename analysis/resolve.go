@@ -190,6 +190,11 @@ func (e *engine) slotOf(v value, next token) (slot, bool) {
 		return slot{role: Compare, filter: e.lastStF, evidence: Strong, context: "compared with a status"}, true
 	}
 
+	// err.status || 500: the fallback of a status.
+	if (e.isPunct(p1, "||") || e.isPunct(p1, "??") || e.isIdent(p1, "or")) && e.lastStatusish == p2.seq {
+		return slot{role: Status, filter: knownOnly, evidence: Strong, context: "default status"}, true
+	}
+
 	// return jsonify(x), 404 in a Flask view.
 	if e.lang == Python && e.inReturn && len(e.frames) == e.returnDepth && e.isPunct(p1, ",") &&
 		(next.kind == tNewline || next.kind == tEOF || string(nb) == "," || string(nb) == ";") {
@@ -246,10 +251,27 @@ func (e *engine) keySlot(v value, p1, p2, p3 ringTok, top *frame) (slot, bool) {
 		}
 	}
 	role := kc.role
-	if top != nil && top.callee != nil && containsWordFold(top.callee, []string{"apiresponse", "swaggerresponse"}) {
+	if call := e.enclosingCall(top); call != nil && containsWordFold(call.callee, []string{"apiresponse", "swaggerresponse"}) {
 		role = Documented
 	}
 	return slot{role: role, filter: kc.filter, evidence: kc.ev, directive: string(key), context: "value of " + string(key)}, true
+}
+
+// enclosingCall returns the call a key belongs to: the frame itself, or
+// the call around an object literal (@ApiResponse({ status: 201 })).
+func (e *engine) enclosingCall(top *frame) *frame {
+	if top == nil {
+		return nil
+	}
+	if top.callee != nil {
+		return top
+	}
+	if top.open == '{' && len(e.frames) >= 2 {
+		if p := &e.frames[len(e.frames)-2]; p.callee != nil {
+			return p
+		}
+	}
+	return nil
 }
 
 // recvOK checks a call rule's receiver requirement.
