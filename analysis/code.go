@@ -61,10 +61,11 @@ type value struct {
 }
 
 type engine struct {
-	s    *scan
-	lang Language
-	bit  langSet
-	text []byte
+	s        *scan
+	lang     Language
+	bit      langSet
+	ecoLangs []string
+	text     []byte
 
 	ring [8]ringTok
 	rn   int
@@ -101,7 +102,7 @@ type engine struct {
 }
 
 func (s *scan) newEngine(lang Language) *engine {
-	return &engine{s: s, lang: lang, bit: langBit(lang), text: s.text, lastStatusish: -10, pyMatchIndent: -1}
+	return &engine{s: s, lang: lang, bit: langBit(lang), ecoLangs: ecoLanguages(lang), text: s.text, lastStatusish: -10, pyMatchIndent: -1}
 }
 
 // scanCode scans text[start:end] as source code in the language's syntax.
@@ -381,7 +382,7 @@ func (e *engine) lookupConst(q, sep, name []byte) (*ecoConsts, int, bool) {
 			}
 		}
 	}
-	return e.s.a.consts.lookup(ecoLanguages(e.lang), q, sep, name)
+	return e.s.a.consts.lookup(e.ecoLangs, q, sep, name, e.s.imported())
 }
 
 // markStatusish records that a status expression was seen: the enclosing

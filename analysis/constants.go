@@ -88,17 +88,26 @@ func ecoLanguages(l Language) []string {
 }
 
 // lookup finds the constant name under qualifier segment qual with
-// separator sep, for a file in language l. It returns the ecosystem and code.
-func (ix *constIndex) lookup(langs []string, qual, sep, name []byte) (*ecoConsts, int, bool) {
+// separator sep, for a file in languages langs. When several ecosystems
+// spell it alike (Starlette's and DRF's status.HTTP_404_NOT_FOUND), the
+// one whose bit is set in prefer (the file imports it) wins.
+func (ix *constIndex) lookup(langs []string, qual, sep, name []byte, prefer uint64) (*ecoConsts, int, bool) {
+	var first *ecoConsts
+	firstCode := 0
 	for _, l := range langs {
 		for _, ec := range ix.byLang[l][string(qual)] {
 			if ec.sep != string(sep) {
 				continue
 			}
 			if code, ok := ec.names[string(name)]; ok {
-				return ec, code, true
+				if prefer&(1<<uint(ec.idx%64)) != 0 {
+					return ec, code, true
+				}
+				if first == nil {
+					first, firstCode = ec, code
+				}
 			}
 		}
 	}
-	return nil, 0, false
+	return first, firstCode, first != nil
 }

@@ -24,6 +24,7 @@ package analysis_test
 //	            (evidence), a role (status, error, redirect, expected,
 //	            compare, condition, documented, mention, logged) or a kind
 //	            (number, string-kind is written "literal", constant, class)
+//	:eco=ID     the ecosystem of a constant (status.HTTP_200_OK=200:eco=drf)
 //
 // A finding that is not wanted, or a wanted finding that is missing, fails
 // the test with "file:line: ..." lines. Lines without @want are decoys: ports,
@@ -158,7 +159,7 @@ func parseItem(t *testing.T, name string, line int, item string) want {
 	w := want{}
 	for {
 		i := strings.LastIndexByte(item, ':')
-		if i <= 0 || !slices.Contains(qualifierWords, item[i+1:]) {
+		if i <= 0 || !slices.Contains(qualifierWords, item[i+1:]) && !strings.HasPrefix(item[i+1:], "eco=") {
 			break
 		}
 		w.quals = append(w.quals, item[i+1:])
@@ -247,6 +248,7 @@ func matches(w want, f analysis.Finding) []string {
 			ok = f.Kind.String() == q
 		case "literal":
 			ok = f.Kind == analysis.StringLiteral
+		case "eco=" + f.Ecosystem:
 		default:
 			ok = f.Role.String() == q
 		}

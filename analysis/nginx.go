@@ -11,11 +11,11 @@ package analysis
 type argsMode uint8
 
 const (
-	argFirst       argsMode = iota + 1 // return 301 ...; limit_req_status 429;
-	argLeading                         // error_page 500 502 =200 /x; leading numbers and =NNN
-	argAllButLast                      // proxy_cache_valid 200 302 10m;
-	argHTTPPrefixed                    // proxy_next_upstream error http_502;
-	argAll                             // status 200 204; in an NGINX Plus match block
+	argFirst        argsMode = iota + 1 // return 301 ...; limit_req_status 429;
+	argLeading                          // error_page 500 502 =200 /x; leading numbers and =NNN
+	argAllButLast                       // proxy_cache_valid 200 302 10m;
+	argHTTPPrefixed                     // proxy_next_upstream error http_502;
+	argAll                              // status 200 204; in an NGINX Plus match block
 )
 
 type directiveRule struct {

@@ -29,6 +29,8 @@ func (e *engine) resolve(next token) {
 	}
 }
 
+var colon = []byte(":")
+
 // emit reports a value in a slot; it returns false when the value is not
 // a code (a string that holds no number, an unknown symbol) or the slot's
 // filter rejects it.
@@ -39,7 +41,7 @@ func (e *engine) emit(v value, sl slot) bool {
 		s.addConstant(v.start, v.end, v.eco, v.name, v.code, sl)
 		return true
 	case tSymbol:
-		ec, code, ok := s.a.consts.lookup(ecoLanguages(e.lang), []byte(":"), []byte(":"), e.text[v.ns:v.ne])
+		ec, code, ok := s.a.consts.lookup(e.ecoLangs, colon, colon, e.text[v.ns:v.ne], s.imported())
 		if !ok {
 			return false
 		}

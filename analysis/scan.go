@@ -46,6 +46,9 @@ type scan struct {
 	// import (nethttp "net/http"); nil in most files.
 	goAliases map[string]*ecoConsts
 
+	hinted     uint64 // bit i: the file imports a.ecos[i] (see importHints)
+	hintedDone bool
+
 	probe    int // offset SlotAt asks about, or -1
 	probed   bool
 	probeHit slot
@@ -170,20 +173,35 @@ func atoi(b []byte) (int, bool) {
 	return n, true
 }
 
-// ecosystems lists the ecosystems the file uses: those whose constants it
-// contains and those whose library it visibly imports.
-func (s *scan) ecosystems() []string {
-	var out []string
+// imported returns the ecosystems whose library the file visibly imports,
+// as bits over a.ecos, computed on first use.
+func (s *scan) imported() uint64 {
+	if s.hintedDone {
+		return s.hinted
+	}
+	s.hintedDone = true
 	for i, e := range s.a.ecos {
-		if i < 64 && s.ecoUsed&(1<<uint(i)) != 0 {
-			out = append(out, e.ID)
-			continue
+		if i >= 64 {
+			break
 		}
 		for _, h := range importHints {
 			if h.id == e.ID && slices.Contains(h.langs, s.lang) && containsAny(s.text, h.needles) {
-				out = append(out, e.ID)
+				s.hinted |= 1 << uint(i)
 				break
 			}
+		}
+	}
+	return s.hinted
+}
+
+// ecosystems lists the ecosystems the file uses: those whose constants it
+// contains and those whose library it visibly imports.
+func (s *scan) ecosystems() []string {
+	used := s.ecoUsed | s.imported()
+	var out []string
+	for i, e := range s.a.ecos {
+		if i < 64 && used&(1<<uint(i)) != 0 {
+			out = append(out, e.ID)
 		}
 	}
 	return out

@@ -1,10 +1,10 @@
 package analysis
 
-func (s *scan) scanApache()        {}
-func (s *scan) scanHAProxy()       {}
-func (s *scan) scanCaddy()         {}
-func (s *scan) scanYAML()          {}
-func (s *scan) scanJSON()          {}
-func (s *scan) scanHTTPFile()      {}
-func (s *scan) scanAccessLog()     {}
-func (s *scan) scanPlain()         {}
+func (s *scan) scanApache()    {}
+func (s *scan) scanHAProxy()   {}
+func (s *scan) scanCaddy()     {}
+func (s *scan) scanYAML()      {}
+func (s *scan) scanJSON()      {}
+func (s *scan) scanHTTPFile()  {}
+func (s *scan) scanAccessLog() {}
+func (s *scan) scanPlain()     {}
