@@ -410,7 +410,7 @@ func (e *engine) yoda(f filter) {
 
 func isComparator(b []byte) bool {
 	switch string(b) {
-	case "==", "!=", "===", "!==", "<", "<=", ">", ">=":
+	case "==", "!=", "===", "!==", "<", "<=", ">", ">=", "~=":
 		return true
 	}
 	return false

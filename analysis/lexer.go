@@ -185,7 +185,7 @@ func (l *lexer) scan() token {
 		return l.quoted(start, 0)
 	case isDigit(c) || c == '.' && isDigit(l.peek(1)):
 		return l.number(start)
-	case syn.symbols && c == ':' && isIdentStart(l.peek(1)) && l.lastB != ':' && (l.pos == 0 || !isIdentByte(l.text[l.pos-1])):
+	case syn.symbols && c == ':' && isIdentStart(l.peek(1)) && (l.pos == 0 || !isIdentByte(l.text[l.pos-1]) && l.text[l.pos-1] != ':'):
 		l.pos++
 		for l.pos < l.end && (isIdentByte(l.text[l.pos]) || l.text[l.pos] == '?' || l.text[l.pos] == '!') {
 			l.pos++
@@ -253,7 +253,7 @@ func (l *lexer) scan() token {
 	return l.punct(start)
 }
 
-var multiPunct = []string{"===", "!==", "...", "..=", "<=>", "**=", "==", "!=", "<=", ">=", "=>", "->", "::", "&&", "||", "..", ":=", "?.", "??", "<<", ">>", "+=", "-=", "//"}
+var multiPunct = []string{"===", "!==", "...", "..=", "<=>", "**=", "==", "!=", "<=", ">=", "=>", "->", "::", "&&", "||", "..", ":=", "?.", "??", "<<", ">>", "+=", "-=", "//", "~="}
 
 func (l *lexer) punct(start int) token {
 	for _, p := range multiPunct {

@@ -16,7 +16,7 @@ var proseTriggers = []string{
 	"ok", "not", "found", "forbidden", "unauthorized", "bad", "internal", "created", "accepted", "gateway",
 	"unavailable", "conflict", "gone", "moved", "permanently", "temporarily", "too", "no", "content",
 	"unprocessable", "request", "method", "allowed", "timeout", "entity", "server", "client", "partial",
-	"continue", "switching", "precondition", "payload", "teapot", "upgrade", "locked", "page", "pages",
+	"continue", "switching", "precondition", "payload", "teapot", "upgrade", "locked", "page", "pages", "means", "meaning",
 }
 
 // proseUnits are words after a number that make it a quantity, whatever
@@ -148,7 +148,7 @@ func (s *scan) proseNumber(lo, hi, i, j int, where Where, near bool) bool {
 	// "a 502 means ...": an article before a bare number is how people
 	// name a status in prose.
 	ok := near || inFold(after, proseTriggers) || eqFold(before, "a") || eqFold(before, "an")
-	for k := 0; k < 3 && !ok && before != nil; k++ {
+	for k := 0; k < 4 && !ok && before != nil; k++ {
 		ok = inFold(before, proseTriggers)
 		before, at = wordBefore(text, lo, at)
 	}

@@ -123,6 +123,9 @@ func (e *engine) slotOf(v value, next token) (slot, bool) {
 					e.emit(a, sl)
 				}
 				e.armPend = e.armPend[:0]
+				if e.isPunct(p1, "..") || e.isPunct(p1, "..=") || e.isPunct(p1, "...") {
+					sl.filter = threeDigits // 500..599: the end of a class
+				}
 				return sl, true
 			}
 		}

@@ -273,7 +273,7 @@ func statusishName(name []byte, member bool) (filter, bool) {
 	}
 	switch string(buf[:n]) {
 	case "statuscode", "status", "getstatus", "getstatuscode", "getstatuscodevalue", "statuscodevalue",
-		"getresponsecode", "responsecode", "httpstatus", "statusint", "getcode", "httpstatuscode", "rawstatus", "expectstatus":
+		"getresponsecode", "responsecode", "httpstatus", "statusint", "getcode", "rawstatus", "expectstatus":
 		return threeDigits, true
 	case "code":
 		return knownOnly, member
