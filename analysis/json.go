@@ -13,8 +13,11 @@ type jsonLevel struct {
 	expectKey bool
 }
 
-func (s *scan) scanJSON() {
-	text := s.text
+func (s *scan) scanJSON() { s.scanJSONRange(0, len(s.text)) }
+
+// scanJSONRange scans text[lo:hi] as JSON.
+func (s *scan) scanJSONRange(lo, hi int) {
+	text := s.text[:hi]
 	var stack []jsonLevel
 	keyOf := func(sp [2]int) []byte { return text[sp[0]:sp[1]] }
 	ctxAt := func(depth int) dataCtx {
@@ -42,7 +45,7 @@ func (s *scan) scanJSON() {
 			s.dataValue(keyOf(t.own), vs, ve, quoted, ctxAt(len(stack)-1))
 		}
 	}
-	i := 0
+	i := lo
 	for i < len(text) {
 		c := text[i]
 		switch {
