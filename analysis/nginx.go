@@ -116,6 +116,9 @@ func (s *scan) scanNginx(lo, hi int) {
 			n = 0
 			i++
 		case c == '}':
+			// A directive cut short by the block's end (or by a cursor
+			// in the middle of typing) still has its arguments read.
+			s.nginxDirective(args[:n], top(blocks))
 			if len(blocks) > 0 {
 				blocks = blocks[:len(blocks)-1]
 			}
@@ -130,6 +133,7 @@ func (s *scan) scanNginx(lo, hi int) {
 			i = j
 		}
 	}
+	s.nginxDirective(args[:n], top(blocks))
 }
 
 func top(b []nginxBlock) nginxBlock {
