@@ -340,7 +340,7 @@ func (e *engine) ident(t token) {
 	if !keep {
 		e.chain = false
 	}
-	if f, ok := statusishName(name, member); ok {
+	if f, ok := statusishName(name); ok && (member || f != knownOnly || e.s.mentionsHTTP()) {
 		e.markStatusish(f)
 		e.chain, e.chainF = true, f
 		e.lastStatusish, e.lastStF = e.seq, f
@@ -529,7 +529,7 @@ func (e *engine) closeFrame() {
 	calleeSt := false
 	var cf filter
 	if f.callee != nil {
-		cf, calleeSt = statusishName(f.callee, f.method)
+		cf, calleeSt = statusishName(f.callee)
 	}
 	if calleeSt && f.virtual {
 		calleeSt = false

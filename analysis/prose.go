@@ -38,6 +38,16 @@ var proseBlockers = []string{
 	"row", "col", "column", "offset", "index", "number", "num", "ms",
 }
 
+// codeLike reports whether text[i:i+3], at or after lo, looks like a code
+// or a class ("301", "5xx"), for lists written "301/307" or "2xx-5xx".
+func codeLike(text []byte, lo, i int) bool {
+	if i < lo || i < 0 || i+3 > len(text) {
+		return false
+	}
+	c := text[i : i+3]
+	return c[0] >= '1' && c[0] <= '5' && (isDigit(c[1]) && isDigit(c[2]) || (c[1] == 'x' || c[1] == 'X') && (c[2] == 'x' || c[2] == 'X'))
+}
+
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 func eqFold(b []byte, s string) bool {
@@ -103,7 +113,7 @@ func (s *scan) prose(lo, hi int, where Where) {
 		if !isDigit(c) && c != 'x' && c != 'X' {
 			continue
 		}
-		if i > lo && (isIdentByte(text[i-1]) || text[i-1] == '.' || text[i-1] == '#' || text[i-1] == '/' || text[i-1] == '$' || text[i-1] == '%' || text[i-1] == '-' || text[i-1] == ':' || text[i-1] == ',' || text[i-1] == '+' || text[i-1] == '=' && where == InComment) {
+		if i > lo && (isIdentByte(text[i-1]) || text[i-1] == '.' || text[i-1] == '#' || text[i-1] == '/' && !codeLike(text, lo, i-4) || text[i-1] == '$' || text[i-1] == '%' || text[i-1] == '-' && !codeLike(text, lo, i-4) || text[i-1] == ':' || text[i-1] == ',' || text[i-1] == '+' || text[i-1] == '=' && where == InComment) {
 			for i < hi && isIdentByte(text[i]) {
 				i++
 			}
@@ -117,7 +127,7 @@ func (s *scan) prose(lo, hi int, where Where) {
 			i = j
 			continue
 		}
-		if j < hi && (text[j] == '.' && j+1 < hi && isDigit(text[j+1]) || text[j] == '%' || text[j] == '/' || text[j] == ':' && j+1 < hi && isDigit(text[j+1]) || text[j] == '-' && j+1 < hi && isDigit(text[j+1]) || text[j] == ',' && j+1 < hi && isDigit(text[j+1])) {
+		if j < hi && (text[j] == '.' && j+1 < hi && isDigit(text[j+1]) || text[j] == '%' || text[j] == '/' && !codeLike(text, j+1, hi-3) || text[j] == ':' && j+1 < hi && isDigit(text[j+1]) || text[j] == '-' && j+1 < hi && isDigit(text[j+1]) && !codeLike(text, j+1, hi-3) || text[j] == ',' && j+1 < hi && isDigit(text[j+1])) {
 			i = j
 			continue
 		}
@@ -137,7 +147,7 @@ func (s *scan) prose(lo, hi int, where Where) {
 // or 410"), which is context enough.
 func (s *scan) proseNumber(lo, hi, i, j int, where Where, near bool) bool {
 	text := s.text
-	after, _ := wordAfter(text, j, hi)
+	after, afterEnd := wordAfter(text, j, hi)
 	if inFold(after, proseUnits) {
 		return false
 	}
@@ -148,6 +158,10 @@ func (s *scan) proseNumber(lo, hi, i, j int, where Where, near bool) bool {
 	// "a 502 means ...": an article before a bare number is how people
 	// name a status in prose.
 	ok := near || inFold(after, proseTriggers) || eqFold(before, "a") || eqFold(before, "an")
+	if !ok && !inFold(after, proseBlockers) {
+		after2, _ := wordAfter(text, afterEnd, hi)
+		ok = inFold(after2, proseTriggers) && !inFold(after2, []string{"not", "no", "too", "content", "page", "pages", "request", "method", "server", "client"})
+	}
 	for k := 0; k < 4 && !ok && before != nil; k++ {
 		ok = inFold(before, proseTriggers)
 		before, at = wordBefore(text, lo, at)

@@ -126,6 +126,7 @@ var callRules = []callRule{
 	{"HTTPException", lPy, anyRecv, 0, ErrorStatus, "status of HTTPException"},
 	{"HTTPError", lPy, isFunc, 0, ErrorStatus, "status of HTTPError"},
 	{"HTTPError", lPy, "web", 0, ErrorStatus, "status of HTTPError"},
+	{"HTTPError", lPy, anyRecv, 1, ErrorStatus, "status of urllib's HTTPError"},
 	{"set_status", lPy, isMethod, 0, Status, "argument of set_status"},
 	{"send_error", lPy, isMethod, 0, ErrorStatus, "argument of send_error"},
 	{"send_response", lPy, isMethod, 0, Status, "argument of send_response"},
@@ -253,9 +254,10 @@ var codeKeyCallees = []string{"redirect", "abort", "ApiResponse", "ApiResponses"
 
 // statusishName reports whether an identifier names a received status,
 // making what it is compared with a status code: resp.StatusCode,
-// res.status, response.status_code, rec.Code, getStatus(), code().
-// member says that the identifier follows a dot.
-func statusishName(name []byte, member bool) (filter, bool) {
+// res.status, response.status_code, rec.Code, getStatus(), code(). A bare
+// "code" only counts with known codes, and only in files that mention HTTP
+// (see engine.ident).
+func statusishName(name []byte) (filter, bool) {
 	var buf [32]byte
 	n := 0
 	for _, c := range name {
@@ -276,7 +278,7 @@ func statusishName(name []byte, member bool) (filter, bool) {
 		"getresponsecode", "responsecode", "httpstatus", "statusint", "getcode", "rawstatus", "expectstatus":
 		return threeDigits, true
 	case "code":
-		return knownOnly, member
+		return knownOnly, true
 	}
 	return 0, false
 }

@@ -48,6 +48,7 @@ type scan struct {
 
 	hinted     uint64 // bit i: the file imports a.ecos[i] (see importHints)
 	hintedDone bool
+	httpDone   uint8 // 0: not computed, 1: the file mentions HTTP, 2: it does not
 
 	probe    int // offset SlotAt asks about, or -1
 	probed   bool
@@ -171,6 +172,18 @@ func atoi(b []byte) (int, bool) {
 		n = n*10 + int(c-'0')
 	}
 	return n, true
+}
+
+// mentionsHTTP reports whether the file mentions HTTP at all, which weak
+// rules (a bare "code" variable) require; computed on first use.
+func (s *scan) mentionsHTTP() bool {
+	if s.httpDone == 0 {
+		s.httpDone = 2
+		if bytes.Contains(s.text, []byte("http")) || bytes.Contains(s.text, []byte("HTTP")) || bytes.Contains(s.text, []byte("Http")) {
+			s.httpDone = 1
+		}
+	}
+	return s.httpDone == 1
 }
 
 // imported returns the ecosystems whose library the file visibly imports,

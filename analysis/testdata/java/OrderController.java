@@ -43,7 +43,7 @@ public class OrderController {
     @DeleteMapping("/{id}")
     public ResponseEntity<Void> delete(@PathVariable long id) {
         int code = client.delete(id).getStatusCode().value();
-        if (code == 409) { // decoy: plain local named code
+        if (code == 409) { // @want 409:compare
             return ResponseEntity.status(HttpStatus.CONFLICT).build(); // @want HttpStatus.CONFLICT=409
         }
         return new ResponseEntity<>(HttpStatus.NO_CONTENT); // @want HttpStatus.NO_CONTENT=204
