@@ -97,6 +97,10 @@ type engine struct {
 	lastVal   value
 	lastClaim Role // role the last value was claimed with, for 200..299
 
+	// overflow counts brackets opened beyond maxDepth, which are not
+	// tracked, so that pathological nesting costs no memory.
+	overflow int
+
 	goImport int // 1: after "import", 2: inside "import ( ... )"
 	goAlias  []byte
 }
@@ -310,15 +314,19 @@ func (e *engine) ident(t token) {
 			if e.lang == Python {
 				e.inReturn, e.returnDepth = true, len(e.frames)
 			}
-		}
-		if slices.Contains(switchKeywords, string(name)) && e.lang != Python || e.lang == Python && string(name) == "match" && startsLine(e.text, t.start) {
-			e.switchPending, e.switchSt = true, false
+		case "switch", "when", "match", "select":
+			// A switch whose subject is a status (switch resp.StatusCode {,
+			// when (response.code) {, match r.status_code:) makes its cases
+			// statuses; the subject is checked until the block opens.
+			if e.lang != Python || string(name) == "match" && startsLine(e.text, t.start) {
+				e.switchPending, e.switchSt = true, false
+			}
 		}
 	}
 
 	// A qualified constant: http.StatusNotFound, HTTPStatus.NOT_FOUND,
 	// StatusCode::NOT_FOUND, requests.codes.ok.
-	if member {
+	if member && e.maybeConst(name) {
 		if q := e.prev(2); q.kind == tIdent {
 			if ec, code, ok := e.lookupConst(e.bytesOf(q), e.bytesOf(p1), name); ok {
 				start, used := q.start, 2
@@ -372,6 +380,13 @@ func startsLine(text []byte, i int) bool {
 		}
 	}
 	return true
+}
+
+// maybeConst is a cheap test before the map lookups of lookupConst:
+// constant names start with an upper-case letter (StatusOK, NOT_FOUND,
+// HTTP_OK, SC_OK) except requests' codes.ok, which the index knows.
+func (e *engine) maybeConst(name []byte) bool {
+	return name[0] >= 'A' && name[0] <= 'Z' || e.s.a.consts.lowerNames
 }
 
 func (e *engine) lookupConst(q, sep, name []byte) (*ecoConsts, int, bool) {
@@ -465,7 +480,15 @@ func (e *engine) punct(t token) {
 	e.push(rt)
 }
 
+// maxDepth bounds the bracket stack; real code nests far less.
+const maxDepth = 256
+
 func (e *engine) openFrame(open byte) {
+	if len(e.frames) >= maxDepth {
+		e.overflow++
+		e.chain = false
+		return
+	}
 	f := frame{open: open, pend: len(e.pending), chainIn: e.chain}
 	p1, p2 := e.prev(1), e.prev(2)
 	if open == '(' {
@@ -512,6 +535,10 @@ func (e *engine) openFrame(open byte) {
 }
 
 func (e *engine) closeFrame() {
+	if e.overflow > 0 {
+		e.overflow--
+		return
+	}
 	f := e.frames[len(e.frames)-1]
 	e.frames = e.frames[:len(e.frames)-1]
 	switch {

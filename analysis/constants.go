@@ -17,6 +17,9 @@ type constIndex struct {
 	// qualifier segment ("http", "HTTPStatus", ":" for symbols) to the
 	// ecosystems using it.
 	byLang map[string]map[string][]*ecoConsts
+	// lowerNames: some constant starts with a lower-case letter
+	// (requests.codes.ok), so names cannot be skipped on their first byte.
+	lowerNames bool
 }
 
 // ecoConsts is one ecosystem's constants prepared for lookups from byte
@@ -54,6 +57,9 @@ func buildConstIndex(ecos []*catalog.Ecosystem) constIndex {
 		ec := &ecoConsts{idx: i, id: e.ID, lang: e.Language, sep: sep, names: make(map[string]int, len(e.Constants)), importPath: e.Import}
 		for _, c := range e.Constants {
 			ec.names[c.Name] = c.Code
+			if sep != ":" && c.Name != "" && !(c.Name[0] >= 'A' && c.Name[0] <= 'Z') {
+				ix.lowerNames = true
+			}
 		}
 		last := ":"
 		if sep != ":" {

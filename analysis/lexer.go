@@ -255,11 +255,22 @@ func (l *lexer) scan() token {
 
 var multiPunct = []string{"===", "!==", "...", "..=", "<=>", "**=", "==", "!=", "<=", ">=", "=>", "->", "::", "&&", "||", "..", ":=", "?.", "??", "<<", ">>", "+=", "-=", "//", "~="}
 
-func (l *lexer) punct(start int) token {
+// multiStart marks the bytes that can begin a multi-byte operator, so that
+// the common single-byte punctuation skips the list.
+var multiStart = func() (t [256]bool) {
 	for _, p := range multiPunct {
-		if l.hasPrefix(p) {
-			l.pos += len(p)
-			return token{kind: tPunct, start: start, end: l.pos}
+		t[p[0]] = true
+	}
+	return t
+}()
+
+func (l *lexer) punct(start int) token {
+	if multiStart[l.text[l.pos]] && l.pos+1 < l.end {
+		for _, p := range multiPunct {
+			if p[0] == l.text[l.pos] && p[1] == l.text[l.pos+1] && l.hasPrefix(p) {
+				l.pos += len(p)
+				return token{kind: tPunct, start: start, end: l.pos}
+			}
 		}
 	}
 	l.pos++

@@ -78,6 +78,7 @@ func inFold(b []byte, list []string) bool {
 // wordBefore returns the word ending before i, skipping blanks and light
 // punctuation, and the position where it starts.
 func wordBefore(text []byte, lo, i int) ([]byte, int) {
+	lo = max(lo, i-24) // a word further back is not "around" the number
 	for i > lo && !isLetter(text[i-1]) {
 		c := text[i-1]
 		if c == '\n' || c == '.' || c == ';' || c == '(' || c == '[' || c == '{' || c == '}' || c == ')' || isDigit(c) {

@@ -194,10 +194,6 @@ var chainCallees = []string{
 	"Be", "toHaveStatus", "toHaveHTTPStatus", "isIn", "oneOf", "toBeOneOf",
 }
 
-// Switch statements whose subject is a status: switch resp.StatusCode {,
-// when (response.code) {, match status.as_u16() {, match r.status_code:.
-var switchKeywords = []string{"switch", "when", "match", "select"}
-
 // heuristicCalleeWords: a call whose name contains one of these
 // (case-insensitively) and takes a known code as a whole argument is most
 // likely a project's own response helper: respondWithError(w, 400, ...),
@@ -258,6 +254,11 @@ var codeKeyCallees = []string{"redirect", "abort", "ApiResponse", "ApiResponses"
 // "code" only counts with known codes, and only in files that mention HTTP
 // (see engine.ident).
 func statusishName(name []byte) (filter, bool) {
+	// Most identifiers are neither: only names ending in "code" or
+	// containing "tatus"/"TATUS" go on to the full comparison.
+	if len(name) < 4 || !mayBeStatusish(name) {
+		return 0, false
+	}
 	var buf [32]byte
 	n := 0
 	for _, c := range name {
@@ -281,6 +282,19 @@ func statusishName(name []byte) (filter, bool) {
 		return knownOnly, true
 	}
 	return 0, false
+}
+
+func mayBeStatusish(name []byte) bool {
+	n := len(name)
+	if c := name[n-4] | 0x20; c == 'c' && name[n-1]|0x20 == 'e' {
+		return true
+	}
+	for i := 0; i+4 < n; i++ {
+		if name[i]|0x20 == 't' && name[i+1]|0x20 == 'a' && name[i+2]|0x20 == 't' && name[i+3]|0x20 == 'u' {
+			return true
+		}
+	}
+	return false
 }
 
 // chainKeepers are methods that keep a status a status: status().as_u16(),
