@@ -53,7 +53,7 @@ type value struct {
 	kind       Kind
 	eco        *ecoConsts
 	code       int
-	name       []byte
+	name       string
 	p1, p2, p3 ringTok
 	seq        int
 	docstring  bool
@@ -105,8 +105,14 @@ type engine struct {
 	goAlias  []byte
 }
 
+// newEngine resets the scan's engine for a region of code in lang, keeping
+// the memory of its stacks. Regions are never nested, so one engine serves
+// a whole file.
 func (s *scan) newEngine(lang Language) *engine {
-	return &engine{s: s, lang: lang, bit: langBit(lang), ecoLangs: ecoLanguages(lang), text: s.text, lastStatusish: -10, pyMatchIndent: -1}
+	e := &s.eng
+	*e = engine{s: s, lang: lang, bit: langBit(lang), ecoLangs: ecoLanguages(lang), text: s.text, lastStatusish: -10, pyMatchIndent: -1,
+		frames: e.frames[:0], pending: e.pending[:0], armPend: e.armPend[:0]}
+	return e
 }
 
 // scanCode scans text[start:end] as source code in the language's syntax.
@@ -328,7 +334,7 @@ func (e *engine) ident(t token) {
 	// StatusCode::NOT_FOUND, requests.codes.ok.
 	if member && e.maybeConst(name) {
 		if q := e.prev(2); q.kind == tIdent {
-			if ec, code, ok := e.lookupConst(e.bytesOf(q), e.bytesOf(p1), name); ok {
+			if ec, c, ok := e.lookupConst(e.bytesOf(q), e.bytesOf(p1), name); ok {
 				start, used := q.start, 2
 				for i := len(ec.segs) - 1; i >= 0; i-- {
 					sep, seg := e.prev(used+1), e.prev(used+2)
@@ -338,7 +344,7 @@ func (e *engine) ident(t token) {
 					start, used = seg.start, used+2
 				}
 				e.pop(used)
-				e.take(value{start: start, end: t.end, tk: tIdent, kind: NamedConstant, eco: ec, code: code, name: name})
+				e.take(value{start: start, end: t.end, tk: tIdent, kind: NamedConstant, eco: ec, code: c.code, name: c.name})
 				return
 			}
 		}
@@ -389,11 +395,11 @@ func (e *engine) maybeConst(name []byte) bool {
 	return name[0] >= 'A' && name[0] <= 'Z' || e.s.a.consts.lowerNames
 }
 
-func (e *engine) lookupConst(q, sep, name []byte) (*ecoConsts, int, bool) {
+func (e *engine) lookupConst(q, sep, name []byte) (*ecoConsts, constant, bool) {
 	if e.s.goAliases != nil && e.lang == Go {
 		if ec, ok := e.s.goAliases[string(q)]; ok && string(sep) == ec.sep {
-			if code, ok := ec.names[string(name)]; ok {
-				return ec, code, true
+			if c, ok := ec.names[string(name)]; ok {
+				return ec, c, true
 			}
 		}
 	}

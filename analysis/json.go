@@ -18,7 +18,8 @@ func (s *scan) scanJSON() { s.scanJSONRange(0, len(s.text)) }
 // scanJSONRange scans text[lo:hi] as JSON.
 func (s *scan) scanJSONRange(lo, hi int) {
 	text := s.text[:hi]
-	var stack []jsonLevel
+	stack := s.json[:0]
+	defer func() { s.json = stack }()
 	keyOf := func(sp [2]int) []byte { return text[sp[0]:sp[1]] }
 	ctxAt := func(depth int) dataCtx {
 		var c dataCtx

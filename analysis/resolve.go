@@ -41,11 +41,11 @@ func (e *engine) emit(v value, sl slot) bool {
 		s.addConstant(v.start, v.end, v.eco, v.name, v.code, sl)
 		return true
 	case tSymbol:
-		ec, code, ok := s.a.consts.lookup(e.ecoLangs, colon, colon, e.text[v.ns:v.ne], s.imported())
+		ec, c, ok := s.a.consts.lookup(e.ecoLangs, colon, colon, e.text[v.ns:v.ne], s.imported())
 		if !ok {
 			return false
 		}
-		s.addConstant(v.start, v.end, ec, e.text[v.ns:v.ne], code, sl)
+		s.addConstant(v.start, v.end, ec, c.name, c.code, sl)
 		return true
 	case tString:
 		// "404" as a whole, or the code at the start of a status line
@@ -259,7 +259,7 @@ func (e *engine) keySlot(v value, p1, p2, p3 ringTok, top *frame) (slot, bool) {
 	if call := e.enclosingCall(top); call != nil && containsWordFold(call.callee, []string{"apiresponse", "swaggerresponse"}) {
 		role = Documented
 	}
-	return slot{role: role, filter: kc.filter, evidence: kc.ev, directive: string(key), context: "value of " + string(key)}, true
+	return slot{role: role, filter: kc.filter, evidence: kc.ev, context: "value of ", key: key}, true
 }
 
 // enclosingCall returns the call a key belongs to: the frame itself, or

@@ -30,6 +30,21 @@ type slot struct {
 	evidence  Evidence
 	directive string
 	context   string
+	// key is a key or directive name read from the file ("statusCode",
+	// "errorfile"): when set, the finding's Directive is the key and its
+	// Context is context followed by the key. It stays a slice of the text
+	// until a finding is accepted, so that numbers the filter rejects cost
+	// no allocation.
+	key []byte
+}
+
+// describe returns the Directive and Context of a finding in the slot.
+func (sl *slot) describe() (directive, context string) {
+	if sl.key == nil {
+		return sl.directive, sl.context
+	}
+	context = sl.context + string(sl.key) // one allocation for both
+	return context[len(sl.context):], context
 }
 
 // scan is the state of analysing one file. Every scanner appends to
@@ -53,10 +68,37 @@ type scan struct {
 	probe    int // offset SlotAt asks about, or -1
 	probed   bool
 	probeHit slot
+
+	eng  engine    // the code engine, reset for every code region
+	yaml []yamlKey // the YAML scanner's stack of keys
+	json []jsonLevel
 }
 
+// newScan takes a scan from the analyzer's pool, keeping the memory of its
+// last use (findings, bracket stacks), so that analysing a file allocates
+// its results and little else. Callers hand it back with release.
 func (a *Analyzer) newScan(lang Language, text []byte, probe int) *scan {
-	return &scan{a: a, lang: lang, ecoLangs: ecoLanguages(lang), text: text, probe: probe}
+	s, _ := a.scans.Get().(*scan)
+	if s == nil {
+		s = &scan{}
+	}
+	findings, eng, yaml, json := s.findings[:0], s.eng, s.yaml[:0], s.json[:0]
+	*s = scan{a: a, lang: lang, ecoLangs: ecoLanguages(lang), text: text, probe: probe,
+		findings: findings, eng: eng, yaml: yaml, json: json}
+	return s
+}
+
+// release returns s to the pool. Everything that points into the text is
+// cleared first, so that a pooled scan does not keep a closed file alive.
+func (a *Analyzer) release(s *scan) {
+	clear(s.findings[:cap(s.findings)])
+	clear(s.eng.frames[:cap(s.eng.frames)])
+	clear(s.eng.pending[:cap(s.eng.pending)])
+	clear(s.eng.armPend[:cap(s.eng.armPend)])
+	clear(s.yaml[:cap(s.yaml)])
+	s.eng = engine{frames: s.eng.frames[:0], pending: s.eng.pending[:0], armPend: s.eng.armPend[:0]}
+	s.text, s.goAliases = nil, nil
+	a.scans.Put(s)
 }
 
 // run dispatches to the format's scanner.
@@ -126,9 +168,10 @@ func (s *scan) addNumber(start, end int, kind Kind, where Where, sl slot) bool {
 	if !s.accepts(sl.filter, code) {
 		return false
 	}
+	directive, context := sl.describe()
 	s.findings = append(s.findings, Finding{
 		Start: start, End: end, Code: code, Class: code / 100, Kind: kind, Where: where,
-		Evidence: sl.evidence, Role: sl.role, Directive: sl.directive, Context: sl.context,
+		Evidence: sl.evidence, Role: sl.role, Directive: directive, Context: context,
 	})
 	return true
 }
@@ -139,22 +182,27 @@ func (s *scan) addClass(start, end int, where Where, sl slot) {
 		s.probed, s.probeHit = true, sl
 		return
 	}
+	directive, context := sl.describe()
 	s.findings = append(s.findings, Finding{
 		Start: start, End: end, Class: int(s.text[start] - '0'), Kind: ClassRange, Where: where,
-		Evidence: sl.evidence, Role: sl.role, Directive: sl.directive, Context: sl.context,
+		Evidence: sl.evidence, Role: sl.role, Directive: directive, Context: context,
 	})
 }
 
 // addConstant reports a named constant of ecosystem ec.
-func (s *scan) addConstant(start, end int, ec *ecoConsts, name []byte, code int, sl slot) {
+//
+// name is the constant's spelling as the catalogue has it, which saves
+// an allocation per finding.
+func (s *scan) addConstant(start, end int, ec *ecoConsts, name string, code int, sl slot) {
 	s.ecoUsed |= 1 << uint(ec.idx%64)
 	if s.probe >= 0 && start <= s.probe && s.probe <= end {
 		s.probed, s.probeHit = true, sl
 		return
 	}
+	directive, context := sl.describe()
 	s.findings = append(s.findings, Finding{
 		Start: start, End: end, Code: code, Class: code / 100, Kind: NamedConstant, Where: InCode,
-		Ecosystem: ec.id, Name: string(name), Evidence: Strong, Role: sl.role, Directive: sl.directive, Context: sl.context,
+		Ecosystem: ec.id, Name: name, Evidence: Strong, Role: sl.role, Directive: directive, Context: context,
 	})
 }
 

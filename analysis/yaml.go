@@ -19,7 +19,8 @@ func isSnippetKey(key []byte) bool {
 
 func (s *scan) scanYAML() {
 	text := s.text
-	var stack []yamlKey
+	stack := s.yaml[:0]
+	defer func() { s.yaml = stack }()
 	i := 0
 	for i < len(text) {
 		eol := lineEnd(text, i, len(text))
