@@ -157,6 +157,7 @@ type Analyzer struct {
 	known  [1000]bool
 	consts constIndex
 	ecos   []*catalog.Ecosystem
+	hints  map[Language][]importHint
 	scans  sync.Pool // *scan, see newScan
 }
 
@@ -169,6 +170,7 @@ func New(ecosystems []*catalog.Ecosystem, known func(code int) bool) *Analyzer {
 		a.known[n] = known(n)
 	}
 	a.consts = buildConstIndex(ecosystems)
+	a.hints = buildHints(ecosystems)
 	return a
 }
 

@@ -1,7 +1,5 @@
 package analysis
 
-import "slices"
-
 // The engine shared by the source-code scanners. It reads tokens once, left
 // to right, keeping a ring of the last few tokens and a stack of open
 // brackets (with the callee of each call and the index of the current
@@ -22,7 +20,8 @@ type ringTok struct {
 
 type frame struct {
 	open      byte
-	callee    []byte // name of the called function, nil when not a call
+	callee    []byte      // name of the called function, nil when not a call
+	info      *calleeInfo // what the tables say about callee, nil if nothing
 	calleeSeq int
 	recv      []byte // receiver of a method call (x in x.f())
 	method    bool
@@ -42,7 +41,15 @@ type frame struct {
 	cmpF      filter
 	docKeys   bool // FastAPI responses={404: ...}
 	virtual   bool // a Ruby call without parentheses, closed by the line end
-	heuristic bool
+}
+
+// heuristic reports whether the call looks like a project's own response
+// helper (see heuristicCalleeWords). It is asked only when a value stands
+// in the call, rather than for every call, since the word search costs more
+// than the rest of opening a bracket.
+func (f *frame) heuristic() bool {
+	return f.open == '(' && f.callee != nil && len(f.rules) == 0 && !f.assert && !f.chain &&
+		containsWordFold(f.callee, heuristicCalleeWords)
 }
 
 // value is a candidate status code waiting for the token after it.
@@ -283,13 +290,14 @@ func (e *engine) rubyCommand(at int) {
 		return
 	}
 	name := e.bytesOf(p1)
-	rules := callRulesFor(name, e.bit)
-	isAssert := slices.Contains(assertCallees, string(name))
-	isChain := e.chain && slices.Contains(chainCallees, string(name))
+	info := calleeIndex[string(name)]
+	rules := info.rulesFor(e.bit)
+	isAssert := info.isAssert()
+	isChain := e.chain && info.isChain()
 	if len(rules) == 0 && !isAssert && !isChain {
 		return
 	}
-	f := frame{open: 0, callee: name, calleeSeq: p1.seq, method: e.isSep(e.prev(2)), virtual: true, rules: rules,
+	f := frame{open: 0, callee: name, info: info, calleeSeq: p1.seq, method: e.isSep(e.prev(2)), virtual: true, rules: rules,
 		assert: isAssert, chain: isChain, chainF: e.chainF, pend: len(e.pending)}
 	if f.method {
 		if r := e.prev(3); r.kind == tIdent {
@@ -350,7 +358,7 @@ func (e *engine) ident(t token) {
 		}
 	}
 
-	keep := member || e.lang == Ruby && p1.kind == tIdent && slices.Contains(chainKeepers, string(e.bytesOf(p1)))
+	keep := member || e.lang == Ruby && p1.kind == tIdent && calleeIndex[string(e.bytesOf(p1))].isKeeper()
 	if !keep {
 		e.chain = false
 	}
@@ -360,7 +368,7 @@ func (e *engine) ident(t token) {
 		e.lastStatusish, e.lastStF = e.seq, f
 		e.yoda(f)
 	}
-	if e.lang == Ruby && !member && slices.Contains(assertCallees, string(p1Name(e, p1))) && p1.end < t.start {
+	if e.lang == Ruby && !member && calleeIndex[string(p1Name(e, p1))].isAssert() && p1.end < t.start {
 		e.rubyCommand(t.start)
 	}
 	e.push(ringTok{kind: tIdent, start: t.start, end: t.end, seq: e.seq})
@@ -502,22 +510,26 @@ func (e *engine) openFrame(open byte) {
 		if e.isPunct(p1, "!") && p2.kind == tIdent { // Rust macros: assert_eq!(
 			ci = 2
 		}
-		if c := e.prev(ci); c.kind == tIdent && (e.isSep(e.prev(ci+1)) || !slices.Contains(calleeKeywords, string(e.bytesOf(c)))) {
-			f.callee, f.calleeSeq = e.bytesOf(c), c.seq
+		c := e.prev(ci)
+		var info *calleeInfo
+		if c.kind == tIdent {
+			info = calleeIndex[string(e.bytesOf(c))]
+		}
+		if c.kind == tIdent && (e.isSep(e.prev(ci+1)) || !info.isKeyword()) {
+			f.callee, f.info, f.calleeSeq = e.bytesOf(c), info, c.seq
 			f.method = e.isSep(e.prev(ci + 1))
 			if f.method {
 				if r := e.prev(ci + 2); r.kind == tIdent {
 					f.recv = e.bytesOf(r)
 				}
 			}
-			f.rules = callRulesFor(f.callee, e.bit)
-			f.assert = slices.Contains(assertCallees, string(f.callee))
-			f.chain = e.chain && slices.Contains(chainCallees, string(f.callee))
+			f.rules = info.rulesFor(e.bit)
+			f.assert = info.isAssert()
+			f.chain = e.chain && info.isChain()
 			f.chainF = e.chainF
-			if pt := e.top(); pt != nil && (pt.assert || pt.matcher) && slices.Contains(chainCallees, string(f.callee)) {
+			if pt := e.top(); pt != nil && (pt.assert || pt.matcher) && info.isChain() {
 				f.matcher = true
 			}
-			f.heuristic = len(f.rules) == 0 && !f.assert && !f.chain && containsWordFold(f.callee, heuristicCalleeWords)
 		}
 	}
 	if e.isIdent(p1, "in") && e.lastStatusish == p2.seq {
@@ -550,7 +562,7 @@ func (e *engine) closeFrame() {
 	switch {
 	case f.assert && f.statusish:
 		for _, v := range e.pending[f.pend:] {
-			e.emit(v, slot{role: Expected, filter: f.sfilter, evidence: Strong, directive: string(f.callee), context: "asserted status"})
+			e.emit(v, slot{role: Expected, filter: f.sfilter, evidence: Strong, directive: f.info.name, context: "asserted status"})
 		}
 		e.pending = e.pending[:f.pend]
 	case f.matcher:
@@ -567,7 +579,7 @@ func (e *engine) closeFrame() {
 	if calleeSt && f.virtual {
 		calleeSt = false
 	}
-	keeper := f.chainIn && f.callee != nil && slices.Contains(chainKeepers, string(f.callee))
+	keeper := f.chainIn && f.callee != nil && f.info.isKeeper()
 	if t := e.top(); t != nil && (f.statusish || calleeSt) {
 		t.statusish = true
 		if calleeSt {
@@ -601,20 +613,66 @@ func (e *engine) closeFrame() {
 	}
 }
 
-// callRuleIndex maps a callee name to its rules.
-var callRuleIndex = func() map[string][]callRule {
-	m := map[string][]callRule{}
+// calleeInfo gathers what the rule tables say about one called name, so
+// that opening a call costs one map lookup instead of a search of each
+// table.
+type calleeInfo struct {
+	name    string     // the name as the tables write it, for findings' Directive
+	rules   []callRule // callRules for this callee, in table order
+	keyword bool       // calleeKeywords: "if (" is not a call
+	assert  bool       // assertCallees
+	chain   bool       // chainCallees
+	keeper  bool       // chainKeepers
+	codeKey bool       // codeKeyCallees
+}
+
+// calleeIndex maps every name in the callee tables to its calleeInfo.
+var calleeIndex = func() map[string]*calleeInfo {
+	m := map[string]*calleeInfo{}
+	get := func(name string) *calleeInfo {
+		if m[name] == nil {
+			m[name] = &calleeInfo{name: name}
+		}
+		return m[name]
+	}
 	for _, r := range callRules {
-		m[r.callee] = append(m[r.callee], r)
+		ci := get(r.callee)
+		ci.rules = append(ci.rules, r)
+	}
+	for _, n := range calleeKeywords {
+		get(n).keyword = true
+	}
+	for _, n := range assertCallees {
+		get(n).assert = true
+	}
+	for _, n := range chainCallees {
+		get(n).chain = true
+	}
+	for _, n := range chainKeepers {
+		get(n).keeper = true
+	}
+	for _, n := range codeKeyCallees {
+		get(n).codeKey = true
 	}
 	return m
 }()
 
-func callRulesFor(callee []byte, bit langSet) []callRule {
-	rules := callRuleIndex[string(callee)]
-	for _, r := range rules {
+// The accessors below accept a nil *calleeInfo, a name no table lists.
+
+func (ci *calleeInfo) isKeyword() bool { return ci != nil && ci.keyword }
+func (ci *calleeInfo) isAssert() bool  { return ci != nil && ci.assert }
+func (ci *calleeInfo) isChain() bool   { return ci != nil && ci.chain }
+func (ci *calleeInfo) isKeeper() bool  { return ci != nil && ci.keeper }
+func (ci *calleeInfo) isCodeKey() bool { return ci != nil && ci.codeKey }
+
+// rulesFor returns the callee's rules if one applies to a language in bit.
+func (ci *calleeInfo) rulesFor(bit langSet) []callRule {
+	if ci == nil {
+		return nil
+	}
+	for _, r := range ci.rules {
 		if r.langs == 0 || r.langs&bit != 0 {
-			return rules
+			return ci.rules
 		}
 	}
 	return nil

@@ -38,6 +38,56 @@ var proseBlockers = []string{
 	"row", "col", "column", "offset", "index", "number", "num", "ms",
 }
 
+// proseNotAfterNext are triggers that do not count as the second word
+// after a number ("404 page not found" is, "200 pages" is not).
+var proseNotAfterNext = []string{"not", "no", "too", "content", "page", "pages", "request", "method", "server", "client"}
+
+// proseClass is the set of word lists a word belongs to.
+type proseClass uint8
+
+const (
+	pTrigger proseClass = 1 << iota
+	pUnit
+	pBlocker
+	pNotAfterNext
+)
+
+// proseWords maps every word of the lists above to its classes, so that
+// each word around a number is looked up once rather than compared with
+// every list entry.
+var proseWords = func() map[string]proseClass {
+	m := map[string]proseClass{}
+	for _, l := range []struct {
+		words []string
+		class proseClass
+	}{{proseTriggers, pTrigger}, {proseUnits, pUnit}, {proseBlockers, pBlocker}, {proseNotAfterNext, pNotAfterNext}} {
+		for _, w := range l.words {
+			if len(w) > maxProseWord {
+				panic("prose word longer than maxProseWord: " + w)
+			}
+			m[w] |= l.class
+		}
+	}
+	return m
+}()
+
+const maxProseWord = 24
+
+// classOf returns the classes of a word, ignoring ASCII case as eqFold does.
+func classOf(w []byte) proseClass {
+	if len(w) == 0 || len(w) > maxProseWord {
+		return 0
+	}
+	var buf [maxProseWord]byte
+	for i, c := range w {
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return proseWords[string(buf[:len(w)])] // the compiler does not allocate for a lookup
+}
+
 // codeLike reports whether text[i:i+3], at or after lo, looks like a code
 // or a class ("301", "5xx"), for lists written "301/307" or "2xx-5xx".
 func codeLike(text []byte, lo, i int) bool {
@@ -149,22 +199,23 @@ func (s *scan) prose(lo, hi int, where Where) {
 func (s *scan) proseNumber(lo, hi, i, j int, where Where, near bool) bool {
 	text := s.text
 	after, afterEnd := wordAfter(text, j, hi)
-	if inFold(after, proseUnits) {
+	ac := classOf(after)
+	if ac&pUnit != 0 {
 		return false
 	}
 	before, at := wordBefore(text, lo, i)
-	if inFold(before, proseBlockers) {
+	if classOf(before)&pBlocker != 0 {
 		return false
 	}
 	// "a 502 means ...": an article before a bare number is how people
 	// name a status in prose.
-	ok := near || inFold(after, proseTriggers) || eqFold(before, "a") || eqFold(before, "an")
-	if !ok && !inFold(after, proseBlockers) {
+	ok := near || ac&pTrigger != 0 || eqFold(before, "a") || eqFold(before, "an")
+	if !ok && ac&pBlocker == 0 {
 		after2, _ := wordAfter(text, afterEnd, hi)
-		ok = inFold(after2, proseTriggers) && !inFold(after2, []string{"not", "no", "too", "content", "page", "pages", "request", "method", "server", "client"})
+		ok = classOf(after2)&(pTrigger|pNotAfterNext) == pTrigger
 	}
 	for k := 0; k < 4 && !ok && before != nil; k++ {
-		ok = inFold(before, proseTriggers)
+		ok = classOf(before)&pTrigger != 0
 		before, at = wordBefore(text, lo, at)
 	}
 	if !ok {

@@ -146,10 +146,10 @@ func (e *engine) slotOf(v value, next token) (slot, bool) {
 	if direct && ends {
 		switch {
 		case top.chain:
-			return slot{role: Expected, filter: top.chainF, evidence: Strong, directive: string(top.callee), context: "expected status"}, true
+			return slot{role: Expected, filter: top.chainF, evidence: Strong, directive: top.info.name, context: "expected status"}, true
 		case top.assert || top.matcher:
 			if v.tk == tIdent {
-				return slot{role: Expected, evidence: Strong, directive: string(top.callee), context: "asserted status"}, true
+				return slot{role: Expected, evidence: Strong, directive: top.info.name, context: "asserted status"}, true
 			}
 			e.pending = append(e.pending, v)
 			return slot{}, false
@@ -165,7 +165,7 @@ func (e *engine) slotOf(v value, next token) (slot, bool) {
 				return slot{role: r.role, filter: f, evidence: Strong, directive: r.callee, context: r.ctx}, true
 			}
 		}
-		if top.heuristic {
+		if top.heuristic() {
 			return slot{role: Status, filter: knownOnly, evidence: Weak, context: "argument of a response helper"}, true
 		}
 	}
@@ -234,7 +234,7 @@ func (e *engine) keySlot(v value, p1, p2, p3 ringTok, top *frame) (slot, bool) {
 		return slot{}, false
 	}
 	kc, ok := classifyKey(key)
-	if !ok && (string(key) == "code" || string(key) == "Code") && top != nil && top.callee != nil && slices.Contains(codeKeyCallees, string(top.callee)) {
+	if !ok && (string(key) == "code" || string(key) == "Code") && top != nil && top.callee != nil && top.info.isCodeKey() {
 		kc, ok = keyClass{Status, knownOnly, Strong}, true
 	}
 	if !ok {

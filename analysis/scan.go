@@ -3,6 +3,8 @@ package analysis
 import (
 	"bytes"
 	"slices"
+
+	"github.com/statusls/statusls/catalog"
 )
 
 // filter is how sure a slot is that what stands in it is a status code,
@@ -241,18 +243,40 @@ func (s *scan) imported() uint64 {
 		return s.hinted
 	}
 	s.hintedDone = true
-	for i, e := range s.a.ecos {
+	for _, h := range s.a.hints[s.lang] {
+		if s.hinted&h.bit == 0 && containsAny(s.text, h.needles) {
+			s.hinted |= h.bit
+		}
+	}
+	return s.hinted
+}
+
+// importHint is an entry of importHints bound to an analyzer: the bit of
+// its ecosystem in scan.hinted.
+type importHint struct {
+	bit     uint64
+	needles []string
+}
+
+// buildHints selects, per language, the import hints of the analyzer's
+// ecosystems, so that a file only searches for the needles that concern
+// its language.
+func buildHints(ecos []*catalog.Ecosystem) map[Language][]importHint {
+	m := map[Language][]importHint{}
+	for i, e := range ecos {
 		if i >= 64 {
 			break
 		}
 		for _, h := range importHints {
-			if h.id == e.ID && slices.Contains(h.langs, s.lang) && containsAny(s.text, h.needles) {
-				s.hinted |= 1 << uint(i)
-				break
+			if h.id != e.ID {
+				continue
+			}
+			for _, l := range h.langs {
+				m[l] = append(m[l], importHint{bit: 1 << uint(i), needles: h.needles})
 			}
 		}
 	}
-	return s.hinted
+	return m
 }
 
 // ecosystems lists the ecosystems the file uses: those whose constants it
