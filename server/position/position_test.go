@@ -12,8 +12,8 @@ import (
 func TestRoundTrip(t *testing.T) {
 	type pos = position.Position
 	tests := []struct {
-		name              string
-		text              string // "|" marks the offset under test; it is removed
+		name               string
+		text               string // "|" marks the offset under test; it is removed
 		utf8, utf16, utf32 pos
 	}{
 		{"ascii", "w.WriteHeader(|502)\n", pos{0, 14}, pos{0, 14}, pos{0, 14}},
