@@ -83,8 +83,14 @@ type Server struct {
 // It returns the process exit code the specification asks for: 0 when the
 // client sent shutdown before leaving, 1 otherwise.
 func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) int {
-	s := newServer(opts)
-	conn := s.connect(ctx, rwc, nil)
+	return newServer(opts).serve(ctx, rwc, nil)
+}
+
+// serve runs the server until it ends, and returns the exit code. wrap,
+// when set, wraps the LSP dispatcher behind the middleware; the package's
+// tests use it to add methods that panic or block.
+func (s *Server) serve(ctx context.Context, rwc io.ReadWriteCloser, wrap func(jsonrpc2.Handler) jsonrpc2.Handler) int {
+	conn := s.connect(ctx, rwc, wrap)
 	select {
 	case <-conn.Done():
 		s.log.Info("stream closed")
@@ -129,16 +135,15 @@ func newServer(opts Options) *Server {
 	return s
 }
 
-// connect starts serving on rwc. next, when set, replaces the LSP dispatcher
-// behind the middleware; the package's tests use it to drive the middleware
-// with handlers that panic or block.
-func (s *Server) connect(ctx context.Context, rwc io.ReadWriteCloser, next jsonrpc2.Handler) jsonrpc2.Conn {
+// connect starts serving on rwc.
+func (s *Server) connect(ctx context.Context, rwc io.ReadWriteCloser, wrap func(jsonrpc2.Handler) jsonrpc2.Handler) jsonrpc2.Conn {
 	stream := newStream(jsonrpc2.NewHeaderStream(rwc), s.log, s.opts.RPCTrace)
 	conn := jsonrpc2.NewConn(stream, jsonrpc2.WithCodec(codec{}))
 	s.client = protocol.ClientDispatcher(conn)
 	s.ctx = protocol.WithClient(ctx, s.client)
-	if next == nil {
-		next = protocol.ServerHandler(s, jsonrpc2.MethodNotFoundHandler)
+	next := protocol.ServerHandler(s, jsonrpc2.MethodNotFoundHandler)
+	if wrap != nil {
+		next = wrap(next)
 	}
 	s.pub.init(s)
 	conn.Go(s.ctx, protocol.CancelHandler(s.middleware(next)))

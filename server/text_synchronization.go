@@ -77,7 +77,7 @@ func (s *Server) noteLimits(d *Document) {
 
 func size(n int) string {
 	switch {
-	case n >= 1<<20:
+	case n >= 1000<<10: // 1023.9 KB reads better as 1.0 MB
 		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
 	case n >= 1<<10:
 		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
