@@ -24,6 +24,8 @@ type testClient struct {
 	editor *editor
 	// exit receives Serve's exit code when the server stops.
 	exit chan int
+	// srv is the server itself, for the few tests that look inside.
+	srv *Server
 }
 
 // editor is the client side's handler of what the server sends.
@@ -83,14 +85,15 @@ func start(t testing.TB, opts Options, wrap func(jsonrpc2.Handler) jsonrpc2.Hand
 	serverEnd, clientEnd := net.Pipe()
 	ctx, cancel := context.WithCancel(context.Background())
 	exit := make(chan int, 1)
-	go func() { exit <- newServer(opts).serve(ctx, serverEnd, wrap) }()
+	srv := newServer(opts)
+	go func() { exit <- srv.serve(ctx, serverEnd, wrap) }()
 	ed := &editor{
 		diagnostics: make(chan *protocol.PublishDiagnosticsParams, 1000),
 		messages:    make(chan *protocol.ShowMessageParams, 100),
 		refreshes:   make(chan string, 100),
 	}
-	cctx, conn, srv := protocol.NewClient(ctx, ed, jsonrpc2.NewHeaderStream(clientEnd))
-	c := &testClient{ctx: cctx, conn: conn, server: srv, editor: ed, exit: exit}
+	cctx, conn, dispatcher := protocol.NewClient(ctx, ed, jsonrpc2.NewHeaderStream(clientEnd))
+	c := &testClient{ctx: cctx, conn: conn, server: dispatcher, editor: ed, exit: exit, srv: srv}
 	t.Cleanup(func() {
 		clientEnd.Close()
 		conn.Close()
