@@ -23,13 +23,15 @@ type exitCode int
 
 func (e exitCode) Error() string { return fmt.Sprintf("exit status %d", int(e)) }
 
-// stdio joins stdin and stdout into the one stream the server talks over.
+// stdio joins stdin and stdout into the one stream the server talks over;
+// closing it closes stdin, which ends the server's read loop.
 type stdio struct {
-	io.Reader
+	in *os.File
 	io.Writer
 }
 
-func (stdio) Close() error { return os.Stdin.Close() }
+func (s stdio) Read(p []byte) (int, error) { return s.in.Read(p) }
+func (s stdio) Close() error               { return s.in.Close() }
 
 // runServe serves LSP on stdin/stdout. stdout belongs to the protocol, so
 // logs go to stderr or --logfile.
@@ -66,7 +68,7 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	logger := slog.New(slog.NewTextHandler(logOut, &slog.HandlerOptions{Level: lvl}))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	code := server.Serve(ctx, stdio{os.Stdin, stdout}, server.Options{
+	code := server.Serve(ctx, stdio{openStdin(), stdout}, server.Options{
 		Logger:      logger,
 		RPCTrace:    *trace,
 		MaxFileSize: limit,

@@ -57,8 +57,8 @@ func testMethods(started chan struct{}) func(jsonrpc2.Handler) jsonrpc2.Handler 
 		return func(ctx context.Context, req *jsonrpc2.Request) (any, error) {
 			switch req.Method() {
 			case "statusls/test.panic":
-				var m map[string]int
-				m["boom"]++ // a nil map: the kind of bug a handler might have
+				var findings []int
+				_ = findings[len(req.Method())] // an index out of range: the kind of bug a handler might have
 			case "statusls/test.block":
 				close(started)
 				<-ctx.Done()

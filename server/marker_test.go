@@ -59,7 +59,7 @@ func engineReady() bool {
 }
 
 var (
-	markerRE = regexp.MustCompile(`@(\w+)\(((?:"(?:[^"\\]|\\.)*"|[^)"])*)\)`)
+	markerRE  = regexp.MustCompile(`@(\w+)\(((?:"(?:[^"\\]|\\.)*"|[^)"])*)\)`)
 	languages = map[string]string{
 		".go": "go", ".conf": "nginx", ".yaml": "yaml", ".yml": "yaml", ".js": "javascript",
 		".ts": "typescript", ".py": "python", ".json": "json", ".http": "http", ".txt": "plaintext",
@@ -285,4 +285,3 @@ func splitArgs(t *testing.T, s string) []string {
 	}
 	return out
 }
-

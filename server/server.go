@@ -97,8 +97,22 @@ func (s *Server) serve(ctx context.Context, rwc io.ReadWriteCloser, wrap func(js
 	case <-s.exited:
 	case <-ctx.Done():
 	}
-	conn.Close()
 	s.pub.stop()
+	// Close waits for handlers to finish and closes the stream, which ends
+	// the read loop. On a pipe that is immediate; but a read from a terminal
+	// or inherited stdin blocks in the kernel and Close cannot interrupt it,
+	// so once exit was asked for, the server leaves without waiting long:
+	// the process ends right after, which releases everything.
+	closed := make(chan struct{})
+	go func() {
+		conn.Close()
+		close(closed)
+	}()
+	select {
+	case <-closed:
+	case <-time.After(time.Second):
+		s.log.Warn("the stream did not close in time; leaving anyway")
+	}
 	if code := s.exitCode.Load(); code >= 0 {
 		return int(code)
 	}
