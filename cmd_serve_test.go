@@ -229,3 +229,48 @@ func BenchmarkStartToInitialize(b *testing.B) {
 	b.ReportMetric(float64(baseline.Microseconds())/n/1000, "ms-help-baseline")
 	b.ReportMetric(float64(initialize)/float64(baseline), "ratio")
 }
+
+// rssMB reads a process's resident set size from /proc.
+func rssMB(b *testing.B, pid int) float64 {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		b.Skipf("no /proc here: %v", err)
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+			kb, _ := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")))
+			return float64(kb) / 1024
+		}
+	}
+	b.Fatal("no VmRSS in /proc status")
+	return 0
+}
+
+// BenchmarkRSS100Documents measures the memory of the server process with
+// 100 open documents of 20 KB, each analysed and hovered once, against the
+// same process just initialized.
+func BenchmarkRSS100Documents(b *testing.B) {
+	var idle, loaded float64
+	for b.Loop() {
+		p := spawn(b)
+		p.initialize(b)
+		idle += rssMB(b, p.cmd.Process.Pid)
+		var line strings.Builder
+		for i := range 500 {
+			fmt.Fprintf(&line, "\tw.WriteHeader(%d) // step %d of the handler\n", []int{200, 404, 502}[i%3], i)
+		}
+		text := "package api\n\nfunc handler(w http.ResponseWriter) {\n" + line.String() + "}\n"
+		for i := range 100 {
+			uri := fmt.Sprintf("file:///srv/api/handler%d.go", i)
+			p.send(b, "textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": uri, "languageId": "go", "version": 1, "text": text}}, false)
+			p.receive(b, p.send(b, "textDocument/hover", map[string]any{"textDocument": map[string]any{"uri": uri}, "position": map[string]int{"line": 3, "character": 16}}, true))
+		}
+		loaded += rssMB(b, p.cmd.Process.Pid)
+		p.stdin.Close()
+		p.wait(b)
+	}
+	n := float64(b.N)
+	b.ReportMetric(loaded/n, "RSS-MB-100-docs")
+	b.ReportMetric(idle/n, "RSS-MB-idle")
+	b.ReportMetric(loaded/idle, "ratio")
+}

@@ -53,21 +53,21 @@ func (s *Server) ExecuteCommand(_ context.Context, params *protocol.ExecuteComma
 		if err := json.Unmarshal(args[want], &tag); err != nil {
 			return nil, jsonrpc2.Errorf(jsonrpc2.InvalidParams, "%s: the locale must be a string such as \"vi\"", params.Command)
 		}
-		loc = s.catalog.Match(tag)
+		loc = s.catalog().Match(tag)
 	}
 	var page string
 	if params.Command == commandExplain {
-		e, ok := s.catalog.Primary(codes[0])
+		e, ok := s.catalog().Primary(codes[0])
 		if !ok {
 			return nil, jsonrpc2.Errorf(jsonrpc2.InvalidParams, "%d is not a status code statusls knows", codes[0])
 		}
-		page = s.catalog.RenderEntry(e, loc, s.format())
+		page = s.catalog().RenderEntry(e, loc, s.format())
 	} else {
-		cp, err := s.catalog.Compare(codes[0], codes[1], loc)
+		cp, err := s.catalog().Compare(codes[0], codes[1], loc)
 		if err != nil {
 			return nil, jsonrpc2.Errorf(jsonrpc2.InvalidParams, "%v", err)
 		}
-		page = s.catalog.RenderComparison(cp, s.format())
+		page = s.catalog().RenderComparison(cp, s.format())
 	}
 	raw, err := json.Marshal(page)
 	return protocol.LSPAny(raw), err

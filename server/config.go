@@ -153,9 +153,9 @@ func (s *Server) DidChangeConfiguration(_ context.Context, params *protocol.DidC
 // locale is the locale for text shown to the user.
 func (s *Server) locale() catalog.Locale {
 	if l := s.config.Load().Locale; l != "" {
-		return s.catalog.Match(l)
+		return s.catalog().Match(l)
 	}
-	return s.catalog.Match(s.session.Load().clientLocale)
+	return s.catalog().Match(s.session.Load().clientLocale)
 }
 
 // format is the text format the client displays.

@@ -35,7 +35,7 @@ func (s *Server) check(d *Document) []rules.Diagnostic {
 	return rules.Run(rules.All(), rules.Pass{
 		Result:      d.Analysis(),
 		Text:        d.Text[:d.Analysed],
-		Catalog:     s.catalog,
+		Catalog:     s.catalog(),
 		VendorCodes: cfg.VendorCodes,
 	})
 }

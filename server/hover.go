@@ -43,18 +43,18 @@ func (s *Server) Hover(_ context.Context, params *protocol.HoverParams) (*protoc
 // range such as 5xx, the code's page otherwise.
 func (s *Server) explain(f analysis.Finding, ecosystems []string) (string, bool) {
 	if f.Kind == analysis.ClassRange {
-		return s.catalog.ClassHover(catalog.Class(f.Class), s.locale(), s.format())
+		return s.catalog().ClassHover(catalog.Class(f.Class), s.locale(), s.format())
 	}
 	if !s.known(f.Code) {
 		return "", false
 	}
-	return s.catalog.Hover(f.Code, s.locale(), s.format(), ecosystems)
+	return s.catalog().Hover(f.Code, s.locale(), s.format(), ecosystems)
 }
 
 // known reports whether the catalogue defines the code under the current
 // settings: a vendor-only code counts only while vendor codes are on.
 func (s *Server) known(code int) bool {
-	e, ok := s.catalog.Primary(code)
+	e, ok := s.catalog().Primary(code)
 	return ok && (e.Status.Standard() || s.config.Load().VendorCodes)
 }
 

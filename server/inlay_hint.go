@@ -37,7 +37,7 @@ func (s *Server) InlayHint(_ context.Context, params *protocol.InlayHintParams) 
 		default:
 			continue
 		}
-		e, ok := s.catalog.Primary(f.Code)
+		e, ok := s.catalog().Primary(f.Code)
 		if !ok || !s.known(f.Code) {
 			continue
 		}
@@ -48,7 +48,7 @@ func (s *Server) InlayHint(_ context.Context, params *protocol.InlayHintParams) 
 		out = append(out, protocol.InlayHint{
 			Position:    rng.Start,
 			Label:       protocol.String(e.Phrase),
-			Tooltip:     protocol.String(e.Title() + " · " + s.catalog.StatusLabel(e, s.locale())),
+			Tooltip:     protocol.String(e.Title() + " · " + s.catalog().StatusLabel(e, s.locale())),
 			PaddingLeft: ptr(true),
 		})
 	}

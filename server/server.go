@@ -53,10 +53,9 @@ const (
 type Server struct {
 	protocol.UnimplementedServer
 
-	opts    Options
-	log     *slog.Logger
-	catalog *catalog.Catalog
-	client  protocol.Client
+	opts   Options
+	log    *slog.Logger
+	client protocol.Client
 	// ctx lives as long as the connection; background work (debounced
 	// diagnostics, configuration fetches) runs in it.
 	ctx context.Context
@@ -122,6 +121,12 @@ func (s *Server) serve(ctx context.Context, rwc io.ReadWriteCloser, wrap func(js
 	return 1
 }
 
+// catalog returns the catalogue. Parsing it takes longer than answering
+// initialize, and editors wait for that answer before showing anything, so
+// it is parsed in the background from the start (see connect) and only the
+// first request that needs it waits for it.
+func (s *Server) catalog() *catalog.Catalog { return catalog.Default() }
+
 func newServer(opts Options) *Server {
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
@@ -136,10 +141,9 @@ func newServer(opts Options) *Server {
 		opts.ProcessPollInterval = time.Second
 	}
 	s := &Server{
-		opts:    opts,
-		log:     opts.Logger,
-		catalog: catalog.Default(),
-		exited:  make(chan struct{}),
+		opts:   opts,
+		log:    opts.Logger,
+		exited: make(chan struct{}),
 	}
 	s.exitCode.Store(-1)
 	cfg := defaultConfig()
@@ -160,6 +164,7 @@ func (s *Server) connect(ctx context.Context, rwc io.ReadWriteCloser, wrap func(
 		next = wrap(next)
 	}
 	s.pub.init(s)
+	go s.catalog()
 	conn.Go(s.ctx, protocol.CancelHandler(s.middleware(next)))
 	return conn
 }
