@@ -7,6 +7,7 @@
 //	statusls explain CODE [flags]        print everything about a status code
 //	statusls compare CODE CODE [flags]   print the page comparing two codes
 //	statusls catalog --format json       dump the whole catalogue
+//	statusls scan [--format json] PATH... list the status codes found in files
 //
 // Run "statusls help" for the flags of each command. Exit codes: 0 success,
 // 1 findings (check), 2 usage or input errors.
@@ -35,6 +36,7 @@ func commands() []command {
 		{"explain", "print everything about a status code: explain CODE [--lang vi] [--format text|markdown|json]", runExplain},
 		{"compare", "compare two status codes: compare CODE CODE [--lang vi] [--format text|markdown|json]", runCompare},
 		{"catalog", "dump the whole catalogue: catalog [--format json]", runCatalog},
+		{"scan", "list the status codes in files: scan [--format text|json] PATH...", runScan},
 	}
 }
 

@@ -175,9 +175,11 @@ func TestBadNotifications(t *testing.T) {
 	r.send(`{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///closed.go","version":2},"contentChanges":[{"text":"x"}]}}`)
 	r.send(`{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///bad.txt","version":1},"contentChanges":[{"text":"stale"}]}}`)
 	r.send(`{"jsonrpc":"2.0","method":"textDocument/didChange","params":"garbage"}`)
-	r.send(`{"jsonrpc":"2.0","id":2,"method":"textDocument/hover","params":{"textDocument":{"uri":"file:///bad.txt"},"position":{"line":0,"character":8}}}`)
-	if resp := r.receive(); resp.Err() != nil || string(resp.Result()) != "null" {
-		t.Fatalf("hover after bad notifications: %v %s", resp.Err(), resp.Result())
+	// Each invalid byte is one U+FFFD, one UTF-16 unit: 502 starts at 6.
+	r.send(`{"jsonrpc":"2.0","id":2,"method":"textDocument/hover","params":{"textDocument":{"uri":"file:///bad.txt"},"position":{"line":0,"character":7}}}`)
+	resp := r.receive()
+	if resp.Err() != nil || !bytes.Contains(resp.Result(), []byte(`"range":{"start":{"line":0,"character":6},"end":{"line":0,"character":9}}`)) {
+		t.Fatalf("hover on 502 after bad notifications: %v %s", resp.Err(), resp.Result())
 	}
 }
 

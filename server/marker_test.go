@@ -59,8 +59,11 @@ func engineReady() bool {
 }
 
 var (
-	markerRE  = regexp.MustCompile(`@(\w+)\(((?:"(?:[^"\\]|\\.)*"|[^)"])*)\)`)
-	languages = map[string]string{
+	// A line's markers follow "//@" or "#@", the first one named there and
+	// the others after commas: //@hover("502", "502.md"), inlay("502", "Bad Gateway").
+	markerStart = regexp.MustCompile(`(//|#)@`)
+	markerRE    = regexp.MustCompile(`(\w+)\(((?:"(?:[^"\\]|\\.)*"|[^)"])*)\)`)
+	languages   = map[string]string{
 		".go": "go", ".conf": "nginx", ".yaml": "yaml", ".yml": "yaml", ".js": "javascript",
 		".ts": "typescript", ".py": "python", ".json": "json", ".http": "http", ".txt": "plaintext",
 	}
@@ -249,12 +252,18 @@ func parseMarkers(t *testing.T, name string, data []byte) []marker {
 	var out []marker
 	offset := 0
 	for i, line := range bytes.SplitAfter(data, []byte("\n")) {
-		for _, m := range markerRE.FindAllSubmatch(line, -1) {
+		loc := markerStart.FindIndex(line)
+		if loc == nil {
+			offset += len(line)
+			continue
+		}
+		code := line[:loc[0]]
+		for _, m := range markerRE.FindAllSubmatch(line[loc[1]:], -1) {
 			args := splitArgs(t, string(m[2]))
 			if len(args) == 0 {
 				t.Fatalf("%s:%d: marker without arguments", name, i+1)
 			}
-			at := bytes.Index(line, []byte(args[0]))
+			at := bytes.Index(code, []byte(args[0]))
 			if at < 0 {
 				t.Fatalf("%s:%d: pattern %q not on the line", name, i+1, args[0])
 			}

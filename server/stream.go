@@ -1,7 +1,6 @@
 package server
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"log/slog"
@@ -53,7 +52,7 @@ func (s *tolerantStream) Read(ctx context.Context) (jsonrpc2.Message, int64, err
 		}
 		if !utf8.Valid(frame) {
 			s.log.Warn("message contains invalid UTF-8; replaced it with U+FFFD", "bytes", len(frame))
-			frame = bytes.ToValidUTF8(frame, []byte("\uFFFD"))
+			frame = replaceInvalidUTF8(frame)
 		}
 		if s.trace {
 			s.log.Debug("rpc in", "message", truncate(frame))
@@ -82,6 +81,24 @@ func (s *tolerantStream) Write(ctx context.Context, msg jsonrpc2.Message) (int64
 		}
 	}
 	return s.Stream.Write(ctx, msg)
+}
+
+// replaceInvalidUTF8 replaces each byte that is not part of a valid UTF-8
+// sequence with U+FFFD. bytes.ToValidUTF8 would replace a whole run with
+// one, shifting every later column; one per byte is what the position
+// mapper counts and what editors display.
+func replaceInvalidUTF8(b []byte) []byte {
+	out := make([]byte, 0, len(b)+16)
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		if r == utf8.RuneError && size == 1 {
+			out = utf8.AppendRune(out, utf8.RuneError)
+		} else {
+			out = append(out, b[:size]...)
+		}
+		b = b[size:]
+	}
+	return out
 }
 
 // truncate keeps trace lines readable when a whole document goes by.

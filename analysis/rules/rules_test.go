@@ -23,6 +23,7 @@ func TestUnknownStatusCode(t *testing.T) {
 		kind     analysis.Kind
 		where    analysis.Where
 		evidence analysis.Evidence
+		role     analysis.Role
 		vendor   bool
 		want     []string
 	}{
@@ -38,13 +39,14 @@ func TestUnknownStatusCode(t *testing.T) {
 		}},
 		// An OpenAPI key is a string; the diagnostic and the fix cover the
 		// digits, not the quotes.
-		{line: `    '532':`, code: "'532'", kind: analysis.StringLiteral, want: []string{
+		{line: `    '532':`, code: "'532'", kind: analysis.StringLiteral, where: analysis.InString, role: analysis.Documented, want: []string{
 			"warning: 532 is not a registered HTTP status code; clients treat it as {500} (RFC 9110, section 15)",
 			"fix: Replace with {500} →     '500':",
 		}},
 		{line: `w.WriteHeader(502)`, code: "502"},
 		{line: `// we used to send 4040 here`, code: "4040", where: analysis.InComment},
 		{line: `log.Printf("took 4040 ms")`, code: "4040", evidence: analysis.Weak},
+		{line: `10.0.0.7 - - [12/Mar/2026:10:01:22 +0000] "GET / HTTP/1.1" 4040 12`, code: "4040", role: analysis.Logged},
 	}
 	c := catalog.Default()
 	for _, tt := range tests {
@@ -53,7 +55,7 @@ func TestUnknownStatusCode(t *testing.T) {
 			f := analysis.Finding{
 				Start: start, End: start + len(tt.code),
 				Kind: or(tt.kind, analysis.NumericLiteral), Where: or(tt.where, analysis.InCode),
-				Evidence: or(tt.evidence, analysis.Strong),
+				Evidence: or(tt.evidence, analysis.Strong), Role: or(tt.role, analysis.Status),
 			}
 			fmt.Sscan(strings.Trim(tt.code, `'"`), &f.Code)
 			f.Class = f.Code / 100

@@ -16,9 +16,11 @@ import (
 //	w.WriteHeader(432)  // SL001 warning: not registered
 //	w.WriteHeader(400)  // right
 //
-// Only findings in code with strong evidence are checked: the argument of
-// WriteHeader, an nginx return, an OpenAPI response key. Numbers in comments
-// or prose are explained on hover but never flagged.
+// Only findings with strong evidence outside comments are checked: the
+// argument of WriteHeader, an nginx return, an OpenAPI response key. Numbers
+// in comments or prose are explained on hover but never flagged, and neither
+// are the codes of access log lines, which record what happened rather than
+// say what to send.
 //
 // The unregistered case has a fix, replacing the code with the x00 code of
 // its class (432 → 400): RFC 9110 §15 requires clients to treat an
@@ -39,7 +41,7 @@ should be one that the IANA registry or a known vendor defines.`,
 
 func runUnknownStatusCode(pass *Pass) {
 	for _, f := range pass.Result.Findings {
-		if f.Where != analysis.InCode || f.Evidence != analysis.Strong {
+		if f.Where == analysis.InComment || f.Evidence != analysis.Strong || f.Role == analysis.Logged || f.Role == analysis.Mention {
 			continue
 		}
 		if f.Kind != analysis.NumericLiteral && f.Kind != analysis.StringLiteral {
