@@ -122,3 +122,30 @@ func BenchmarkDiagnosticsAfterChange(b *testing.B) {
 	}
 	b.ReportMetric(percentiles(b, "1MB", big.samples)/percentiles(b, "1KB", small.samples), "p99-ratio")
 }
+
+// BenchmarkCompletion measures a completion at WriteHeader( in the
+// 10,000-line file, from the client's side, against a hover there.
+func BenchmarkCompletion(b *testing.B) {
+	c := start(b, Options{}, nil)
+	c.initialize(b, nil)
+	const u = uri.URI("file:///srv/api/handlers.go")
+	text := goFile(10000)
+	c.open(b, u, "go", text)
+	line := strings.Count(text[:strings.Index(text, "WriteHeader(")], "\n")
+	col := strings.Index(strings.Split(text, "\n")[line], "WriteHeader(") + len("WriteHeader(200") // after the typed code
+	pos := protocol.TextDocumentPositionParams{TextDocument: protocol.TextDocumentIdentifier{URI: u}, Position: protocol.Position{Line: uint32(line), Character: uint32(col)}}
+	var samples, baseline []time.Duration
+	for b.Loop() {
+		start := time.Now()
+		res, err := c.server.Completion(c.ctx, &protocol.CompletionParams{TextDocumentPositionParams: pos})
+		if err != nil || len(res.(*protocol.CompletionList).Items) == 0 {
+			b.Fatalf("completion: %v", err)
+		}
+		samples = append(samples, time.Since(start))
+		start = time.Now()
+		c.server.Hover(c.ctx, &protocol.HoverParams{TextDocumentPositionParams: pos})
+		baseline = append(baseline, time.Since(start))
+	}
+	p99 := percentiles(b, "completion", samples)
+	b.ReportMetric(p99/percentiles(b, "hover", baseline), "p99-ratio")
+}

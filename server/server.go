@@ -72,6 +72,8 @@ type Server struct {
 	exitOnce sync.Once
 	exitCode atomic.Int32
 	exited   chan struct{}
+	// hovers caches rendered hover pages; see hoverText.
+	hovers sync.Map
 	// toldLarge remembers the documents whose size the user was told about,
 	// so that the notice comes once per document rather than per change.
 	toldLarge sync.Map
