@@ -99,7 +99,7 @@ func (a *Analyzer) release(s *scan) {
 	clear(s.eng.armPend[:cap(s.eng.armPend)])
 	clear(s.yaml[:cap(s.yaml)])
 	s.eng = engine{frames: s.eng.frames[:0], pending: s.eng.pending[:0], armPend: s.eng.armPend[:0]}
-	s.text, s.goAliases = nil, nil
+	s.text, s.goAliases, s.probeHit = nil, nil, slot{}
 	a.scans.Put(s)
 }
 
