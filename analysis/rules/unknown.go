@@ -66,7 +66,7 @@ func runUnknownStatusCode(pass *Pass) {
 		}
 		if generic != f.Code {
 			d.Fixes = []Fix{{
-				Title: "Replace with " + title(pass.Catalog, generic),
+				Title:     "Replace with " + title(pass.Catalog, generic),
 				Edits:     []Edit{{Start: start, End: end, NewText: fmt.Sprint(generic)}},
 				Preferred: true,
 			}}
