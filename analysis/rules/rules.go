@@ -145,6 +145,11 @@ var all []*Rule
 func init() {
 	all = []*Rule{
 		UnknownStatusCode,
+		DeprecatedStatusCode,
+		VendorCodeInApplication,
+		StatusHelperMismatch,
+		PreferNamedConstant,
+		DeprecatedConstant,
 		SuppressionWithoutReason,
 	}
 }
