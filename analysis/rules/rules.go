@@ -150,6 +150,12 @@ func init() {
 		StatusHelperMismatch,
 		PreferNamedConstant,
 		DeprecatedConstant,
+		NginxInvalidStatus,
+		NginxTemporaryHTTPSRedirect,
+		NginxRedirectWithoutURL,
+		NginxLimitWithoutStatus,
+		NginxErrorMaskedAsSuccess,
+		NginxUpstreamErrorHelp,
 		SuppressionWithoutReason,
 	}
 }
