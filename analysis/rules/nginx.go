@@ -116,7 +116,7 @@ func runNginxInvalidStatus(pass *Pass) {
 	})
 }
 
-// NginxTemporaryHTTPSRedirect (SL102) reports a temporary redirect that
+// NginxTemporaryHttpsRedirect (SL102) reports a temporary redirect that
 // sends plain-HTTP requests to HTTPS. A 302 or 307 is not cached, so every
 // visit pays the extra round trip over plain HTTP, and search engines keep
 // the http:// URL. The fixes switch to 301, or to 308 which also keeps the
@@ -124,17 +124,17 @@ func runNginxInvalidStatus(pass *Pass) {
 //
 //	return 302 https://$host$request_uri;   # SL102
 //	return 301 https://$host$request_uri;   # right
-var NginxTemporaryHTTPSRedirect = &Rule{
+var NginxTemporaryHttpsRedirect = &Rule{
 	ID:   "SL102",
 	Name: "nginx-temporary-https-redirect",
 	Doc: `temporary redirect (302, 307) from http to https
 
 The move to HTTPS is permanent: use 301, or 308 to keep the method.`,
 	Severity: Warning,
-	Run:      runNginxTemporaryHTTPSRedirect,
+	Run:      runNginxTemporaryHttpsRedirect,
 }
 
-func runNginxTemporaryHTTPSRedirect(pass *Pass) {
+func runNginxTemporaryHttpsRedirect(pass *Pass) {
 	nginxconf.Walk(nginxTree(pass), func(d *nginxconf.Directive) {
 		if d.Name != "return" || len(d.Args) < 2 || d.Args[0].Text != "302" && d.Args[0].Text != "307" {
 			return
@@ -153,23 +153,23 @@ func runNginxTemporaryHTTPSRedirect(pass *Pass) {
 	})
 }
 
-// NginxRedirectWithoutURL (SL103) reports "return 301;" and the like: nginx
+// NginxRedirectWithoutUrl (SL103) reports "return 301;" and the like: nginx
 // sends the redirect with no Location header, so the browser shows an
 // empty page instead of going anywhere.
 //
 //	return 301;                              # SL103
 //	return 301 https://example.com$request_uri;  # right
-var NginxRedirectWithoutURL = &Rule{
+var NginxRedirectWithoutUrl = &Rule{
 	ID:   "SL103",
 	Name: "nginx-redirect-without-url",
 	Doc: `3xx return without a URL
 
 A redirect needs the URL to go to: return 301 https://...;`,
 	Severity: Warning,
-	Run:      runNginxRedirectWithoutURL,
+	Run:      runNginxRedirectWithoutUrl,
 }
 
-func runNginxRedirectWithoutURL(pass *Pass) {
+func runNginxRedirectWithoutUrl(pass *Pass) {
 	nginxconf.Walk(nginxTree(pass), func(d *nginxconf.Directive) {
 		if d.Name != "return" || len(d.Args) != 1 {
 			return
