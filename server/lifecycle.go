@@ -155,9 +155,7 @@ func negotiate(params *protocol.InitializeParams) *session {
 			}
 		}
 	}
-	if len(sess.roots) == 0 && params.RootURI != nil && params.RootURI.IsFile() {
-		sess.roots = []string{params.RootURI.FsPath()}
-	}
+
 	return sess
 }
 
