@@ -70,7 +70,10 @@ type nginxBlock struct {
 	match     bool // NGINX Plus match block
 }
 
-const maxArgs = 32
+// maxArgs bounds the words kept per directive or line. Real files list up
+// to sixty codes in one error_page (every 4xx and 5xx the site styles), so
+// the bound sits well above that while keeping the array on the stack.
+const maxArgs = 128
 
 // scanNginx scans text[lo:hi] as nginx configuration.
 func (s *scan) scanNginx(lo, hi int) {
