@@ -56,6 +56,13 @@ var nginxDirectiveIndex = func() map[string]directiveRule {
 	return m
 }()
 
+// isNginxCodeDirective reports whether a directive takes status codes,
+// which is what makes a commented-out one worth reading.
+func isNginxCodeDirective(name []byte) bool {
+	_, ok := nginxDirectiveIndex[string(name)]
+	return ok
+}
+
 // nginxStatusVars are the variables whose comparisons and maps hold codes.
 var nginxStatusVars = []string{"$status", "$upstream_status", "$upstream_cache_status_code"}
 
@@ -89,7 +96,9 @@ func (s *scan) scanNginx(lo, hi int) {
 			i++
 		case c == '#':
 			j := lineEnd(text, i, hi)
-			s.prose(i, j, InComment)
+			if s.commented || !s.commentedOut(i, j, isNginxCodeDirective, func(lo, hi int) { s.scanNginx(lo, hi) }) {
+				s.prose(i, j, InComment)
+			}
 			i = j
 		case c == ';':
 			s.nginxDirective(args[:n], top(blocks))
