@@ -41,8 +41,11 @@ type frame struct {
 	compare   bool // the list of "status in (200, 201)"
 	cmpF      filter
 	docKeys   bool // FastAPI responses={404: ...}
-	virtual   bool // a Ruby call without parentheses, closed by the line end
-	heuristic bool
+	// statusList: the literal is assigned to a name that says it holds
+	// statuses (status_forcelist=(429, 500), RETRYABLE_STATUSES = [502]).
+	statusList bool
+	virtual    bool // a Ruby call without parentheses, closed by the line end
+	heuristic  bool
 }
 
 // value is a candidate status code waiting for the token after it.
@@ -480,6 +483,58 @@ func (e *engine) punct(t token) {
 	e.push(rt)
 }
 
+// literalTypeWords may stand between a name and the bracket of the
+// literal assigned to it: []int{, new Set([, frozenset({, List.of(.
+var literalTypeWords = []string{"int", "int32", "int64", "uint", "uint16", "uint32", "Integer", "number", "new", "Set",
+	"set", "frozenset", "tuple", "list", "List", "of", "Arrays", "asList", "HashSet", "ImmutableSet", "Array", "from"}
+
+// literalOwner returns the name a literal opening now is assigned to or
+// passed as (name = [, name: [, name := []int{, name: Iterable[int] = (),
+// or nil when the bracket opens anything else.
+func (e *engine) literalOwner() []byte {
+	i := 1
+	for ; i <= 5; i++ {
+		t := e.prev(i)
+		if t.kind == tPunct && (e.isPunct(t, "(") || e.isPunct(t, "[") || e.isPunct(t, "]") || e.isPunct(t, "<") || e.isPunct(t, ">") || e.isPunct(t, ".")) ||
+			t.kind == tIdent && slices.Contains(literalTypeWords, string(e.bytesOf(t))) {
+			continue
+		}
+		break
+	}
+	op := e.prev(i)
+	if op.kind != tPunct {
+		return nil
+	}
+	switch string(e.bytesOf(op)) {
+	case "=", ":=", ":", "=>":
+	default:
+		return nil
+	}
+	name := e.prev(i + 1)
+	if e.isPunct(op, "=") {
+		// name: Iterable[int] = (...): skip the annotation back to its colon.
+		for j := i + 1; j <= i+5; j++ {
+			t := e.prev(j)
+			if e.isPunct(t, ":") {
+				name = e.prev(j + 1)
+				break
+			}
+			if t.kind != tIdent && !e.isPunct(t, "[") && !e.isPunct(t, "]") && !e.isPunct(t, ".") && !e.isPunct(t, ",") {
+				break
+			}
+		}
+	}
+	switch name.kind {
+	case tIdent:
+		return e.bytesOf(name)
+	case tString:
+		if name.end-name.start >= 2 {
+			return e.text[name.start+1 : name.end-1]
+		}
+	}
+	return nil
+}
+
 // maxDepth bounds the bracket stack; real code nests far less.
 const maxDepth = 256
 
@@ -516,6 +571,11 @@ func (e *engine) openFrame(open byte) {
 	}
 	if e.isIdent(p1, "in") && e.lastStatusish == p2.seq {
 		f.compare, f.cmpF = true, e.lastStF
+	}
+	if f.callee == nil {
+		if name := e.literalOwner(); name != nil && statusListName(name) {
+			f.statusList = true
+		}
 	}
 	if open == '{' {
 		if e.switchPending {

@@ -169,6 +169,10 @@ func (e *engine) slotOf(v value, next token) (slot, bool) {
 			return slot{role: Status, filter: knownOnly, evidence: Weak, context: "argument of a response helper"}, true
 		}
 	}
+	// status_forcelist=(429, 500, 502), RETRYABLE = {502, 503}
+	if top != nil && top.statusList && (e.isPunct(p1, "(") || e.isPunct(p1, "[") || e.isPunct(p1, "{") || e.isPunct(p1, ",")) && ends {
+		return slot{role: Condition, filter: knownOnly, evidence: Weak, context: "in a list of statuses"}, true
+	}
 	if top != nil && top.open == '[' && e.isPunct(p1, "[") && string(nb) == "," && e.lang == Ruby {
 		e.rack = v
 	}

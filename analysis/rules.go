@@ -1,5 +1,7 @@
 package analysis
 
+import "bytes"
+
 // The rule tables of the source-code scanners. Each line is one place where
 // a status code is written; a contributor adds a framework by adding lines.
 
@@ -242,6 +244,42 @@ func classifyKey(name []byte) (keyClass, bool) {
 	}
 	return keyClass{}, false
 }
+
+// statusListName reports whether a name given to a list, tuple or set of
+// numbers says they are statuses: status_forcelist, RETRYABLE_STATUSES,
+// retry_5xx, okStatusCodes, RETRY_CODES. The comparison ignores case,
+// underscores and dashes; elements must still be codes the catalogue knows.
+func statusListName(name []byte) bool {
+	var buf [48]byte
+	n := 0
+	for _, c := range name {
+		if c == '_' || c == '-' {
+			continue
+		}
+		if n == len(buf) {
+			return false
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[n] = c
+		n++
+	}
+	k := buf[:n]
+	if bytes.Contains(k, []byte("status")) {
+		return true
+	}
+	for _, w := range statusListWords {
+		if bytes.Contains(k, []byte(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// statusListWords are the other parts of names of lists of statuses.
+var statusListWords = []string{"5xx", "4xx", "3xx", "2xx", "httpcodes", "retrycodes", "retryablecodes", "retriablecodes",
+	"responsecodes", "successcodes", "redirectcodes", "errorcodes", "expectedcodes", "allowedcodes", "validcodes", "okcodes"}
 
 // codeKeyCallees: inside these calls a bare "code" key or keyword argument
 // is a status: redirect(url, code=301), abort(code=404),
