@@ -1,6 +1,9 @@
 package analysis
 
-import "slices"
+import (
+	"bytes"
+	"slices"
+)
 
 // The engine shared by the source-code scanners. It reads tokens once, left
 // to right, keeping a ring of the last few tokens and a stack of open
@@ -46,6 +49,7 @@ type frame struct {
 	statusList bool
 	virtual    bool // a Ruby call without parentheses, closed by the line end
 	heuristic  bool
+	errorType  bool // a project's own error class: new ApiError("gone", 410)
 }
 
 // value is a candidate status code waiting for the token after it.
@@ -535,6 +539,16 @@ func (e *engine) literalOwner() []byte {
 	return nil
 }
 
+// isErrorType reports whether a callee names an error or exception class
+// (NotFoundError, ApiException, AppErr), whose constructor often takes the
+// status to answer with.
+func isErrorType(name []byte) bool {
+	if len(name) == 0 || name[0] < 'A' || name[0] > 'Z' {
+		return false
+	}
+	return bytes.HasSuffix(name, []byte("Error")) || bytes.HasSuffix(name, []byte("Exception")) || bytes.HasSuffix(name, []byte("Err"))
+}
+
 // maxDepth bounds the bracket stack; real code nests far less.
 const maxDepth = 256
 
@@ -566,7 +580,10 @@ func (e *engine) openFrame(open byte) {
 			if pt := e.top(); pt != nil && (pt.assert || pt.matcher) && slices.Contains(chainCallees, string(f.callee)) {
 				f.matcher = true
 			}
-			f.heuristic = len(f.rules) == 0 && !f.assert && !f.chain && containsWordFold(f.callee, heuristicCalleeWords)
+			// A callee with rules may still be a project's own helper when no
+			// rule fits (assertStatus(t, rec, 201) is no method call).
+			f.heuristic = !f.assert && !f.chain && containsWordFold(f.callee, heuristicCalleeWords)
+			f.errorType = isErrorType(f.callee)
 		}
 	}
 	if e.isIdent(p1, "in") && e.lastStatusish == p2.seq {

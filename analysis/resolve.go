@@ -168,6 +168,9 @@ func (e *engine) slotOf(v value, next token) (slot, bool) {
 		if top.heuristic {
 			return slot{role: Status, filter: knownOnly, evidence: Weak, context: "argument of a response helper"}, true
 		}
+		if top.errorType && v.tk == tNumber {
+			return slot{role: ErrorStatus, filter: knownError, evidence: Weak, directive: string(top.callee), context: "argument of an error class"}, true
+		}
 	}
 	// status_forcelist=(429, 500, 502), RETRYABLE = {502, 503}
 	if top != nil && top.statusList && (e.isPunct(p1, "(") || e.isPunct(p1, "[") || e.isPunct(p1, "{") || e.isPunct(p1, ",")) && ends {

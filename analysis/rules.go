@@ -136,6 +136,11 @@ var callRules = []callRule{
 	{"HTTPStatus", lPy, anyRecv, 0, Mention, "argument of HTTPStatus()"},
 	{"start_response", lPy, anyRecv, 0, Status, "status of start_response"},
 	{"response", lPy, isMethod, 0, Documented, "status of @api.response"},
+	{"errorhandler", lPy, anyRecv, 0, ErrorStatus, "status of @app.errorhandler"},
+	{"app_errorhandler", lPy, anyRecv, 0, ErrorStatus, "status of @bp.app_errorhandler"},
+	{"register_error_handler", lPy, anyRecv, 0, ErrorStatus, "status of register_error_handler"},
+	{"exception_handler", lPy, isMethod, 0, ErrorStatus, "status of @app.exception_handler"},
+	{"add_exception_handler", lPy, isMethod, 0, ErrorStatus, "status of add_exception_handler"},
 
 	// Java and Kotlin: Spring, MockMvc, ktor.
 	{"valueOf", lJava, "HttpStatus", 0, Mention, "argument of HttpStatus.valueOf"},
@@ -176,6 +181,7 @@ var callRules = []callRule{
 	{"exit", lLua, "ngx", 0, Status, "argument of ngx.exit"},
 	{"exit", lLua, "response", 0, Status, "status of kong.response.exit"},
 	{"error", lLua, "response", 0, ErrorStatus, "status of kong.response.error"},
+	{"set_status", lLua, "response", 0, Status, "argument of kong.response.set_status"},
 }
 
 // assertCallees are assertion functions whose arguments include a status

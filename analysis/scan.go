@@ -20,6 +20,9 @@ const (
 	// knownOnly: generic context (prose, comments, a bare "status" key):
 	// only codes the catalogue knows, 100-599.
 	knownOnly
+	// knownError: a guess that only error statuses fit (an argument of a
+	// project's own error class): known codes from 400 to 599.
+	knownError
 )
 
 // slot describes a place where a status code is expected, as decided by a
@@ -113,6 +116,8 @@ func (s *scan) accepts(f filter, code int) bool {
 		return true
 	case threeDigits:
 		return code >= 100 && code <= 999
+	case knownError:
+		return code >= 400 && code < 600 && s.a.known[code]
 	}
 	return code >= 100 && code < 600 && s.a.known[code]
 }
