@@ -49,7 +49,11 @@ type frame struct {
 	statusList bool
 	virtual    bool // a Ruby call without parentheses, closed by the line end
 	heuristic  bool
-	errorType  bool // a project's own error class: new ApiError("gone", 410)
+	errorType  bool   // a project's own error class: new ApiError("gone", 410)
+	typeName   []byte // the type of a composite literal (Response in Response{...})
+	// idxStatus: the index is a status-named string (err['status']).
+	idxStatus bool
+	idxF      filter
 }
 
 // value is a candidate status code waiting for the token after it.
@@ -539,6 +543,11 @@ func (e *engine) literalOwner() []byte {
 	return nil
 }
 
+// isStringKey reports whether t is a quoted string whose content is key.
+func isStringKey(e *engine, t ringTok, key string) bool {
+	return t.kind == tString && t.end-t.start == len(key)+2 && string(e.text[t.start+1:t.end-1]) == key
+}
+
 // isErrorType reports whether a callee names an error or exception class
 // (NotFoundError, ApiException, AppErr), whose constructor often takes the
 // status to answer with.
@@ -599,8 +608,13 @@ func (e *engine) openFrame(open byte) {
 			f.switchSt, f.swF = e.switchSt, e.swF
 			e.switchPending = false
 		}
-		if e.isPunct(p1, "=") && e.isIdent(p2, "responses") {
+		// responses={404: ...} (FastAPI), schema: { response: { 200: ... } }
+		// (Fastify): numeric keys document responses.
+		if (e.isPunct(p1, "=") || e.isPunct(p1, ":")) && (e.isIdent(p2, "responses") || e.isIdent(p2, "response") || isStringKey(e, p2, "responses") || isStringKey(e, p2, "response")) {
 			f.docKeys = true
+		}
+		if p1.kind == tIdent {
+			f.typeName = e.bytesOf(p1) // Response{Code: 200}: a Go or Rust literal
 		}
 		// [404, { "content-type" => ... }, [...]]: a Rack response.
 		if e.lang == Ruby && e.isPunct(p1, ",") && p2.val && p2.seq == e.rack.seq {
@@ -646,6 +660,13 @@ func (e *engine) closeFrame() {
 		} else {
 			t.sfilter = f.sfilter
 		}
+	}
+	if f.idxStatus {
+		// err['status'] reads like err.status: mark the closing bracket.
+		e.lastStatusish, e.lastStF = e.seq, f.idxF
+		e.markStatusish(f.idxF)
+		e.chain, e.chainF = true, f.idxF
+		return
 	}
 	switch {
 	case calleeSt:

@@ -7,6 +7,11 @@ import "slices"
 func (e *engine) resolve(next token) {
 	v := e.cand
 	e.hasCand = false
+	if v.tk == tString && e.isPunct(v.p1, "[") && next.kind == tPunct && e.text[next.start] == ']' && v.depth == len(e.frames) && v.depth > 0 {
+		if f, ok := statusishName(e.text[v.ns:v.ne]); ok {
+			e.frames[v.depth-1].idxStatus, e.frames[v.depth-1].idxF = true, f
+		}
+	}
 	sl, ok := e.slotOf(v, next)
 	claimed := false
 	if ok {
@@ -202,6 +207,16 @@ func (e *engine) slotOf(v value, next token) (slot, bool) {
 		return slot{role: Compare, filter: e.lastStF, evidence: Strong, context: "compared with a status"}, true
 	}
 
+	// resp.Code = 200, err['status'] = 404: a status field set. A bare
+	// "code" field counts only in files that mention HTTP.
+	if e.isPunct(p1, "=") && e.lastStatusish == p2.seq && ends && (e.isPunct(p2, "]") || e.isSep(p3)) && (e.lastStF != knownOnly || e.s.mentionsHTTP()) {
+		ev := Strong
+		if e.lastStF == knownOnly {
+			ev = Weak
+		}
+		return slot{role: Status, filter: e.lastStF, evidence: ev, context: "status field set"}, true
+	}
+
 	// err.status || 500: the fallback of a status.
 	if (e.isPunct(p1, "||") || e.isPunct(p1, "??") || e.isIdent(p1, "or")) && e.lastStatusish == p2.seq {
 		return slot{role: Status, filter: knownOnly, evidence: Strong, context: "default status"}, true
@@ -244,6 +259,9 @@ func (e *engine) keySlot(v value, p1, p2, p3 ringTok, top *frame) (slot, bool) {
 	if !ok && (string(key) == "code" || string(key) == "Code") && top != nil && top.callee != nil && slices.Contains(codeKeyCallees, string(top.callee)) {
 		kc, ok = keyClass{Status, knownOnly, Strong}, true
 	}
+	if !ok && (string(key) == "code" || string(key) == "Code") && e.inResponseBody() {
+		kc, ok = keyClass{Status, knownOnly, Weak}, true
+	}
 	if !ok {
 		return slot{}, false
 	}
@@ -267,6 +285,21 @@ func (e *engine) keySlot(v value, p1, p2, p3 ringTok, top *frame) (slot, bool) {
 		role = Documented
 	}
 	return slot{role: role, filter: kc.filter, evidence: kc.ev, directive: string(key), context: "value of " + string(key)}, true
+}
+
+// inResponseBody reports whether the innermost brackets are a response
+// body being built, where a "code" key mirrors the status: res.json({ code:
+// 404 }), Response{Code: 200}, c.JSON(400, gin.H{"code": 400}).
+func (e *engine) inResponseBody() bool {
+	for i := len(e.frames) - 1; i >= 0 && i >= len(e.frames)-3; i-- {
+		f := &e.frames[i]
+		for _, name := range [][]byte{f.callee, f.typeName} {
+			if name != nil && (slices.Contains(responseBodyCallees, string(name)) || containsWordFold(name, []string{"response"})) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // enclosingCall returns the call a key belongs to: the frame itself, or

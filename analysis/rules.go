@@ -287,6 +287,11 @@ func statusListName(name []byte) bool {
 var statusListWords = []string{"5xx", "4xx", "3xx", "2xx", "httpcodes", "retrycodes", "retryablecodes", "retriablecodes",
 	"responsecodes", "successcodes", "redirectcodes", "errorcodes", "expectedcodes", "allowedcodes", "validcodes", "okcodes"}
 
+// responseBodyCallees send or build a response body, in which a "code"
+// key mirrors the status (see engine.inResponseBody); callees and literal
+// types whose name contains "response" count as well.
+var responseBodyCallees = []string{"json", "JSON", "send", "jsonify", "JsonResponse", "AbortWithStatusJSON", "IndentedJSON"}
+
 // codeKeyCallees: inside these calls a bare "code" key or keyword argument
 // is a status: redirect(url, code=301), abort(code=404),
 // @ApiResponse(code = 404, message = "...").
