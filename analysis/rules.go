@@ -272,6 +272,11 @@ func statusListName(name []byte) bool {
 		n++
 	}
 	k := buf[:n]
+	for _, w := range notStatusListWords {
+		if bytes.Contains(k, []byte(w)) {
+			return false
+		}
+	}
 	if bytes.Contains(k, []byte("status")) {
 		return true
 	}
@@ -291,6 +296,11 @@ var statusListWords = []string{"5xx", "4xx", "3xx", "2xx", "httpcodes", "retryco
 // key mirrors the status (see engine.inResponseBody); callees and literal
 // types whose name contains "response" count as well.
 var responseBodyCallees = []string{"json", "JSON", "send", "jsonify", "JsonResponse", "AbortWithStatusJSON", "IndentedJSON"}
+
+// notStatusListWords make a list about statuses hold something else:
+// STATUS_POLL_INTERVALS, statusBarSizes, statusColors.
+var notStatusListWords = []string{"timeout", "interval", "delay", "backoff", "size", "width", "height", "color", "colour",
+	"style", "weight", "font", "duration", "limit", "count", "port", "bar", "badge", "icon", "retries", "attempts", "seconds", "millis"}
 
 // codeKeyCallees: inside these calls a bare "code" key or keyword argument
 // is a status: redirect(url, code=301), abort(code=404),

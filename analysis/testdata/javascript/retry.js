@@ -15,3 +15,8 @@ function shouldRetry(status) {
 }
 
 module.exports = { policy, shouldRetry, DEFAULT_PAGE_SIZES, RETRY_DELAYS };
+
+// Names about statuses that hold other numbers.
+const STATUS_POLL_INTERVALS = [100, 200, 500];
+const statusBarSizes = [200, 300];
+const commonStatusBadgeStyle = { fontWeight: 500, borderRadius: 20 };
