@@ -108,6 +108,12 @@ type engine struct {
 	lastVal   value
 	lastClaim Role // role the last value was claimed with, for 200..299
 
+	// mapKey is a number written as a key ({404: ..., [401] = ...}),
+	// kept until its value shows whether the map pairs statuses with
+	// their messages.
+	mapKey    value
+	hasMapKey bool
+
 	// overflow counts brackets opened beyond maxDepth, which are not
 	// tracked, so that pathological nesting costs no memory.
 	overflow int

@@ -17,6 +17,29 @@ func (e *engine) resolve(next token) {
 	if ok {
 		claimed = e.emit(v, sl)
 	}
+	if !claimed && v.tk == tNumber && v.depth > 0 && v.depth == len(e.frames) && next.kind == tPunct {
+		// {404: "Not Found"}, [401] = "Unauthorized", 500 => 'Server error'
+		switch nb := e.text[next.start:next.end]; {
+		case string(nb) == ":" || string(nb) == "=>",
+			string(nb) == "]" && e.isPunct(v.p1, "[") && e.frames[v.depth-1].open == '[':
+			e.mapKey, e.hasMapKey = v, true
+		}
+	}
+	if !claimed && v.tk == tString && e.hasMapKey {
+		k := e.mapKey
+		p1, p2, p3 := v.p1, v.p2, v.p3
+		if (e.isPunct(p1, ":") || e.isPunct(p1, "=>")) && p2.seq == k.seq || e.isPunct(p1, "=") && e.isPunct(p2, "]") && p3.seq == k.seq {
+			if reasonLike(e.text[v.ns:v.ne]) {
+				claimed = e.emit(k, slot{role: Mention, filter: knownOnly, evidence: Weak, context: "key of a map from statuses to messages"})
+				if claimed {
+					e.hasMapKey = false
+					e.lastVal, e.lastClaim = v, 0
+					return
+				}
+			}
+		}
+		e.hasMapKey = false
+	}
 	if !claimed {
 		switch {
 		case v.tk == tString && v.docstring:
@@ -62,6 +85,32 @@ func (e *engine) emit(v value, sl slot) bool {
 		return false
 	}
 	return s.addNumber(v.ns, v.ne, NumericLiteral, InCode, sl)
+}
+
+// reasonWords are the words of reason phrases and of the messages that
+// projects map statuses to ("Not found", "Bad Gateway", "An unexpected
+// error occurred").
+var reasonWords = []string{"ok", "created", "accepted", "moved", "found", "redirect", "modified", "bad", "unauthorized",
+	"forbidden", "not", "allowed", "acceptable", "timeout", "conflict", "gone", "precondition", "payload", "large",
+	"unsupported", "teapot", "unprocessable", "locked", "many", "requests", "internal", "error", "unavailable", "gateway",
+	"implemented", "unexpected", "denied", "invalid", "missing", "failed", "success", "content", "continue", "exceeded"}
+
+// reasonLike reports whether a string reads like a status's message.
+func reasonLike(b []byte) bool {
+	for i := 0; i < len(b); {
+		for i < len(b) && !isLetter(b[i]) {
+			i++
+		}
+		j := i
+		for j < len(b) && isLetter(b[j]) {
+			j++
+		}
+		if j > i && inFold(b[i:j], reasonWords) {
+			return true
+		}
+		i = j
+	}
+	return false
 }
 
 // endsExpr reports whether the token after a value ends the value's
