@@ -16,6 +16,7 @@ const (
 	argAllButLast                       // proxy_cache_valid 200 302 10m;
 	argHTTPPrefixed                     // proxy_next_upstream error http_502;
 	argAll                              // status 200 204; in an NGINX Plus match block
+	argLastEquals                       // try_files $uri $uri/ =404;
 )
 
 type directiveRule struct {
@@ -28,6 +29,7 @@ type directiveRule struct {
 // nginxDirectives: one line per directive that takes status codes.
 var nginxDirectives = []directiveRule{
 	{"return", argFirst, Status, "nginx return"},
+	{"try_files", argLastEquals, Status, "nginx try_files fallback code"},
 	{"error_page", argLeading, ErrorStatus, "nginx error_page"},
 	{"limit_req_status", argFirst, ErrorStatus, "nginx limit_req_status"},
 	{"limit_conn_status", argFirst, ErrorStatus, "nginx limit_conn_status"},
@@ -299,6 +301,13 @@ func (s *scan) nginxDirective(args [][2]int, blk nginxBlock) {
 	case argHTTPPrefixed:
 		for _, a := range rest {
 			s.httpPrefixed(a[0], a[1], sl)
+		}
+	case argLastEquals:
+		if len(rest) > 1 {
+			a := rest[len(rest)-1]
+			if text[a[0]] == '=' && a[1]-a[0] > 1 {
+				s.addNumber(a[0]+1, a[1], NumericLiteral, InCode, sl)
+			}
 		}
 	case argAll:
 		for _, a := range rest {

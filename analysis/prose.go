@@ -175,6 +175,24 @@ func (s *scan) codeAlone(lo, hi, i, j int) bool {
 	return (j == hi || text[j] == '\n') && (s.mentionsHTTP() || bytes.Contains(text, []byte("status")))
 }
 
+// reasonThenCode reports whether the number at text[i:j] is written in
+// parentheses after a status's reason phrase: "Not Found (404)".
+func (s *scan) reasonThenCode(lo, hi, i, j int) bool {
+	text := s.text
+	if i-1 <= lo || text[i-1] != '(' || j >= hi || text[j] != ')' {
+		return false
+	}
+	k := i - 1
+	for k > lo && text[k-1] == ' ' {
+		k--
+	}
+	w := k
+	for w > lo && isLetter(text[w-1]) {
+		w--
+	}
+	return w < k && reasonLike(text[w:k])
+}
+
 // proseNumber reports the number at text[i:j] if the words around it say
 // it is a status; near says that a code was found just before ("returns 404
 // or 410"), which is context enough.
@@ -199,7 +217,7 @@ func (s *scan) proseNumber(lo, hi, i, j int, where Where, near bool) bool {
 	}
 	// "a 502 means ...": an article before a bare number is how people
 	// name a status in prose.
-	ok := near || inList || inFold(after, proseTriggers) || eqFold(before, "a") || eqFold(before, "an") || s.codeAlone(lo, hi, i, j)
+	ok := near || inList || inFold(after, proseTriggers) || eqFold(before, "a") || eqFold(before, "an") || s.codeAlone(lo, hi, i, j) || s.reasonThenCode(lo, hi, i, j)
 	if !ok && !inFold(after, proseBlockers) {
 		after2, after2End := wordAfter(text, afterEnd, hi)
 		ok = inFold(after2, proseTriggers) && !inFold(after2, []string{"not", "no", "too", "content", "page", "pages", "request", "method", "server", "client"})

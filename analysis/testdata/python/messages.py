@@ -9,3 +9,8 @@ ERROR_TEXT = {
 
 TOKEN_ERRORS = {1001: "Invalid token", 1002: "Token expired"}
 PAGE_TITLES = {100: "Intro", 200: "Chapter two"}
+
+
+def forbidden(request, exception):
+    """Generic handler: answers with a plain message."""
+    return {"error": "Forbidden (403)", "hint": "see section (300)"}  # @want 403:string:weak
