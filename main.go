@@ -3,7 +3,7 @@
 //
 // Usage:
 //
-//	statusls [serve] [--stdio]           serve LSP on stdin/stdout (the default)
+//	statusls [serve] [--stdio] [flags]   serve LSP on stdin/stdout (the default)
 //	statusls explain CODE [flags]        print everything about a status code
 //	statusls compare CODE CODE [flags]   print the page comparing two codes
 //	statusls catalog --format json       dump the whole catalogue
@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 )
 
 // command is one subcommand: its name, a one-line summary for "help", and the
@@ -31,6 +32,7 @@ type command struct {
 
 func commands() []command {
 	return []command{
+		{"serve", "serve LSP on stdin/stdout (the default): serve [--stdio] [--logfile FILE] [--log-level debug|info|warn|error] [--rpc-trace] [--max-file-size 10MB]", runServe},
 		{"explain", "print everything about a status code: explain CODE [--lang vi] [--format text|markdown|json]", runExplain},
 		{"compare", "compare two status codes: compare CODE CODE [--lang vi] [--format text|markdown|json]", runCompare},
 		{"catalog", "dump the whole catalogue: catalog [--format json]", runCatalog},
@@ -53,9 +55,14 @@ func main() {
 // run dispatches to a subcommand and turns its error into an exit code, so
 // that tests can drive the whole command line without a process.
 func run(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+	if len(args) > 0 && (args[0] == "help" || args[0] == "-h" || args[0] == "--help") {
 		printHelp(stdout)
 		return 0
+	}
+	// Editors start language servers with no arguments or with flags only
+	// ("statusls --stdio"), so both mean serve.
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
+		args = append([]string{"serve"}, args...)
 	}
 	for _, c := range commands() {
 		if c.name != args[0] {
@@ -67,6 +74,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return 0
 		case errors.Is(err, flag.ErrHelp):
 			return 0
+		}
+		var code exitCode
+		if errors.As(err, &code) {
+			return int(code)
 		}
 		fmt.Fprintf(stderr, "statusls %s: %v\n", c.name, err)
 		var ue usageError
