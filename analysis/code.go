@@ -66,6 +66,7 @@ type value struct {
 	code       int
 	name       []byte
 	p1, p2, p3 ringTok
+	p4         ringTok // for typed parameters: status: int = 200
 	seq        int
 	docstring  bool
 	depth      int
@@ -277,7 +278,7 @@ func (e *engine) take(v value) {
 	if e.lang == Ruby {
 		e.rubyCommand(v.start)
 	}
-	v.p1, v.p2, v.p3 = e.prev(1), e.prev(2), e.prev(3)
+	v.p1, v.p2, v.p3, v.p4 = e.prev(1), e.prev(2), e.prev(3), e.prev(4)
 	v.seq = e.seq
 	v.depth = len(e.frames)
 	e.cand, e.hasCand = v, true

@@ -291,6 +291,11 @@ func (e *engine) keySlot(v value, p1, p2, p3 ringTok, top *frame) (slot, bool) {
 		return slot{}, false
 	}
 	var key []byte
+	if op == "=" && p2.kind == tIdent && e.isPunct(p3, ":") && v.p4.kind == tIdent && top != nil && top.open == '(' {
+		// def f(status: int = 200), function f(status: number = 200):
+		// the annotation stands between the parameter and its default.
+		p2, p3 = v.p4, ringTok{seq: -100}
+	}
 	switch p2.kind {
 	case tIdent:
 		key = e.bytesOf(p2)

@@ -25,3 +25,7 @@ def poll(url: str, retry_statuses: Sequence[int] = (425, 503)):  # @want 425 503
         time.sleep(delay / 1000)
     time.sleep(500)
     return requests.get(url, timeout=300)
+
+
+def json_response(payload: dict, status: int = 200, retries: int = 300):  # @want 200:status
+    return payload, status
