@@ -159,6 +159,12 @@ type Analyzer struct {
 	ecos   []*catalog.Ecosystem
 	hints  map[Language][]importHint
 	scans  sync.Pool // *scan, see newScan
+	// triggers are the identifiers that make a region of code worth
+	// scanning (see regions.go).
+	triggers map[Language]*triggers
+	// wholeFiles turns region skipping off, so that a test can compare
+	// the findings of both ways.
+	wholeFiles bool
 }
 
 // New builds an analyzer from a catalogue's ecosystems and its list of known
@@ -171,6 +177,7 @@ func New(ecosystems []*catalog.Ecosystem, known func(code int) bool) *Analyzer {
 	}
 	a.consts = buildConstIndex(ecosystems)
 	a.hints = buildHints(ecosystems)
+	a.triggers = buildTriggers(&a.consts)
 	return a
 }
 

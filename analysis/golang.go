@@ -5,25 +5,37 @@ import (
 	gotoken "go/token"
 )
 
-// scanGo scans Go source with the standard library's go/scanner, as the
-// issue asks, and feeds its tokens to the shared engine. go/scanner builds
-// a string for every identifier, literal and comment, so Go files allocate
-// per token; the benchmark reports the cost.
+// scanGo scans the candidate regions of Go source (see regions.go), or the
+// whole file when SlotAt probes it, since the probe need not look like a
+// candidate.
 func (s *scan) scanGo() {
+	if s.probe >= 0 || s.a.wholeFiles {
+		s.scanGoRange(0, len(s.text))
+		return
+	}
+	goRegions(s.text, s.a.triggers[Go], s.scanGoRange)
+}
+
+// scanGoRange scans text[lo:hi] with the standard library's go/scanner, as
+// the issue asks, and feeds its tokens to the shared engine. go/scanner
+// builds a string for every identifier, literal and comment, so Go
+// regions allocate per token; the benchmark reports the cost.
+func (s *scan) scanGoRange(lo, hi int) {
+	text := s.text[:hi]
 	fset := gotoken.NewFileSet()
-	file := fset.AddFile("", fset.Base(), len(s.text))
+	file := fset.AddFile("", fset.Base(), hi-lo)
 	var sc scanner.Scanner
-	sc.Init(file, s.text, func(gotoken.Position, string) {}, scanner.ScanComments)
+	sc.Init(file, text[lo:], func(gotoken.Position, string) {}, scanner.ScanComments)
 	e := s.newEngine(Go)
 	for {
 		pos, tok, lit := sc.Scan()
-		off := file.Offset(pos)
+		off := lo + file.Offset(pos)
 		t := token{start: off}
 		switch {
 		case tok == gotoken.EOF:
-			t = token{kind: tEOF, start: len(s.text), end: len(s.text)}
+			t = token{kind: tEOF, start: hi, end: hi}
 		case tok == gotoken.COMMENT:
-			t.kind, t.end = tComment, min(off+len(lit), len(s.text))
+			t.kind, t.end = tComment, min(off+len(lit), hi)
 			t.cs, t.ce = t.start, t.end
 		case tok == gotoken.IDENT || tok.IsKeyword():
 			t.kind, t.end = tIdent, off+len(tok.String())
@@ -33,14 +45,14 @@ func (s *scan) scanGo() {
 		case tok == gotoken.INT || tok == gotoken.FLOAT || tok == gotoken.IMAG:
 			t.kind, t.end = tNumber, off+len(lit)
 		case tok == gotoken.STRING || tok == gotoken.CHAR:
-			t.kind, t.end = tString, min(off+len(lit), len(s.text))
+			t.kind, t.end = tString, min(off+len(lit), hi)
 			t.cs, t.ce = min(t.start+1, t.end), max(t.start+1, t.end-1)
 		case tok == gotoken.SEMICOLON && lit != ";":
-			t.kind, t.end = tNewline, min(off+1, len(s.text))
+			t.kind, t.end = tNewline, min(off+1, hi)
 		case tok == gotoken.ILLEGAL:
 			continue
 		default:
-			t.kind, t.end = tPunct, min(off+len(tok.String()), len(s.text))
+			t.kind, t.end = tPunct, min(off+len(tok.String()), hi)
 		}
 		e.feed(t)
 		if t.kind == tEOF {

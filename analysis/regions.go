@@ -1,0 +1,249 @@
+package analysis
+
+import "bytes"
+
+// Most of a source file is far from any status code. The code engine reads
+// every token of what it is given, so a file is split at places where the
+// engine's state is clean anyway (between top-level declarations) and only
+// the regions that could yield a finding are given to it.
+//
+// A region is a candidate when its bytes hold any of:
+//   - a word that starts with three digits, the first 1-9 (404, 404L, but
+//     not 4040 or x509): every filter except anyInt accepts only 100-999,
+//     and a string ("404", "200 OK") or prose needs them as a word start;
+//   - a class such as 5xx;
+//   - an identifier among the language's triggers (see buildTriggers): the
+//     callees of the call rules (or their receivers), the only slots that
+//     accept any integer (WriteHeader(0)), and the names of the constants
+//     of the language's ecosystems (StatusOK, aliased or not).
+//
+// The test looks at raw bytes, ignoring strings and comments, so it finds
+// more candidates than there are, never fewer. TestRegionsKeepFindings runs
+// the engine with and without skipping over the test data and requires the
+// same findings.
+
+// triggers is the set of identifiers that make a region a candidate in one
+// language, with a filter on length, first and last byte that rules most
+// identifiers out before the map lookup.
+type triggers struct {
+	words map[string]bool
+	// aliasWords are the callees of rules that name their receiver
+	// (http.Error): the receiver is the trigger, unless the file imports
+	// the package under another name (nethttp.Error), when the callee is.
+	aliasWords map[string]bool
+	shape      [16 * 64 * 64 / 64]uint64 // bit (len, first, last) of any word
+}
+
+func shapeBit(w []byte) (int, uint64) {
+	k := (len(w)&15)<<12 | int(w[0]&63)<<6 | int(w[len(w)-1]&63)
+	return k >> 6, 1 << (k & 63)
+}
+
+func (t *triggers) add(m map[string]bool, w string) {
+	if w == "" {
+		return
+	}
+	m[w] = true
+	i, b := shapeBit([]byte(w))
+	t.shape[i] |= b
+}
+
+// buildTriggers derives each code language's triggers from the rule tables
+// and the catalogue's constants, so that they cannot drift apart. The
+// assertion and chain callees (Equal, toBe) are not triggers: what they
+// take is reported only when a status expression stands beside it, whose
+// filter wants three digits, or when it is a constant.
+func buildTriggers(ix *constIndex) map[Language]*triggers {
+	out := map[Language]*triggers{}
+	for _, lang := range []Language{Go, JavaScript, TypeScript, Python, Java, Kotlin, CSharp, Rust, PHP, Lua} {
+		t := &triggers{words: map[string]bool{}, aliasWords: map[string]bool{}}
+		bit := langBit(lang)
+		for _, r := range callRules {
+			if r.langs != 0 && r.langs&bit == 0 {
+				continue
+			}
+			switch r.recv {
+			case anyRecv, isMethod, isFunc:
+				t.add(t.words, r.callee)
+			default:
+				t.add(t.words, r.recv)
+				t.add(t.aliasWords, r.callee)
+			}
+		}
+		for _, l := range ecoLanguages(lang) {
+			for _, ecs := range ix.byLang[l] {
+				for _, ec := range ecs {
+					for name := range ec.names {
+						t.add(t.words, name)
+					}
+				}
+			}
+		}
+		if lang == Go {
+			// Imports name the packages that aliased constants come from
+			// (nethttp "net/http"); the scan remembers them for the file.
+			t.add(t.words, "import")
+		}
+		out[lang] = t
+	}
+	return out
+}
+
+// identByte marks the bytes of identifiers and numbers as the trigger test
+// sees them.
+var identByte = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '$'
+	}
+	return t
+}()
+
+// hasCandidate reports whether text could hold a finding (see the top of
+// this file); aliased says that the file imports a package under another
+// name, so that receivers cannot be told from their spelling.
+func (t *triggers) hasCandidate(text []byte, aliased bool) bool {
+	for i := 0; i < len(text); {
+		if !identByte[text[i]] {
+			i++
+			continue
+		}
+		j := i
+		for ; j < len(text) && identByte[text[j]]; j++ {
+			if c := text[j]; (c == 'x' || c == 'X') && j-i >= 2 && text[j-2] >= '1' && text[j-2] <= '5' && (text[j-1] == 'x' || text[j-1] == 'X') {
+				return true // a class: 5xx
+			}
+		}
+		w := text[i:j]
+		if len(w) >= 3 && w[0] >= '1' && w[0] <= '9' && isDigit(w[1]) && isDigit(w[2]) && (len(w) == 3 || !isDigit(w[3])) {
+			return true // a number of three digits (404, 404L, 404u16)
+		}
+		if k, b := shapeBit(w); t.shape[k]&b != 0 && (t.words[string(w)] || aliased && t.aliasWords[string(w)]) {
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
+// aliasesNetHTTP reports whether a Go file may import net/http under a name
+// of its own (nethttp "net/http", or _ "net/http"), which the call rules
+// that name http as the receiver then accept.
+func aliasesNetHTTP(text []byte) bool {
+	for rest := text; ; {
+		i := bytes.Index(rest, []byte(`"net/http"`))
+		if i < 0 {
+			return false
+		}
+		k := i
+		for k > 0 && (rest[k-1] == ' ' || rest[k-1] == '\t') {
+			k--
+		}
+		if w := k; w > 0 && identByte[rest[w-1]] {
+			for w > 0 && identByte[rest[w-1]] {
+				w--
+			}
+			if string(rest[w:k]) != "import" {
+				return true
+			}
+		}
+		rest = rest[i+1:]
+	}
+}
+
+// goRegions calls fn for each span of consecutive candidate regions of a Go
+// file. Regions start at the top-level declarations (a line that starts
+// with func, type, var, const or import outside any bracket, string or
+// comment), where the engine holds no state that matters: no open
+// bracket, no value waiting for its next token.
+func goRegions(text []byte, t *triggers, fn func(lo, hi int)) {
+	aliased := aliasesNetHTTP(text)
+	spanLo, spanHi := -1, -1
+	flush := func() {
+		if spanLo >= 0 {
+			fn(spanLo, spanHi)
+		}
+		spanLo = -1
+	}
+	lo := 0
+	region := func(hi int) {
+		if lo == hi {
+			return
+		}
+		if t.hasCandidate(text[lo:hi], aliased) {
+			if spanLo < 0 {
+				spanLo = lo
+			}
+			spanHi = hi
+		} else {
+			flush()
+		}
+		lo = hi
+	}
+	depth := 0
+	for i := 0; i < len(text); i++ {
+		for i < len(text) && !goSplitByte[text[i]] {
+			i++
+		}
+		if i == len(text) {
+			break
+		}
+		switch c := text[i]; c {
+		case '\n':
+			if depth == 0 && i+1 < len(text) && startsGoDecl(text[i+1:]) {
+				region(i + 1)
+			}
+		case '(', '[', '{':
+			depth++
+		case ')', ']', '}':
+			depth = max(0, depth-1)
+		case '/':
+			if i+1 < len(text) && text[i+1] == '/' {
+				i = skipTo(text, i+2, "\n") - 1 // the newline is seen again
+			} else if i+1 < len(text) && text[i+1] == '*' {
+				i = skipTo(text, i+2, "*/") + 1
+			}
+		case '`':
+			i = skipTo(text, i+1, "`")
+		case '"', '\'':
+			for i++; i < len(text) && text[i] != c && text[i] != '\n'; i++ {
+				if text[i] == '\\' {
+					i++
+				}
+			}
+		}
+	}
+	region(len(text))
+	flush()
+}
+
+// goSplitByte marks the bytes goRegions looks at: line ends, brackets and
+// the starts of comments and literals.
+var goSplitByte = func() (t [256]bool) {
+	for _, c := range []byte("\n()[]{}/`\"'") {
+		t[c] = true
+	}
+	return t
+}()
+
+// skipTo returns the index of the first byte of the next end at or after
+// i, or len(text) when there is none.
+func skipTo(text []byte, i int, end string) int {
+	if i > len(text) {
+		return len(text)
+	}
+	if k := bytes.Index(text[i:], []byte(end)); k >= 0 {
+		return i + k
+	}
+	return len(text)
+}
+
+// startsGoDecl reports whether a line starts with a top-level declaration
+// keyword.
+func startsGoDecl(line []byte) bool {
+	for _, kw := range [...]string{"func", "type", "var", "const", "import"} {
+		if len(line) > len(kw) && string(line[:len(kw)]) == kw && (line[len(kw)] == ' ' || line[len(kw)] == '(' || line[len(kw)] == '\t') {
+			return true
+		}
+	}
+	return false
+}

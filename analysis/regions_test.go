@@ -1,0 +1,75 @@
+package analysis
+
+import (
+	"bytes"
+	"fmt"
+	"go/build"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/statusls/statusls/analysis/internal/marker"
+	"github.com/statusls/statusls/catalog"
+)
+
+// TestRegionsKeepFindings proves that skipping regions without candidates
+// (regions.go) changes no finding: every test data file, its twin with the
+// digits 1-9 made 0 (where only slots accepting any integer report), and,
+// unless -short, a sample of the Go distribution's sources are analysed
+// with and without skipping, and the findings must be identical.
+func TestRegionsKeepFindings(t *testing.T) {
+	c := catalog.Default()
+	known := func(n int) bool { return len(c.Lookup(n)) > 0 }
+	skipping, whole := New(c.Ecosystems(), known), New(c.Ecosystems(), known)
+	whole.wholeFiles = true
+
+	compare := func(name string, lang Language, text []byte) {
+		t.Helper()
+		got, want := skipping.Analyze(lang, text), whole.Analyze(lang, text)
+		if g, w := fmt.Sprintf("%+v", got), fmt.Sprintf("%+v", want); g != w {
+			t.Errorf("%s: with skipping\n%s\nwithout\n%s", name, g, w)
+		}
+	}
+	files, _ := filepath.Glob("testdata/*/*")
+	for _, f := range files {
+		lang := Language(filepath.Base(filepath.Dir(f)))
+		if _, ok := skipping.triggers[lang]; !ok {
+			continue
+		}
+		text, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		marker.Extract(text, "@want") // the annotations' digits would make every region a candidate
+		compare(f, lang, text)
+		zero := bytes.Map(func(r rune) rune {
+			if r >= '1' && r <= '9' {
+				return '0'
+			}
+			return r
+		}, text)
+		compare(f+" (digits made 0)", lang, zero)
+	}
+	if testing.Short() {
+		return
+	}
+	// Every 40th Go file of the distribution: some 3 MB of code written by
+	// others, with every shape of declaration, string and comment.
+	n := 0
+	root := filepath.Join(build.Default.GOROOT, "src")
+	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".go") {
+			return nil
+		}
+		if n++; n%40 != 0 {
+			return nil
+		}
+		text, err := os.ReadFile(p)
+		if err == nil {
+			compare(p, Go, text)
+		}
+		return nil
+	})
+}
