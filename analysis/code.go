@@ -148,14 +148,57 @@ func (s *scan) scanCode(syn syntax, start, end int) {
 	s.scanCodeAs(s.lang, syn, start, end)
 }
 
+// scanCodeAs scans text[start:end] as source code in lang. The lexer reads
+// it all, since only it knows where strings and comments end, but the
+// engine is fed only the regions that hold a candidate (see regions.go),
+// each span of them from a clean state. Regions start at a declaration
+// written at the start of a line outside any bracket.
 func (s *scan) scanCodeAs(lang Language, syn syntax, start, end int) {
-	e := s.newEngine(lang)
 	lx := lexer{syn: syn, text: s.text, pos: start, end: end}
+	tr, decls := s.a.triggers[lang], declStarts[lang]
+	if tr == nil || decls == nil || s.probe >= 0 || s.a.wholeFiles {
+		e := s.newEngine(lang)
+		for {
+			t := lx.next()
+			e.feed(t)
+			if t.kind == tEOF {
+				return
+			}
+		}
+	}
+	var e *engine // nil between spans
+	region, depth, lo := s.toks[:0], 0, start
 	for {
 		t := lx.next()
-		e.feed(t)
-		if t.kind == tEOF {
-			return
+		if t.kind == tEOF || depth == 0 && t.start > lo && s.atDeclLine(lang, t.start) && startsDecl(s.text[t.start:end], decls) {
+			if tr.hasCandidate(s.text[lo:t.start], false) {
+				if e == nil {
+					e = s.newEngine(lang)
+				}
+				for _, rt := range region {
+					e.feed(rt)
+				}
+			} else if e != nil {
+				e.feed(token{kind: tEOF, start: lo, end: lo})
+				e = nil
+			}
+			region, lo = region[:0], t.start
+			if t.kind == tEOF {
+				if e != nil {
+					e.feed(t)
+				}
+				s.toks = region
+				return
+			}
+		}
+		region = append(region, t)
+		if t.kind == tPunct && t.end-t.start == 1 {
+			switch s.text[t.start] {
+			case '(', '[', '{':
+				depth++
+			case ')', ']', '}':
+				depth = max(0, depth-1)
+			}
 		}
 	}
 }

@@ -216,6 +216,42 @@ func goRegions(text []byte, t *triggers, fn func(lo, hi int)) {
 	flush()
 }
 
+// declStarts are the words that start a declaration at the top level of a
+// file in languages other than Go: a line that starts with one, outside
+// any bracket, starts a region (see atDeclLine). Java and C# put everything in a class,
+// so their files are one region.
+var declStarts = map[Language][]string{
+	JavaScript: {"function", "class", "const", "let", "var", "export", "import", "async", "interface", "type", "enum"},
+	TypeScript: {"function", "class", "const", "let", "var", "export", "import", "async", "interface", "type", "enum"},
+	Python:     {"def", "class", "import", "from", "async", "@"},
+	Rust:       {"fn", "pub", "impl", "struct", "enum", "mod", "use", "trait", "const", "static", "type", "#", "async", "unsafe", "extern"},
+	PHP:        {"function", "class", "namespace", "use", "interface", "trait", "abstract", "final", "enum"},
+	Kotlin:     {"fun", "class", "object", "val", "import", "package", "data", "private", "internal", "@"},
+	Lua:        {"function", "local"},
+}
+
+// atDeclLine reports whether the token at i can start a region: it starts
+// its line, and in Python may be indented, since a method of a class
+// (def at any depth of indentation) leaves no state behind that the next
+// one reads, as no bracket can be open across it.
+func (s *scan) atDeclLine(lang Language, i int) bool {
+	if lang == Python {
+		return startsLine(s.text, i)
+	}
+	return s.text[i-1] == '\n'
+}
+
+// startsDecl reports whether text starts with one of the words, followed
+// by a byte that cannot continue it.
+func startsDecl(text []byte, words []string) bool {
+	for _, w := range words {
+		if len(text) > len(w) && string(text[:len(w)]) == w && (!identByte[text[len(w)]] || !identByte[w[0]]) {
+			return true
+		}
+	}
+	return false
+}
+
 // goSplitByte marks the bytes goRegions looks at: line ends, brackets and
 // the starts of comments and literals.
 var goSplitByte = func() (t [256]bool) {

@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/statusls/statusls/analysis/internal/marker"
@@ -55,21 +54,29 @@ func TestRegionsKeepFindings(t *testing.T) {
 	if testing.Short() {
 		return
 	}
-	// Every 40th Go file of the distribution: some 3 MB of code written by
-	// others, with every shape of declaration, string and comment.
+	// Every 40th source file of the Go distribution, some 3 MB of code
+	// written by others with every shape of declaration, string and
+	// comment, and of the trees STATUSLS_CORPUS_ROOTS names (npm packages,
+	// Python's library) for the other languages.
+	roots := []string{filepath.Join(build.Default.GOROOT, "src")}
+	roots = append(roots, filepath.SplitList(os.Getenv("STATUSLS_CORPUS_ROOTS"))...)
 	n := 0
-	root := filepath.Join(build.Default.GOROOT, "src")
-	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".go") {
+	for _, root := range roots {
+		filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return nil
+			}
+			lang := Detect("", p, nil)
+			if _, ok := skipping.triggers[lang]; !ok {
+				return nil
+			}
+			if n++; n%40 != 0 {
+				return nil
+			}
+			if text, err := os.ReadFile(p); err == nil && len(text) < 1<<20 {
+				compare(p, lang, text)
+			}
 			return nil
-		}
-		if n++; n%40 != 0 {
-			return nil
-		}
-		text, err := os.ReadFile(p)
-		if err == nil {
-			compare(p, Go, text)
-		}
-		return nil
-	})
+		})
+	}
 }

@@ -75,6 +75,7 @@ type scan struct {
 	probeHit slot
 
 	eng  engine    // the code engine, reset for every code region
+	toks []token   // the tokens of a region, until it is known to hold a candidate
 	yaml []yamlKey // the YAML scanner's stack of keys
 	json []jsonLevel
 
@@ -93,9 +94,9 @@ func (a *Analyzer) newScan(lang Language, text []byte, probe int) *scan {
 	if s == nil {
 		s = &scan{}
 	}
-	findings, eng, yaml, json := s.findings[:0], s.eng, s.yaml[:0], s.json[:0]
+	findings, eng, yaml, json, toks := s.findings[:0], s.eng, s.yaml[:0], s.json[:0], s.toks[:0]
 	*s = scan{a: a, lang: lang, ecoLangs: ecoLanguages(lang), text: text, probe: probe,
-		findings: findings, eng: eng, yaml: yaml, json: json}
+		findings: findings, eng: eng, yaml: yaml, json: json, toks: toks}
 	return s
 }
 
