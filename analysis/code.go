@@ -167,22 +167,15 @@ func (s *scan) scanCodeAs(lang Language, syn syntax, start, end int) {
 		}
 	}
 	var e *engine // nil between spans
-	region, depth, lo := s.toks[:0], 0, start
+	region, depth, lo, cand := s.toks[:0], 0, start, false
 	for {
 		t := lx.next()
-		if t.kind == tEOF || depth == 0 && t.start > lo && s.atDeclLine(lang, t.start) && startsDecl(s.text[t.start:end], decls) {
-			if tr.hasCandidate(s.text[lo:t.start], false) {
-				if e == nil {
-					e = s.newEngine(lang)
-				}
-				for _, rt := range region {
-					e.feed(rt)
-				}
-			} else if e != nil {
+		if t.kind == tEOF || depth == 0 && lx.lineFirst && t.start > lo && s.atDeclLine(lang, t.start) && startsDecl(s.text[t.start:end], decls) {
+			if !cand && e != nil {
 				e.feed(token{kind: tEOF, start: lo, end: lo})
 				e = nil
 			}
-			region, lo = region[:0], t.start
+			region, lo, cand = region[:0], t.start, false
 			if t.kind == tEOF {
 				if e != nil {
 					e.feed(t)
@@ -191,7 +184,23 @@ func (s *scan) scanCodeAs(lang Language, syn syntax, start, end int) {
 				return
 			}
 		}
-		region = append(region, t)
+		if !cand && tr.tokenCandidate(s.text, t) {
+			// From the first candidate on, the region's tokens go
+			// straight to the engine.
+			cand = true
+			if e == nil {
+				e = s.newEngine(lang)
+			}
+			for _, rt := range region {
+				e.feed(rt)
+			}
+			region = region[:0]
+		}
+		if cand {
+			e.feed(t)
+		} else {
+			region = append(region, t)
+		}
 		if t.kind == tPunct && t.end-t.start == 1 {
 			switch s.text[t.start] {
 			case '(', '[', '{':

@@ -84,7 +84,10 @@ type lexer struct {
 	lastSig tokKind // kind of the last non-comment token, for regex detection
 	lastB   byte    // its last byte when punctuation
 	lineTok bool    // a token other than a comment was seen on this line
-	heredoc []byte  // pending Ruby heredoc terminator
+	// lineFirst: the token next returned last is the first of its line
+	// other than comments.
+	lineFirst bool
+	heredoc   []byte // pending Ruby heredoc terminator
 }
 
 // byteClass holds what the lexer asks of a byte, as bits, so that each
@@ -137,11 +140,13 @@ func (l *lexer) next() token {
 		if t.kind == tString && l.syn.pyPrefix && !l.lineTok {
 			t.docstring = true
 		}
+		l.lineFirst = false
 		switch t.kind {
 		case tComment:
 		case tNewline:
 			l.lineTok = false
 		default:
+			l.lineFirst = !l.lineTok
 			l.lineTok = true
 			l.lastSig = t.kind
 			if t.kind == tPunct {

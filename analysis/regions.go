@@ -125,6 +125,27 @@ func (t *triggers) hasCandidate(text []byte, aliased bool) bool {
 	return false
 }
 
+// tokenCandidate is hasCandidate for one token of the lexer: identifiers
+// and numbers are tested whole, strings and comments byte by byte.
+func (t *triggers) tokenCandidate(text []byte, tok token) bool {
+	w := text[tok.start:tok.end]
+	switch tok.kind {
+	case tPunct, tNewline, tEOF:
+		return false
+	case tNumber:
+		return len(w) >= 3 && w[0] >= '1' && w[0] <= '9' && isDigit(w[1]) && isDigit(w[2]) && (len(w) == 3 || !isDigit(w[3]))
+	case tIdent:
+		for j := 2; j < len(w); j++ {
+			if (w[j] == 'x' || w[j] == 'X') && (w[j-1] == 'x' || w[j-1] == 'X') && w[j-2] >= '1' && w[j-2] <= '5' {
+				return true
+			}
+		}
+		k, b := shapeBit(w)
+		return t.shape[k]&b != 0 && t.words[string(w)]
+	}
+	return t.hasCandidate(w, false)
+}
+
 // aliasesNetHTTP reports whether a Go file may import net/http under a name
 // of its own (nethttp "net/http", or _ "net/http"), which the call rules
 // that name http as the receiver then accept.
