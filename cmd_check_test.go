@@ -281,3 +281,122 @@ func splitDiff(diff string) []string {
 	}
 	return out
 }
+
+// A baseline written today hides today's findings tomorrow, even after lines
+// moved above them and from another working directory; a finding on an
+// edited line, a new one, or a second copy of a baselined line is new.
+func TestCheckBaseline(t *testing.T) {
+	project(t)
+	_, errOut, code := runCLI(t, "check", "--write-baseline", "statusls-baseline.json")
+	if code != 0 || !strings.Contains(errOut, "wrote 5 findings to statusls-baseline.json") {
+		t.Fatalf("--write-baseline: exit %d, stderr %q", code, errOut)
+	}
+	var file struct {
+		Version  int
+		Findings []struct{ Rule, Path, Line string }
+	}
+	data, _ := os.ReadFile("statusls-baseline.json")
+	if err := json.Unmarshal(data, &file); err != nil || file.Version != 1 || len(file.Findings) != 5 || file.Findings[0].Path != ".htaccess" {
+		t.Fatalf("baseline file: %v\n%s", err, data)
+	}
+	if out := checkOut(t, 0, "check", "--baseline", "statusls-baseline.json"); !strings.HasPrefix(out, "no findings; 5 in the baseline;") {
+		t.Errorf("with the baseline: %q", out)
+	}
+
+	src, _ := os.ReadFile("main.go")
+	edited := strings.Replace(string(src), "package main\n", "// Package main serves orders.\n//\n// It moved.\npackage main\n", 1)
+	edited = strings.Replace(edited, "\tw.WriteHeader(4040)\n", "\tw.WriteHeader(4040)\n\tw.WriteHeader(4041)\n", 1)
+	edited = strings.Replace(edited, "\tfmt.Fprint(w, \"🙂\"); w.WriteHeader(532)\n", "\tfmt.Fprint(w, \"🙂\"); w.WriteHeader(532)\n\tfmt.Fprint(w, \"🙂\"); w.WriteHeader(532)\n", 1)
+	os.WriteFile("main.go", []byte(edited), 0o644)
+	os.WriteFile("api/openapi.yaml", []byte(strings.Replace(mustRead(t, "api/openapi.yaml"), "'299':", "'298':", 1)), 0o644)
+	// Six files now: the baseline is checked too.
+	want := "api/openapi.yaml:7:10: warning SL001 298 is not a registered HTTP status code; clients treat it as 200 OK (RFC 9110, section 15)\n" +
+		"main.go:14:39: warning SL001 532 is not a registered HTTP status code; clients treat it as 500 Internal Server Error (RFC 9110, section 15)\n" +
+		"main.go:19:16: error SL001 4041 is not an HTTP status code: status codes are three digits from 100 to 599 (RFC 9110, section 15)\n" +
+		"3 findings (1 error, 2 warnings) in 2 files; 2 fixable with --fix; 4 in the baseline; 6 files checked, 1 binary skipped, 1 too large skipped\n"
+	if out := checkOut(t, 1, "check", "--baseline", "statusls-baseline.json"); out != want {
+		t.Errorf("after edits:\n%s\nwant:\n%s", out, want)
+	}
+
+	t.Chdir("api")
+	if out := checkOut(t, 0, "check", "--baseline", "../statusls-baseline.json", "--fail-on", "error", "../deploy", "../.htaccess"); !strings.HasPrefix(out, "no findings; 2 in the baseline;") {
+		t.Errorf("from another directory: %q", out)
+	}
+}
+
+func mustRead(t *testing.T, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+// Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or I/O
+// errors, each with one clear line on stderr.
+func TestCheckExitCodes(t *testing.T) {
+	root := writeTree(t, map[string]string{
+		"clean/main.go": "package main\n\nfunc h(w http.ResponseWriter) { w.WriteHeader(http.StatusOK) }\n",
+		"warn/main.go":  "package main\n\nfunc h(w http.ResponseWriter) { w.WriteHeader(532) }\n",
+		"error/main.go": "package main\n\nfunc h(w http.ResponseWriter) { w.WriteHeader(4040) }\n",
+		"notes.json":    `{"not": "a baseline"`,
+	})
+	t.Chdir(root)
+	tests := []struct {
+		args    []string
+		code    int
+		wantOut string // a line of stdout
+		wantErr string // a line of stderr
+	}{
+		{[]string{"clean"}, 0, "no findings; 1 file checked", ""},
+		{[]string{"warn"}, 0, "1 finding (1 warning) in 1 file; 1 fixable with --fix; 1 file checked", ""},
+		{[]string{"warn", "--fail-on", "warning"}, 1, "warn/main.go:3:47: warning SL001 532", ""},
+		{[]string{"error"}, 1, "error/main.go:3:47: error SL001 4040", ""},
+		{[]string{"error", "--fail-on", "none"}, 0, "error/main.go:3:47: error SL001 4040", ""},
+		{[]string{"missing", "error"}, 2, "error/main.go:3:47: error SL001 4040", "statusls check: stat missing: no such file or directory"},
+		{[]string{"--format", "xml"}, 2, "", `statusls check: unknown format "xml": want text, json, sarif, github`},
+		{[]string{"--fail-on", "fatal"}, 2, "", `statusls check: unknown severity "fatal": want error, warning, info or hint`},
+		{[]string{"--fix", "--diff"}, 2, "", "statusls check: --fix and --diff exclude each other: --diff shows what --fix would write"},
+		{[]string{"--baseline", "none.json"}, 2, "", "statusls check: open none.json: no such file or directory"},
+		{[]string{"--baseline", "notes.json"}, 2, "", "statusls check: notes.json: not a statusls baseline: unexpected end of JSON input"},
+		{[]string{"--color", "sometimes"}, 2, "", `statusls check: --color: want auto, always or never, got "sometimes"`},
+	}
+	for _, tt := range tests {
+		out, errOut, code := runCLI(t, append([]string{"check"}, tt.args...)...)
+		if code != tt.code || !hasLine(out, tt.wantOut) || !hasLine(errOut, tt.wantErr) {
+			t.Errorf("check %v: exit %d, want %d\nstdout:\n%s\nstderr:\n%s\nwant lines %q and %q", tt.args, code, tt.code, out, errOut, tt.wantOut, tt.wantErr)
+		}
+	}
+}
+
+// hasLine reports whether text has a line starting with prefix; an empty
+// prefix asks for empty text.
+func hasLine(text, prefix string) bool {
+	if prefix == "" {
+		return text == ""
+	}
+	for _, l := range strings.Split(text, "\n") {
+		if strings.HasPrefix(l, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// A broken symbolic link inside a tree is not followed, like every link,
+// and is no error; one named on the command line is.
+func TestCheckBrokenSymlink(t *testing.T) {
+	root := writeTree(t, map[string]string{"main.go": "package main\n\nfunc h(w http.ResponseWriter) { w.WriteHeader(4040) }\n"})
+	t.Chdir(root)
+	if err := os.Symlink("generated/openapi.yaml", "openapi.yaml"); err != nil {
+		t.Fatal(err)
+	}
+	if out := checkOut(t, 1, "check"); !strings.HasPrefix(out, "main.go:3:47: error SL001") {
+		t.Errorf("broken link in the tree: %q", out)
+	}
+	out, errOut, code := runCLI(t, "check", "openapi.yaml", "main.go")
+	if code != 2 || !strings.Contains(errOut, "statusls check: stat openapi.yaml: no such file or directory\n") || !strings.HasPrefix(out, "main.go:3:47: error SL001") {
+		t.Errorf("broken link named: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+}
