@@ -1,0 +1,146 @@
+//go:build unix
+
+package main
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// BenchmarkCheckTree runs the built binary, "statusls check", over a
+// generated tree of mixed source and configuration, and ripgrep counting
+// three-digit numbers (rg -c '[1-5][0-9][0-9]') over the same tree in the
+// same run, as the baseline: both walk the tree on every core, honour
+// .gitignore and read every file, but ripgrep only matches bytes while
+// statusls scans each file in its language and runs the rules. Reported:
+// throughput, the ratio of wall times (target: under 3) and of CPU times
+// (user + system, steadier than wall time on a shared machine), and the
+// peak RSS of each, at two tree sizes so that bounded memory shows as an
+// RSS that does not grow with the tree.
+//
+//	go test -run '^$' -bench CheckTree -benchtime 3x .
+func BenchmarkCheckTree(b *testing.B) {
+	bin, err := buildBinary()
+	if err != nil {
+		b.Fatal(err)
+	}
+	rg, rgErr := exec.LookPath("rg")
+	for _, mb := range []int{25, 100} {
+		b.Run(fmt.Sprintf("%dMB", mb), func(b *testing.B) {
+			root, size := benchTree(b, int64(mb)<<20)
+			statusls := []string{bin, "check", "--fail-on", "none", "--format", "json", root}
+			ripgrep := []string{rg, "-c", "[1-5][0-9][0-9]", root}
+			timed(b, statusls) // warm the page cache for both
+			var us, them usage
+			b.SetBytes(size)
+			b.ResetTimer()
+			for b.Loop() {
+				us.add(timed(b, statusls))
+				if rgErr == nil {
+					b.StopTimer()
+					them.add(timed(b, ripgrep))
+					b.StartTimer()
+				}
+			}
+			b.ReportMetric(float64(us.rss)/1024, "peak-RSS-MB")
+			if rgErr != nil {
+				b.Logf("no ratio to ripgrep: %v", rgErr)
+				return
+			}
+			b.ReportMetric(us.wall.Seconds()/them.wall.Seconds(), "x-rg-wall")
+			b.ReportMetric(us.cpu.Seconds()/them.cpu.Seconds(), "x-rg-cpu")
+			b.ReportMetric(float64(them.rss)/1024, "rg-peak-RSS-MB")
+		})
+	}
+}
+
+// usage sums what runs of a command took: wall and CPU time, and the peak
+// resident set size in KiB.
+type usage struct {
+	wall, cpu time.Duration
+	rss       int64
+}
+
+func (u *usage) add(v usage) {
+	u.wall, u.cpu, u.rss = u.wall+v.wall, u.cpu+v.cpu, max(u.rss, v.rss)
+}
+
+// timed runs a command with its output discarded.
+func timed(b *testing.B, args []string) usage {
+	b.Helper()
+	cmd := exec.Command(args[0], args[1:]...)
+	start := time.Now()
+	if out, err := cmd.CombinedOutput(); err != nil && cmd.ProcessState.ExitCode() != 1 { // rg exits 1 when nothing matches
+		b.Fatalf("%s: %v\n%.2000s", filepath.Base(args[0]), err, out)
+	}
+	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	return usage{
+		wall: time.Since(start),
+		cpu:  time.Duration(ru.Utime.Nano() + ru.Stime.Nano()),
+		rss:  ru.Maxrss,
+	}
+}
+
+// benchTree writes a tree of about size bytes: Go sources from GOROOT/src
+// for two thirds, and for the rest copies of the analysis test data, which
+// holds real-looking files in every format statusls reads (nginx, Apache,
+// HAProxy, Caddy, YAML, JSON, .http, Python, JavaScript, Java, PHP, ...),
+// under directories of a few hundred files as projects have them.
+func benchTree(b *testing.B, size int64) (string, int64) {
+	b.Helper()
+	root := b.TempDir()
+	var total int64
+	copyFile := func(src, dst string) error {
+		data, err := os.ReadFile(src)
+		if err != nil {
+			return err
+		}
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return err
+		}
+		total += int64(len(data))
+		return os.WriteFile(dst, data, 0o644)
+	}
+	out, err := exec.Command("go", "env", "GOROOT").Output()
+	if err != nil {
+		b.Fatal(err)
+	}
+	goroot := filepath.Join(strings.TrimSpace(string(out)), "src")
+	errDone := fmt.Errorf("done")
+	err = filepath.WalkDir(goroot, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".go") || strings.Contains(p, "testdata") {
+			return err
+		}
+		if total >= size*2/3 {
+			return errDone
+		}
+		rel, _ := filepath.Rel(goroot, p)
+		return copyFile(p, filepath.Join(root, "go", rel))
+	})
+	if err != nil && err != errDone {
+		b.Fatal(err)
+	}
+	var samples []string
+	filepath.WalkDir("analysis/testdata", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			samples = append(samples, p)
+		}
+		return err
+	})
+	for i := 0; total < size; i++ {
+		for _, s := range samples {
+			rel, _ := filepath.Rel("analysis/testdata", s)
+			if err := copyFile(s, filepath.Join(root, "mixed", fmt.Sprintf("svc%04d", i), rel)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	return root, total
+}
