@@ -156,14 +156,10 @@ func Run(ctx context.Context, roots []string, opts Options, emit func(*File) err
 			}
 		}
 	}
-	s := sum.summary()
 	if emitErr != nil {
-		return s, emitErr
+		return sum.summary(), emitErr
 	}
-	if errors.Is(walkErr, context.Canceled) && ctx.Err() != nil {
-		walkErr = ctx.Err()
-	}
-	return s, walkErr
+	return sum.summary(), walkErr
 }
 
 // counters is Summary, shared by the workers.
