@@ -155,7 +155,7 @@ func TestCheckFormats(t *testing.T) {
 		want := []string{
 			".htaccess:1:15-18: warning SL001 432 is not a registered HTTP status code; clients treat it as 400 Bad Request (RFC 9110, section 15)",
 			"api/openapi.yaml:7:10-13: warning SL001 299 is not a registered HTTP status code; clients treat it as 200 OK (RFC 9110, section 15)",
-			"deploy/nginx.conf:4:29-32: warning SL001 532 is not a registered HTTP status code; clients treat it as 500 Internal Server Error (RFC 9110, section 15)",
+			"deploy/nginx.conf:4:29-32: error SL001 532 is not a registered HTTP status code; clients treat it as 500 Internal Server Error (RFC 9110, section 15)",
 			"main.go:10:37-40: warning SL001 532 is not a registered HTTP status code; clients treat it as 500 Internal Server Error (RFC 9110, section 15)",
 			"main.go:14:16-20: error SL001 4040 is not an HTTP status code: status codes are three digits from 100 to 599 (RFC 9110, section 15)",
 		}
@@ -216,8 +216,9 @@ func checkOut(t *testing.T, want int, args ...string) string {
 
 // --diff prints what --fix writes, and touches nothing; --fix then writes
 // exactly that, atomically, keeping each file's mode and leaving the files
-// without fixes as they were; afterwards only the finding without a fix
-// remains.
+// without fixes as they were. Fixing goes on until no fix is left (532
+// becomes 500, which then becomes its named constant), so that afterwards
+// only the finding without a fix remains and --diff has nothing to show.
 func TestCheckFixRoundTrip(t *testing.T) {
 	ar := project(t)
 	if err := os.Chmod("main.go", 0o600); err != nil {
@@ -239,7 +240,7 @@ func TestCheckFixRoundTrip(t *testing.T) {
 
 	out := checkOut(t, 1, "check", "--fix")
 	if want := "main.go:14:16: error SL001 4040 is not an HTTP status code: status codes are three digits from 100 to 599 (RFC 9110, section 15)\n" +
-		"1 finding (1 error) in 1 file; fixed 4; 5 files checked, 1 binary skipped, 1 too large skipped\n"; out != want {
+		"1 finding (1 error) in 1 file; fixed 5; 6 files checked, 1 binary skipped, 1 too large skipped, 1 excluded by .statusls.toml\n"; out != want {
 		t.Errorf("--fix output:\n%s\nwant:\n%s", out, want)
 	}
 	changed := map[string]bool{}
@@ -309,11 +310,11 @@ func TestCheckBaseline(t *testing.T) {
 	edited = strings.Replace(edited, "\tfmt.Fprint(w, \"🙂\"); w.WriteHeader(532)\n", "\tfmt.Fprint(w, \"🙂\"); w.WriteHeader(532)\n\tfmt.Fprint(w, \"🙂\"); w.WriteHeader(532)\n", 1)
 	os.WriteFile("main.go", []byte(edited), 0o644)
 	os.WriteFile("api/openapi.yaml", []byte(strings.Replace(mustRead(t, "api/openapi.yaml"), "'299':", "'298':", 1)), 0o644)
-	// Six files now: the baseline is checked too.
+	// Seven files now: the baseline is checked too.
 	want := "api/openapi.yaml:7:10: warning SL001 298 is not a registered HTTP status code; clients treat it as 200 OK (RFC 9110, section 15)\n" +
 		"main.go:14:39: warning SL001 532 is not a registered HTTP status code; clients treat it as 500 Internal Server Error (RFC 9110, section 15)\n" +
 		"main.go:19:16: error SL001 4041 is not an HTTP status code: status codes are three digits from 100 to 599 (RFC 9110, section 15)\n" +
-		"3 findings (1 error, 2 warnings) in 2 files; 2 fixable with --fix; 4 in the baseline; 6 files checked, 1 binary skipped, 1 too large skipped\n"
+		"3 findings (1 error, 2 warnings) in 2 files; 2 fixable with --fix; 4 in the baseline; 7 files checked, 1 binary skipped, 1 too large skipped, 1 excluded by .statusls.toml\n"
 	if out := checkOut(t, 1, "check", "--baseline", "statusls-baseline.json"); out != want {
 		t.Errorf("after edits:\n%s\nwant:\n%s", out, want)
 	}
@@ -382,6 +383,26 @@ func hasLine(text, prefix string) bool {
 		}
 	}
 	return false
+}
+
+// A .statusls.toml that cannot be parsed is one error, however many files
+// lie under it, and those files are not checked with settings it did not
+// mean; the rest of the tree is.
+func TestCheckBrokenConfig(t *testing.T) {
+	root := writeTree(t, map[string]string{
+		"svc/.statusls.toml": "[rules]\nSL001 = \"loud\"\n",
+		"svc/a.go":           "package a\n\nfunc h(w http.ResponseWriter) { w.WriteHeader(4040) }\n",
+		"svc/b.go":           "package b\n\nfunc h(w http.ResponseWriter) { w.WriteHeader(4040) }\n",
+		"web/c.go":           "package c\n\nfunc h(w http.ResponseWriter) { w.WriteHeader(4040) }\n",
+	})
+	t.Chdir(root)
+	out, errOut, code := runCLI(t, "check")
+	wantErr := "statusls check: " + filepath.Join(root, "svc", ".statusls.toml") + `: rules.SL001 = "loud": want off, error, warning, info or hint` + "\n"
+	wantOut := "web/c.go:3:47: error SL001 4040 is not an HTTP status code: status codes are three digits from 100 to 599 (RFC 9110, section 15)\n" +
+		"1 finding (1 error) in 1 file; 1 file checked, 3 excluded by .statusls.toml\n"
+	if code != 2 || errOut != wantErr || out != wantOut {
+		t.Errorf("exit %d, want 2\nstdout:\n%s\nwant:\n%s\nstderr:\n%s\nwant:\n%s", code, out, wantOut, errOut, wantErr)
+	}
 }
 
 // A broken symbolic link inside a tree is not followed, like every link,

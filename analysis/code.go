@@ -1,6 +1,9 @@
 package analysis
 
-import "slices"
+import (
+	"bytes"
+	"slices"
+)
 
 // The engine shared by the source-code scanners. It reads tokens once, left
 // to right, keeping a ring of the last few tokens and a stack of open
@@ -41,8 +44,16 @@ type frame struct {
 	compare   bool // the list of "status in (200, 201)"
 	cmpF      filter
 	docKeys   bool // FastAPI responses={404: ...}
-	virtual   bool // a Ruby call without parentheses, closed by the line end
-	heuristic bool
+	// statusList: the literal is assigned to a name that says it holds
+	// statuses (status_forcelist=(429, 500), RETRYABLE_STATUSES = [502]).
+	statusList bool
+	virtual    bool // a Ruby call without parentheses, closed by the line end
+	heuristic  bool
+	errorType  bool   // a project's own error class: new ApiError("gone", 410)
+	typeName   []byte // the type of a composite literal (Response in Response{...})
+	// idxStatus: the index is a status-named string (err['status']).
+	idxStatus bool
+	idxF      filter
 }
 
 // value is a candidate status code waiting for the token after it.
@@ -55,6 +66,7 @@ type value struct {
 	code       int
 	name       []byte
 	p1, p2, p3 ringTok
+	p4         ringTok // for typed parameters: status: int = 200
 	seq        int
 	docstring  bool
 	depth      int
@@ -96,6 +108,12 @@ type engine struct {
 
 	lastVal   value
 	lastClaim Role // role the last value was claimed with, for 200..299
+
+	// mapKey is a number written as a key ({404: ..., [401] = ...}),
+	// kept until its value shows whether the map pairs statuses with
+	// their messages.
+	mapKey    value
+	hasMapKey bool
 
 	// overflow counts brackets opened beyond maxDepth, which are not
 	// tracked, so that pathological nesting costs no memory.
@@ -260,7 +278,7 @@ func (e *engine) take(v value) {
 	if e.lang == Ruby {
 		e.rubyCommand(v.start)
 	}
-	v.p1, v.p2, v.p3 = e.prev(1), e.prev(2), e.prev(3)
+	v.p1, v.p2, v.p3, v.p4 = e.prev(1), e.prev(2), e.prev(3), e.prev(4)
 	v.seq = e.seq
 	v.depth = len(e.frames)
 	e.cand, e.hasCand = v, true
@@ -480,6 +498,73 @@ func (e *engine) punct(t token) {
 	e.push(rt)
 }
 
+// literalTypeWords may stand between a name and the bracket of the
+// literal assigned to it: []int{, new Set([, frozenset({, List.of(.
+var literalTypeWords = []string{"int", "int32", "int64", "uint", "uint16", "uint32", "Integer", "number", "new", "Set",
+	"set", "frozenset", "tuple", "list", "List", "of", "Arrays", "asList", "HashSet", "ImmutableSet", "Array", "from"}
+
+// literalOwner returns the name a literal opening now is assigned to or
+// passed as (name = [, name: [, name := []int{, name: Iterable[int] = (),
+// or nil when the bracket opens anything else.
+func (e *engine) literalOwner() []byte {
+	i := 1
+	for ; i <= 5; i++ {
+		t := e.prev(i)
+		if t.kind == tPunct && (e.isPunct(t, "(") || e.isPunct(t, "[") || e.isPunct(t, "]") || e.isPunct(t, "<") || e.isPunct(t, ">") || e.isPunct(t, ".")) ||
+			t.kind == tIdent && slices.Contains(literalTypeWords, string(e.bytesOf(t))) {
+			continue
+		}
+		break
+	}
+	op := e.prev(i)
+	if op.kind != tPunct {
+		return nil
+	}
+	switch string(e.bytesOf(op)) {
+	case "=", ":=", ":", "=>":
+	default:
+		return nil
+	}
+	name := e.prev(i + 1)
+	if e.isPunct(op, "=") {
+		// name: Iterable[int] = (...): skip the annotation back to its colon.
+		for j := i + 1; j <= i+5; j++ {
+			t := e.prev(j)
+			if e.isPunct(t, ":") {
+				name = e.prev(j + 1)
+				break
+			}
+			if t.kind != tIdent && !e.isPunct(t, "[") && !e.isPunct(t, "]") && !e.isPunct(t, ".") && !e.isPunct(t, ",") {
+				break
+			}
+		}
+	}
+	switch name.kind {
+	case tIdent:
+		return e.bytesOf(name)
+	case tString:
+		if name.end-name.start >= 2 {
+			return e.text[name.start+1 : name.end-1]
+		}
+	}
+	return nil
+}
+
+// isStringKey reports whether t is a quoted string whose content is key.
+func isStringKey(e *engine, t ringTok, key string) bool {
+	return t.kind == tString && t.end-t.start == len(key)+2 && string(e.text[t.start+1:t.end-1]) == key
+}
+
+// isErrorType reports whether a callee names an error or exception class
+// (NotFoundError, ApiException, AppErr), whose constructor often takes the
+// status to answer with.
+func isErrorType(name []byte) bool {
+	if len(name) == 0 || name[0] < 'A' || name[0] > 'Z' {
+		return false
+	}
+	return bytes.HasSuffix(name, []byte("Error")) || bytes.HasSuffix(name, []byte("Exception")) || bytes.HasSuffix(name, []byte("Err"))
+}
+
 // maxDepth bounds the bracket stack; real code nests far less.
 const maxDepth = 256
 
@@ -511,19 +596,32 @@ func (e *engine) openFrame(open byte) {
 			if pt := e.top(); pt != nil && (pt.assert || pt.matcher) && slices.Contains(chainCallees, string(f.callee)) {
 				f.matcher = true
 			}
-			f.heuristic = len(f.rules) == 0 && !f.assert && !f.chain && containsWordFold(f.callee, heuristicCalleeWords)
+			// A callee with rules may still be a project's own helper when no
+			// rule fits (assertStatus(t, rec, 201) is no method call).
+			f.heuristic = !f.assert && !f.chain && containsWordFold(f.callee, heuristicCalleeWords)
+			f.errorType = isErrorType(f.callee)
 		}
 	}
 	if e.isIdent(p1, "in") && e.lastStatusish == p2.seq {
 		f.compare, f.cmpF = true, e.lastStF
+	}
+	if f.callee == nil {
+		if name := e.literalOwner(); name != nil && statusListName(name) {
+			f.statusList = true
+		}
 	}
 	if open == '{' {
 		if e.switchPending {
 			f.switchSt, f.swF = e.switchSt, e.swF
 			e.switchPending = false
 		}
-		if e.isPunct(p1, "=") && e.isIdent(p2, "responses") {
+		// responses={404: ...} (FastAPI), schema: { response: { 200: ... } }
+		// (Fastify): numeric keys document responses.
+		if (e.isPunct(p1, "=") || e.isPunct(p1, ":")) && (e.isIdent(p2, "responses") || e.isIdent(p2, "response") || isStringKey(e, p2, "responses") || isStringKey(e, p2, "response")) {
 			f.docKeys = true
+		}
+		if p1.kind == tIdent {
+			f.typeName = e.bytesOf(p1) // Response{Code: 200}: a Go or Rust literal
 		}
 		// [404, { "content-type" => ... }, [...]]: a Rack response.
 		if e.lang == Ruby && e.isPunct(p1, ",") && p2.val && p2.seq == e.rack.seq {
@@ -569,6 +667,13 @@ func (e *engine) closeFrame() {
 		} else {
 			t.sfilter = f.sfilter
 		}
+	}
+	if f.idxStatus {
+		// err['status'] reads like err.status: mark the closing bracket.
+		e.lastStatusish, e.lastStF = e.seq, f.idxF
+		e.markStatusish(f.idxF)
+		e.chain, e.chainF = true, f.idxF
+		return
 	}
 	switch {
 	case calleeSt:

@@ -23,6 +23,9 @@ func (s *scan) dataKey(ks, ke int, quoted bool, ctx dataCtx) {
 	case "responses":
 	case "statusCodes", "status_codes", "responseCodes":
 		sl = slot{role: Status, filter: anyInt, evidence: Strong, directive: string(ctx.parent), context: "key of " + string(ctx.parent)}
+	case "errorfiles", "errorFiles", "error_pages", "errorPages", "errorpages":
+		// HAProxy errorfiles or a chart's error pages keyed by status.
+		sl = slot{role: ErrorStatus, filter: knownOnly, evidence: Weak, directive: string(ctx.parent), context: "key of " + string(ctx.parent)}
 	default:
 		return
 	}

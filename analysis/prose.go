@@ -1,5 +1,7 @@
 package analysis
 
+import "bytes"
+
 // Prose is text written for people: comments, docstrings and string
 // literals outside any status slot. A number there is a status code only
 // when the words around it say so ("returns 404 when missing", "HTTP 503",
@@ -17,6 +19,7 @@ var proseTriggers = []string{
 	"unavailable", "conflict", "gone", "moved", "permanently", "temporarily", "too", "no", "content",
 	"unprocessable", "request", "method", "allowed", "timeout", "entity", "server", "client", "partial",
 	"continue", "switching", "precondition", "payload", "teapot", "upgrade", "locked", "page", "pages", "means", "meaning",
+	"catch", "catches", "handle", "handles", "handled", "handling", "handler", "handlers",
 }
 
 // proseUnits are words after a number that make it a quantity, whatever
@@ -128,7 +131,7 @@ func (s *scan) prose(lo, hi int, where Where) {
 			i = j
 			continue
 		}
-		if j < hi && (text[j] == '.' && j+1 < hi && isDigit(text[j+1]) || text[j] == '%' || text[j] == '/' && !codeLike(text, j+1, hi-3) || text[j] == ':' && j+1 < hi && isDigit(text[j+1]) || text[j] == '-' && j+1 < hi && isDigit(text[j+1]) && !codeLike(text, j+1, hi-3) || text[j] == ',' && j+1 < hi && isDigit(text[j+1])) {
+		if j < hi && (text[j] == '.' && j+1 < hi && isDigit(text[j+1]) || text[j] == '%' || text[j] == '/' && !codeLike(text, j+1, j+1) || text[j] == ':' && j+1 < hi && isDigit(text[j+1]) || text[j] == '-' && j+1 < hi && isDigit(text[j+1]) && !codeLike(text, j+1, j+1) || text[j] == ',' && j+1 < hi && isDigit(text[j+1])) {
 			i = j
 			continue
 		}
@@ -143,12 +146,68 @@ func (s *scan) prose(lo, hi int, where Where) {
 	}
 }
 
+// codeAlone reports whether the number at text[i:j] heads a comment in a
+// file that speaks HTTP or statuses: it follows the comment marker directly
+// and either ends the line ("// 404" over a not-found handler) or is
+// followed by a dash or colon, as in "# 500 - any server error".
+func (s *scan) codeAlone(lo, hi, i, j int) bool {
+	text := s.text
+	k := i
+	for k > lo && (text[k-1] == ' ' || text[k-1] == '\t') {
+		k--
+	}
+	marker := k > lo && text[k-1] == '#' || k-1 > lo && (text[k-2] == '/' && text[k-1] == '/' || text[k-2] == '-' && text[k-1] == '-')
+	if !marker || k == i {
+		return false
+	}
+	// Only a comment on a line of its own: "x = 5 // 300" comments a value.
+	for b := k - 1; b > 0 && text[b-1] != '\n'; b-- {
+		if c := text[b-1]; c != ' ' && c != '\t' && c != '/' && c != '#' && c != '-' && c != '*' && !isLetter(c) && c != '.' && c != ',' {
+			return false
+		}
+	}
+	if j+2 < hi && (text[j] == ' ' && text[j+1] == '-' && text[j+2] == ' ' || text[j] == ':' && text[j+1] == ' ') {
+		return s.mentionsHTTP() || bytes.Contains(text, []byte("status"))
+	}
+	for j < hi && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r') {
+		j++
+	}
+	return (j == hi || text[j] == '\n') && (s.mentionsHTTP() || bytes.Contains(text, []byte("status")))
+}
+
+// reasonThenCode reports whether the number at text[i:j] is written in
+// parentheses after a status's reason phrase: "Not Found (404)".
+func (s *scan) reasonThenCode(lo, hi, i, j int) bool {
+	text := s.text
+	if i-1 <= lo || text[i-1] != '(' || j >= hi || text[j] != ')' {
+		return false
+	}
+	k := i - 1
+	for k > lo && text[k-1] == ' ' {
+		k--
+	}
+	w := k
+	for w > lo && isLetter(text[w-1]) {
+		w--
+	}
+	return w < k && reasonLike(text[w:k])
+}
+
 // proseNumber reports the number at text[i:j] if the words around it say
 // it is a status; near says that a code was found just before ("returns 404
 // or 410"), which is context enough.
 func (s *scan) proseNumber(lo, hi, i, j int, where Where, near bool) bool {
 	text := s.text
-	after, afterEnd := wordAfter(text, j, hi)
+	// "403/500 errors", "429/5xx": the words after the whole list say
+	// what its codes are, and a class in the list says it on its own.
+	inList, end := false, j
+	for end+4 <= hi && (text[end] == '/' || text[end] == '-') && codeLike(text, lo, end+1) && (end+4 == hi || !isIdentByte(text[end+4])) {
+		if text[end+2] == 'x' || text[end+2] == 'X' {
+			inList = true
+		}
+		end += 4
+	}
+	after, afterEnd := wordAfter(text, end, hi)
 	if inFold(after, proseUnits) {
 		return false
 	}
@@ -158,10 +217,14 @@ func (s *scan) proseNumber(lo, hi, i, j int, where Where, near bool) bool {
 	}
 	// "a 502 means ...": an article before a bare number is how people
 	// name a status in prose.
-	ok := near || inFold(after, proseTriggers) || eqFold(before, "a") || eqFold(before, "an")
+	ok := near || inList || inFold(after, proseTriggers) || eqFold(before, "a") || eqFold(before, "an") || s.codeAlone(lo, hi, i, j) || s.reasonThenCode(lo, hi, i, j)
 	if !ok && !inFold(after, proseBlockers) {
-		after2, _ := wordAfter(text, afterEnd, hi)
+		after2, after2End := wordAfter(text, afterEnd, hi)
 		ok = inFold(after2, proseTriggers) && !inFold(after2, []string{"not", "no", "too", "content", "page", "pages", "request", "method", "server", "client"})
+		// "500 - any server error": the third word may still say it.
+		if after3, _ := wordAfter(text, after2End, hi); !ok && !inFold(after2, proseUnits) {
+			ok = inFold(after3, []string{"error", "errors", "status", "response", "responses"})
+		}
 	}
 	for k := 0; k < 4 && !ok && before != nil; k++ {
 		ok = inFold(before, proseTriggers)

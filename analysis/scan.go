@@ -20,6 +20,9 @@ const (
 	// knownOnly: generic context (prose, comments, a bare "status" key):
 	// only codes the catalogue knows, 100-599.
 	knownOnly
+	// knownError: a guess that only error statuses fit (an argument of a
+	// project's own error class): known codes from 400 to 599.
+	knownError
 )
 
 // slot describes a place where a status code is expected, as decided by a
@@ -53,6 +56,12 @@ type scan struct {
 	probe    int // offset SlotAt asks about, or -1
 	probed   bool
 	probeHit slot
+
+	// commented is set while a commented-out directive of a
+	// configuration file is scanned (#error_page 404 /404.html;): its
+	// codes are findings in a comment, weak, and only codes the
+	// catalogue knows.
+	commented bool
 }
 
 func (a *Analyzer) newScan(lang Language, text []byte, probe int) *scan {
@@ -107,6 +116,8 @@ func (s *scan) accepts(f filter, code int) bool {
 		return true
 	case threeDigits:
 		return code >= 100 && code <= 999
+	case knownError:
+		return code >= 400 && code < 600 && s.a.known[code]
 	}
 	return code >= 100 && code < 600 && s.a.known[code]
 }
@@ -123,6 +134,9 @@ func (s *scan) addNumber(start, end int, kind Kind, where Where, sl slot) bool {
 		s.probed, s.probeHit = true, sl
 		return false
 	}
+	if s.commented {
+		where, sl = s.uncommented(where, sl)
+	}
 	if !s.accepts(sl.filter, code) {
 		return false
 	}
@@ -138,6 +152,9 @@ func (s *scan) addClass(start, end int, where Where, sl slot) {
 	if s.probe >= 0 && start == s.probe {
 		s.probed, s.probeHit = true, sl
 		return
+	}
+	if s.commented {
+		where, sl = s.uncommented(where, sl)
 	}
 	s.findings = append(s.findings, Finding{
 		Start: start, End: end, Class: int(s.text[start] - '0'), Kind: ClassRange, Where: where,
@@ -156,6 +173,38 @@ func (s *scan) addConstant(start, end int, ec *ecoConsts, name []byte, code int,
 		Start: start, End: end, Code: code, Class: code / 100, Kind: NamedConstant, Where: InCode,
 		Ecosystem: ec.id, Name: string(name), Evidence: Strong, Role: sl.role, Directive: sl.directive, Context: sl.context,
 	})
+}
+
+// uncommented turns a slot of a commented-out directive into what a
+// comment warrants: the finding is in the comment, explained but not
+// checked, so it is weak and limited to known codes.
+func (s *scan) uncommented(where Where, sl slot) (Where, slot) {
+	sl.evidence, sl.filter = Weak, knownOnly
+	return InComment, sl
+}
+
+// commentedOut scans the comment text[c:hi] (c at its "#") with scanLine
+// when the comment is a directive that was commented out, as default
+// configurations ship many (#error_page 404 /404.html;), and reports
+// whether it did. isDirective says whether a word names a directive
+// that holds codes.
+func (s *scan) commentedOut(c, hi int, isDirective func([]byte) bool, scanLine func(lo, hi int)) bool {
+	text := s.text
+	k := c
+	for k < hi && (text[k] == '#' || text[k] == ' ' || text[k] == '\t') {
+		k++
+	}
+	w := k
+	for w < hi && text[w] != ' ' && text[w] != '\t' && text[w] != ';' {
+		w++
+	}
+	if w == k || !isDirective(text[k:w]) {
+		return false
+	}
+	s.commented = true
+	scanLine(k, hi)
+	s.commented = false
+	return true
 }
 
 // atoi parses a decimal integer of at most six digits without leading

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -40,7 +41,7 @@ type Finding struct {
 	// package baseline); SARIF reports them as a partial fingerprint.
 	LineHash   string
 	Occurrence int
-	// Fixable says the finding has a fix that Fix would apply.
+	// Fixable says the finding has a preferred fix, which Fix applies.
 	Fixable bool
 }
 
@@ -63,6 +64,9 @@ type Summary struct {
 	Checked  int // files read and checked
 	Binary   int // files skipped as binary
 	TooLarge int // files skipped as larger than Options.MaxSize
+	// Excluded counts files left out by a .statusls.toml's include and
+	// exclude patterns, or under one that cannot be read.
+	Excluded int
 	// Baselined counts findings dropped because the baseline holds them.
 	Baselined int
 }
@@ -116,10 +120,11 @@ func Run(ctx context.Context, roots []string, opts Options, emit func(*File) err
 	}()
 
 	var sum counters
+	var cfgs configs
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
-			w := worker{opts: &opts, sum: &sum}
+			w := worker{opts: &opts, sum: &sum, configs: &cfgs}
 			for j := range jobs {
 				var f *File
 				if ctx.Err() == nil {
@@ -164,13 +169,13 @@ func Run(ctx context.Context, roots []string, opts Options, emit func(*File) err
 
 // counters is Summary, shared by the workers.
 type counters struct {
-	checked, binary, tooLarge, baselined atomic.Int64
+	checked, binary, tooLarge, excluded, baselined atomic.Int64
 }
 
 func (c *counters) summary() Summary {
 	return Summary{
-		Checked: int(c.checked.Load()), Binary: int(c.binary.Load()),
-		TooLarge: int(c.tooLarge.Load()), Baselined: int(c.baselined.Load()),
+		Checked: int(c.checked.Load()), Binary: int(c.binary.Load()), TooLarge: int(c.tooLarge.Load()),
+		Excluded: int(c.excluded.Load()), Baselined: int(c.baselined.Load()),
 	}
 }
 
@@ -181,13 +186,27 @@ var buffers = sync.Pool{New: func() any { return new([]byte) }}
 
 // worker checks one file at a time.
 type worker struct {
-	opts *Options
-	sum  *counters
+	opts    *Options
+	sum     *counters
+	configs *configs
 }
 
 // check reads and checks one file; it returns nil when there is nothing to
 // report.
 func (w *worker) check(path string) *File {
+	cfg, err, first := w.configs.forFile(path)
+	if err != nil {
+		w.sum.excluded.Add(1)
+		if first {
+			return &File{Path: path, Err: err}
+		}
+		return nil
+	}
+	if !cfg.Includes(path) {
+		w.sum.excluded.Add(1)
+		return nil
+	}
+	ropts := rules.Options{Settings: cfg.ForFile(path)}
 	buf := buffers.Get().(*[]byte)
 	defer buffers.Put(buf)
 	data, err := walk.AppendFile(*buf, path, walk.Options{MaxSize: w.opts.MaxSize})
@@ -208,14 +227,14 @@ func (w *worker) check(path string) *File {
 	if w.opts.Checked != nil {
 		w.opts.Checked.Add(1)
 	}
-	diags := checkFile(path, data)
+	diags := rules.CheckFile(path, data, ropts)
 	if len(diags) == 0 {
 		return nil
 	}
 	f := &File{Path: path}
 	diags = w.locate(f, data, diags)
 	if len(diags) > 0 && (w.opts.Fix || w.opts.Diff) {
-		w.fix(f, data, diags)
+		w.fix(f, data, diags, ropts)
 	}
 	if len(f.Findings) == 0 && f.Diff == "" && f.Fixed == 0 && f.Err == nil {
 		return nil
@@ -223,9 +242,10 @@ func (w *worker) check(path string) *File {
 	return f
 }
 
-// locate fills f.Findings from diags, which are in order of position,
+// locate sets f.Findings from diags, which are in order of position,
 // dropping those the baseline holds, and returns the diagnostics it kept.
 func (w *worker) locate(f *File, data []byte, diags []rules.Diagnostic) []rules.Diagnostic {
+	f.Findings = nil
 	cur := analysis.NewLineCursor(data)
 	type seen struct{ rule, line string }
 	occurrences := map[seen]int{}
@@ -243,7 +263,7 @@ func (w *worker) locate(f *File, data []byte, diags []rules.Diagnostic) []rules.
 		f.Findings = append(f.Findings, Finding{
 			Rule: rule, Severity: d.Severity, Message: d.Message,
 			Start: start, End: cur.At(d.End),
-			LineHash: hash, Occurrence: occ, Fixable: len(d.Fixes) > 0,
+			LineHash: hash, Occurrence: occ, Fixable: slices.ContainsFunc(d.Fixes, func(f rules.Fix) bool { return f.Preferred }),
 		})
 		kept = append(kept, d)
 	}

@@ -5,76 +5,86 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/aymanbagabas/go-udiff"
 
 	"github.com/statusls/statusls/analysis/rules"
 )
 
-// fix applies, or with Options.Diff shows, the preferred fix of each
-// diagnostic. A fix whose edits overlap an earlier fix's is left out, as
-// gopls and go fix do, since the two cannot both be right; its finding
-// stays reported.
+// maxFixRounds bounds how often a file is checked again after its fixes:
+// a fix can make another finding (532 becomes 500, which has a named
+// constant), and fixing to a fixed point, as ruff does, is what leaves
+// nothing for the next run; two rules that undo each other stop here.
+const maxFixRounds = 10
+
+// fix applies, or with Options.Diff shows, the preferred fixes of the
+// reported findings, merged by rules.FixAll exactly as the editor's "fix
+// all" merges them, then checks the result again, until no fix is left.
+// With Fix, the file is written once, and f.Findings becomes the findings
+// of the written text; with Diff, f.Findings stays those of the file as it
+// is.
 //
-// Diffs and edits go through go-udiff, the exported copy of x/tools'
-// internal/diff: it takes byte-offset edits as rules produce them, checks
-// them, and writes a unified diff from them without diffing the texts again.
-func (w *worker) fix(f *File, data []byte, diags []rules.Diagnostic) {
-	var edits []udiff.Edit
-	fixed := make([]bool, len(diags))
-	end := 0 // end of the last accepted edit
-	for i, d := range diags {
-		if len(d.Fixes) == 0 {
-			continue
+// Edits go through go-udiff, the exported copy of x/tools' internal/diff:
+// it applies the rules' byte-offset edits as they are, checking that they
+// neither overlap nor run past the text, and writes the unified diff.
+func (w *worker) fix(f *File, data []byte, diags []rules.Diagnostic, opts rules.Options) {
+	original := f.Findings
+	text := data
+	for range maxFixRounds {
+		edits := rules.FixAll(diags)
+		if len(edits) == 0 {
+			break
 		}
-		fe := d.Fixes[0].Edits
-		ok := len(fe) > 0
-		for j, e := range fe {
-			if e.Start < end || (j > 0 && e.Start < fe[j-1].End) {
-				ok = false
-			}
+		f.Fixed += fixedBy(diags, edits)
+		ue := make([]udiff.Edit, len(edits))
+		for i, e := range edits {
+			ue[i] = udiff.Edit{Start: e.Start, End: e.End, New: e.NewText}
 		}
-		if !ok {
-			continue
+		next, err := udiff.ApplyBytes(text, ue)
+		if err != nil {
+			f.Err = fmt.Errorf("%s: fixes do not apply: %v", f.Path, err)
+			f.Findings, f.Fixed = original, 0
+			return
 		}
-		for _, e := range fe {
-			edits = append(edits, udiff.Edit{Start: e.Start, End: e.End, New: e.NewText})
-		}
-		end = fe[len(fe)-1].End
-		fixed[i] = true
+		text = next
+		diags = w.locate(f, text, rules.CheckFile(f.Path, text, opts))
 	}
-	if len(edits) == 0 {
+	if bytes.Equal(text, data) {
+		f.Findings, f.Fixed = original, 0
 		return
 	}
 	if w.opts.Diff {
-		diff, err := udiff.ToUnified("a/"+filepath.ToSlash(f.Path), "b/"+filepath.ToSlash(f.Path), string(data), edits, udiff.DefaultContextLines)
-		if err != nil {
-			f.Err = fmt.Errorf("%s: fixes do not apply: %v", f.Path, err)
-		}
-		f.Diff = diff
+		f.Diff = udiff.Unified("a/"+filepath.ToSlash(f.Path), "b/"+filepath.ToSlash(f.Path), string(data), string(text))
+		f.Findings, f.Fixed = original, 0
 		return
 	}
-	out, err := udiff.ApplyBytes(data, edits)
-	if err != nil {
-		f.Err = fmt.Errorf("%s: fixes do not apply: %v", f.Path, err)
-		return
-	}
-	if bytes.Equal(out, data) {
-		return
-	}
-	if err := ReplaceFile(f.Path, out); err != nil {
+	if err := ReplaceFile(f.Path, text); err != nil {
 		f.Err = err
-		return
+		f.Findings, f.Fixed = original, 0
 	}
-	kept := f.Findings[:0]
-	for i, fd := range f.Findings {
-		if fixed[i] {
-			f.Fixed++
-			continue
+}
+
+// fixedBy counts the diagnostics whose preferred fix FixAll took whole.
+func fixedBy(diags []rules.Diagnostic, taken []rules.Edit) int {
+	n := 0
+	for _, d := range diags {
+		for _, fx := range d.Fixes {
+			if fx.Preferred && containsAll(taken, fx.Edits) {
+				n++
+			}
 		}
-		kept = append(kept, fd)
 	}
-	f.Findings = kept
+	return n
+}
+
+func containsAll(taken, edits []rules.Edit) bool {
+	for _, e := range edits {
+		if !slices.Contains(taken, e) {
+			return false
+		}
+	}
+	return true
 }
 
 // ReplaceFile writes data to path atomically: into a temporary file in the

@@ -39,6 +39,7 @@ type jsonSummary struct {
 	Baselined int `json:"baselined"`
 	Binary    int `json:"skipped_binary"`
 	TooLarge  int `json:"skipped_too_large"`
+	Excluded  int `json:"excluded"`
 }
 
 func (j *jsonWriter) File(f *check.File) error {
@@ -71,7 +72,7 @@ func (j *jsonWriter) Close(s check.Summary) error {
 	}
 	sum, err := json.Marshal(jsonSummary{
 		Checked: s.Checked, Findings: j.t.findings, Fixed: j.t.fixed, Baselined: s.Baselined,
-		Binary: s.Binary, TooLarge: s.TooLarge,
+		Binary: s.Binary, TooLarge: s.TooLarge, Excluded: s.Excluded,
 	})
 	if err != nil {
 		return err

@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/statusls/statusls/analysis/check"
+	"github.com/statusls/statusls/analysis/config"
 	"github.com/statusls/statusls/analysis/rules"
 )
 
@@ -128,6 +129,9 @@ func (t *tally) line(s check.Summary) string {
 	}
 	if s.TooLarge > 0 {
 		fmt.Fprintf(&b, ", %d too large skipped", s.TooLarge)
+	}
+	if s.Excluded > 0 {
+		fmt.Fprintf(&b, ", %d excluded by %s", s.Excluded, config.FileName)
 	}
 	return b.String()
 }
