@@ -71,10 +71,13 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	root, _ := os.Getwd()
-	out := bufio.NewWriter(stdout)
+	prog := startProgress(stderr, opts.Checked)
+	defer prog.stop()
+	out := bufio.NewWriter(prog.wrap(stdout))
 	defer out.Flush()
+	stdoutTTY := isTerminal(stdout)
 	rep, err := report.New(*format, out, report.Options{
-		Color:   *color == "always" || *color == "auto" && isTerminal(stdout) && os.Getenv("NO_COLOR") == "",
+		Color:   *color == "always" || *color == "auto" && stdoutTTY && os.Getenv("NO_COLOR") == "",
 		Version: moduleVersion(),
 		Root:    root,
 	})
@@ -82,7 +85,6 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 		return usageError{err.Error()}
 	}
 
-	prog := startProgress(stderr, opts.Checked)
 	failed, ioErrors := false, 0
 	sum, err := check.Run(context.Background(), paths, opts, func(f *check.File) error {
 		if f.Err != nil {
@@ -101,7 +103,13 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 			_, err := io.WriteString(out, f.Diff)
 			return err
 		}
-		return rep.File(f)
+		if err := rep.File(f); err != nil {
+			return err
+		}
+		if stdoutTTY { // whole lines, as they come, for a person watching
+			return out.Flush()
+		}
+		return nil
 	})
 	prog.stop()
 	if err != nil {
@@ -147,8 +155,8 @@ func isTerminal(w io.Writer) bool {
 
 // progress shows how many files have been checked on stderr, on one line
 // rewritten in place, once the run has taken a second and only on a
-// terminal: short runs and CI logs stay clean. Errors go through it too, so
-// that they never share a line with the count.
+// terminal: short runs and CI logs stay clean. Errors and the report go
+// through it too, so that they never share a line with the count.
 type progress struct {
 	w       io.Writer
 	checked *atomic.Int64
@@ -156,8 +164,12 @@ type progress struct {
 
 	mu    sync.Mutex
 	shown bool // the count is on screen
-	done  chan struct{}
-	ended chan struct{}
+	// midLine is set while the report has written part of a line: the
+	// count waits, since "\r" would write over that part.
+	midLine bool
+	done    chan struct{}
+	ended   chan struct{}
+	stopped sync.Once
 }
 
 func startProgress(w io.Writer, checked *atomic.Int64) *progress {
@@ -179,8 +191,10 @@ func startProgress(w io.Writer, checked *atomic.Int64) *progress {
 		}
 		for {
 			p.mu.Lock()
-			fmt.Fprintf(p.w, "\rstatusls check: %d files checked\x1b[K", p.checked.Load())
-			p.shown = true
+			if !p.midLine {
+				fmt.Fprintf(p.w, "\rstatusls check: %d files checked\x1b[K", p.checked.Load())
+				p.shown = true
+			}
 			p.mu.Unlock()
 			select {
 			case <-tick.C:
@@ -200,15 +214,43 @@ func (p *progress) errorf(format string, args ...any) {
 	fmt.Fprintf(p.w, "statusls check: "+format+"\n", args...)
 }
 
-// stop ends the display and clears its line.
+// stop ends the display and clears its line; calls after the first do
+// nothing.
 func (p *progress) stop() {
-	if p.tty {
-		close(p.done)
+	p.stopped.Do(func() {
+		if p.tty {
+			close(p.done)
+		}
+		<-p.ended
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		p.clear()
+	})
+}
+
+// wrap returns w, the report's output, clearing the count before each
+// write when both are on a terminal. The caller writes whole lines there,
+// since the count waits for the end of a line.
+func (p *progress) wrap(w io.Writer) io.Writer {
+	if !p.tty || !isTerminal(w) {
+		return w
 	}
-	<-p.ended
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	p.clear()
+	return progressWriter{p, w}
+}
+
+type progressWriter struct {
+	p *progress
+	w io.Writer
+}
+
+func (pw progressWriter) Write(b []byte) (int, error) {
+	pw.p.mu.Lock()
+	defer pw.p.mu.Unlock()
+	pw.p.clear()
+	if len(b) > 0 {
+		pw.p.midLine = b[len(b)-1] != '\n'
+	}
+	return pw.w.Write(b)
 }
 
 func (p *progress) clear() {

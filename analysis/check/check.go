@@ -180,8 +180,8 @@ func (c *counters) summary() Summary {
 }
 
 // buffers holds read buffers between files. A pool rather than one buffer
-// per worker, so that the buffer that grew for a 4 MiB file is shared and
-// reclaimed by the collector when idle.
+// per worker, so that a buffer that grew for a 4 MiB file is reused by any
+// worker, and freed by the garbage collector when the pool sits idle.
 var buffers = sync.Pool{New: func() any { return new([]byte) }}
 
 // worker checks one file at a time.
@@ -194,10 +194,10 @@ type worker struct {
 // check reads and checks one file; it returns nil when there is nothing to
 // report.
 func (w *worker) check(path string) *File {
-	cfg, err, first := w.configs.forFile(path)
-	if err != nil {
+	cfg, broken, err := w.configs.forFile(path)
+	if broken {
 		w.sum.excluded.Add(1)
-		if first {
+		if err != nil {
 			return &File{Path: path, Err: err}
 		}
 		return nil

@@ -25,10 +25,9 @@ type configEntry struct {
 }
 
 // forFile returns the configuration that applies to path (nil when there
-// is none, which means defaults). A file that cannot be read or parsed is
-// an error the first time only; after that, err is still set but first is
-// false.
-func (cs *configs) forFile(path string) (cfg *config.Config, err error, first bool) {
+// is none, which means defaults). broken says the configuration cannot be
+// read or parsed, and err says why, the first time only.
+func (cs *configs) forFile(path string) (cfg *config.Config, broken bool, err error) {
 	dir := filepath.Dir(path)
 	cs.mu.Lock()
 	if cs.byDir == nil {
@@ -42,11 +41,13 @@ func (cs *configs) forFile(path string) (cfg *config.Config, err error, first bo
 	cs.mu.Unlock()
 	e.once.Do(func() { _, e.cfg, e.err = config.Find(dir) })
 	if e.err == nil {
-		return e.cfg, nil, false
+		return e.cfg, false, nil
 	}
 	cs.mu.Lock()
 	defer cs.mu.Unlock()
-	first = !e.told
+	if e.told {
+		return nil, true, nil
+	}
 	e.told = true
-	return nil, e.err, first
+	return nil, true, e.err
 }
