@@ -25,7 +25,9 @@ type LineCursor struct {
 func NewLineCursor(text []byte) *LineCursor { return &LineCursor{text: text, line: 1} }
 
 // At returns the position of off. Offsets should come in increasing order;
-// a smaller one starts again from the top, which is correct but slow.
+// a smaller one starts again from the top, which is correct but slow. An
+// offset inside a multi-byte character counts the bytes of it before off
+// as invalid, one UTF-16 unit each, as if the text ended there.
 func (c *LineCursor) At(off int) Pos {
 	if off < c.off {
 		c.off, c.line, c.base = 0, 1, 0
@@ -37,7 +39,7 @@ func (c *LineCursor) At(off int) Pos {
 	}
 	units := 0
 	for i := c.base; i < off; {
-		r, size := utf8.DecodeRune(c.text[i:])
+		r, size := utf8.DecodeRune(c.text[i:off])
 		units += utf16Len(r)
 		i += size
 	}

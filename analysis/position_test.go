@@ -1,7 +1,10 @@
 package analysis_test
 
 import (
+	"bytes"
+	"slices"
 	"strings"
+	"unicode/utf16"
 	"testing"
 
 	"github.com/statusls/statusls/analysis"
@@ -36,4 +39,36 @@ func TestLineCursor(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzLineCursor compares the cursor with a slow, obvious computation at
+// offsets visited in increasing order and then back from the top: line =
+// newlines before the offset plus one, byte column = distance from the
+// line's start plus one, UTF-16 column = the UTF-16 length of the decoded
+// runes from the line's start, plus one.
+func FuzzLineCursor(f *testing.F) {
+	f.Add([]byte("server {\r\n    return 404;\n}\n"), uint16(17), uint16(3))
+	f.Add([]byte("# 🙂 503\n\xff\xfe 502"), uint16(7), uint16(12))
+	f.Add([]byte(""), uint16(0), uint16(0))
+	f.Fuzz(func(t *testing.T, text []byte, a, b uint16) {
+		offs := []int{int(a) % (len(text) + 1), int(b) % (len(text) + 1)}
+		slices.Sort(offs)
+		c := analysis.NewLineCursor(text)
+		for _, off := range append(offs, offs[0]) {
+			lineStart := bytes.LastIndexByte(text[:off], '\n') + 1
+			n := 0
+			for _, r := range string(text[lineStart:off]) {
+				n += len(utf16.Encode([]rune{r}))
+			}
+			want := analysis.Pos{Line: bytes.Count(text[:off], []byte("\n")) + 1, Column: off - lineStart + 1, UTF16Column: n + 1}
+			line := text[lineStart:]
+			if i := bytes.IndexByte(line, '\n'); i >= 0 {
+				line = line[:i]
+			}
+			line = bytes.TrimSuffix(line, []byte("\r"))
+			if got := c.At(off); got != want || !bytes.Equal(c.Line(), line) {
+				t.Fatalf("At(%d) = %+v, line %q; want %+v, line %q", off, got, c.Line(), want, line)
+			}
+		}
+	})
 }
