@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"slices"
 	"strings"
-	"unicode/utf16"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/statusls/statusls/analysis"
 )
