@@ -43,3 +43,18 @@ func TestTextColor(t *testing.T) {
 		t.Errorf("got %q, want %q", out.String(), want)
 	}
 }
+
+// The text format keeps one line per finding: a message that goes on to
+// explain shows its first line.
+func TestTextFirstLine(t *testing.T) {
+	var out strings.Builder
+	w, _ := report.New("text", &out, report.Options{})
+	w.File(&check.File{Path: "nginx.conf", Findings: []check.Finding{{
+		Rule: rules.UnknownStatusCode, Severity: rules.Information,
+		Message: "413 Content Too Large.\nWhen you see it:\n- client_max_body_size defaults to 1m",
+		Start:   analysis.Pos{Line: 7, Column: 20, UTF16Column: 20},
+	}}})
+	if want := "nginx.conf:7:20: info SL001 413 Content Too Large.\n"; out.String() != want {
+		t.Errorf("got %q, want %q", out.String(), want)
+	}
+}

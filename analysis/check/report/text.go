@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/statusls/statusls/analysis/check"
 	"github.com/statusls/statusls/analysis/rules"
@@ -10,6 +11,9 @@ import (
 
 // textWriter writes "path:line:col: severity RULE message", the shape
 // compilers and go vet use, which editors and terminals turn into links.
+// It keeps one line per finding: of a message that goes on to explain
+// (SL106 lists causes and fixes), it writes the first line, the summary;
+// the other formats carry the whole message.
 type textWriter struct {
 	w     io.Writer
 	color bool
@@ -30,12 +34,13 @@ func (t *textWriter) File(f *check.File) error {
 	t.t.add(f)
 	for _, fd := range f.Findings {
 		sev := SeverityName(fd.Severity)
+		msg, _, _ := strings.Cut(fd.Message, "\n")
 		pos := fmt.Sprintf("%s:%d:%d:", f.Path, fd.Start.Line, fd.Start.Column)
 		var err error
 		if t.color {
-			_, err = fmt.Fprintf(t.w, "%s%s%s %s%s%s %s%s%s %s\n", bold, pos, reset, severityColor[fd.Severity], sev, reset, dim, fd.Rule.ID, reset, fd.Message)
+			_, err = fmt.Fprintf(t.w, "%s%s%s %s%s%s %s%s%s %s\n", bold, pos, reset, severityColor[fd.Severity], sev, reset, dim, fd.Rule.ID, reset, msg)
 		} else {
-			_, err = fmt.Fprintf(t.w, "%s %s %s %s\n", pos, sev, fd.Rule.ID, fd.Message)
+			_, err = fmt.Fprintf(t.w, "%s %s %s %s\n", pos, sev, fd.Rule.ID, msg)
 		}
 		if err != nil {
 			return err
