@@ -454,7 +454,7 @@ func (e *engine) yoda(f filter) {
 	}
 	cmp, v := e.prev(j), e.prev(j+1)
 	if isComparator(e.bytesOf(cmp)) && cmp.kind == tPunct && v.val && v.seq == e.lastVal.seq && e.lastClaim == 0 {
-		e.emit(e.lastVal, slot{role: Compare, filter: f, evidence: Strong, context: "compared with a status"})
+		e.emit(e.lastVal, comparison(e.bytesOf(cmp), f))
 	}
 }
 
@@ -465,6 +465,20 @@ func isComparator(b []byte) bool {
 	}
 	return false
 }
+
+// comparison is the slot of a number compared with a status: an equality
+// names a status, an ordering (>= 500, < 600) draws the edge of a range,
+// where only real codes are reported.
+func comparison(op []byte, f filter) slot {
+	switch string(op) {
+	case "<", "<=", ">", ">=":
+		return boundSlot
+	}
+	return slot{role: Compare, filter: f, evidence: Strong, context: "compared with a status"}
+}
+
+// boundSlot is the slot of a number at the edge of a range of statuses.
+var boundSlot = slot{role: Bound, filter: knownOnly, evidence: Strong, context: "bound of a range of statuses"}
 
 func (e *engine) punct(t token) {
 	b := e.text[t.start:t.end]
