@@ -49,6 +49,7 @@ func (s *Server) check(d *Document) []rules.Diagnostic {
 		LanguageID: d.LanguageID,
 		Settings:   settings.Merge(cfg.settings()),
 		Catalog:    s.catalog(),
+		Locale:     s.locale(),
 	})
 }
 

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"bytes"
-	"fmt"
 	"go/parser"
 	"go/token"
 	"regexp"
@@ -94,7 +93,7 @@ func runPreferNamedConstant(pass *Pass) {
 			return
 		}
 		name := qual + c.Name
-		fix := Fix{Title: "Replace with " + name, Preferred: true}
+		fix := Fix{Title: pass.msg("fix.replace", "name", name), Preferred: true}
 		if edit != nil && edit.Start <= f.Start {
 			fix.Edits = append(fix.Edits, *edit)
 		}
@@ -103,7 +102,7 @@ func runPreferNamedConstant(pass *Pass) {
 			fix.Edits = append(fix.Edits, *edit)
 		}
 		pass.Report(Diagnostic{Start: f.Start, End: f.End,
-			Message: fmt.Sprintf("%d is %s in %s", f.Code, name, eco.Name), Fixes: []Fix{fix}})
+			Message: pass.msg("SL005", "code", strconv.Itoa(f.Code), "name", name, "library", eco.Name), Fixes: []Fix{fix}})
 	}
 }
 
