@@ -48,6 +48,10 @@ type scan struct {
 	// goAliases maps local names of Go imports to the ecosystems they
 	// import (nethttp "net/http"); nil in most files.
 	goAliases map[string]*ecoConsts
+	// pyAliases maps names bound by a Python "import ... as" to the
+	// qualifier they stand for (from http import HTTPStatus as S: S →
+	// HTTPStatus); nil in most files.
+	pyAliases map[string]string
 
 	hinted     uint64 // bit i: the file imports a.ecos[i] (see importHints)
 	hintedDone bool
