@@ -65,7 +65,7 @@ func (s *scan) caddyLine(lo, hi int, ws *words) {
 		if string(name) != r.name {
 			continue
 		}
-		sl := slot{role: r.role, filter: anyInt, evidence: Strong, directive: r.name, context: "Caddy " + r.name}
+		sl := slot{role: r.role, filter: anyInt, evidence: Strong, context: "Caddy ", key: name}
 		for k := k0 + 1; k < ws.n; k++ {
 			if r.last && k != ws.n-1 {
 				continue

@@ -25,7 +25,8 @@ type ringTok struct {
 
 type frame struct {
 	open      byte
-	callee    []byte // name of the called function, nil when not a call
+	callee    []byte      // name of the called function, nil when not a call
+	info      *calleeInfo // what the tables say about callee, nil if nothing
 	calleeSeq int
 	recv      []byte // receiver of a method call (x in x.f())
 	method    bool
@@ -47,13 +48,22 @@ type frame struct {
 	// statusList: the literal is assigned to a name that says it holds
 	// statuses (status_forcelist=(429, 500), RETRYABLE_STATUSES = [502]).
 	statusList bool
-	virtual    bool // a Ruby call without parentheses, closed by the line end
-	heuristic  bool
+	virtual    bool   // a Ruby call without parentheses, closed by the line end
 	errorType  bool   // a project's own error class: new ApiError("gone", 410)
 	typeName   []byte // the type of a composite literal (Response in Response{...})
 	// idxStatus: the index is a status-named string (err['status']).
 	idxStatus bool
 	idxF      filter
+}
+
+// heuristic reports whether the call looks like a project's own response
+// helper (see heuristicCalleeWords). A callee with rules may still be one
+// when no rule fits (assertStatus(t, rec, 201) is no method call). It is
+// asked only when a value stands in the call, rather than for every call,
+// since the word search costs more than the rest of opening a bracket.
+func (f *frame) heuristic() bool {
+	return f.open == '(' && f.callee != nil && !f.assert && !f.chain &&
+		containsWordFold(f.callee, heuristicCalleeWords)
 }
 
 // value is a candidate status code waiting for the token after it.
@@ -64,7 +74,7 @@ type value struct {
 	kind       Kind
 	eco        *ecoConsts
 	code       int
-	name       []byte
+	name       string
 	p1, p2, p3 ringTok
 	p4         ringTok // for typed parameters: status: int = 200
 	seq        int
@@ -123,8 +133,14 @@ type engine struct {
 	goAlias  []byte
 }
 
+// newEngine resets the scan's engine for a region of code in lang, keeping
+// the memory of its stacks. Regions are never nested, so one engine serves
+// a whole file.
 func (s *scan) newEngine(lang Language) *engine {
-	return &engine{s: s, lang: lang, bit: langBit(lang), ecoLangs: ecoLanguages(lang), text: s.text, lastStatusish: -10, pyMatchIndent: -1}
+	e := &s.eng
+	*e = engine{s: s, lang: lang, bit: langBit(lang), ecoLangs: ecoLanguages(lang), text: s.text, lastStatusish: -10, pyMatchIndent: -1,
+		frames: e.frames[:0], pending: e.pending[:0], armPend: e.armPend[:0]}
+	return e
 }
 
 // scanCode scans text[start:end] as source code in the language's syntax.
@@ -295,13 +311,14 @@ func (e *engine) rubyCommand(at int) {
 		return
 	}
 	name := e.bytesOf(p1)
-	rules := callRulesFor(name, e.bit)
-	isAssert := slices.Contains(assertCallees, string(name))
-	isChain := e.chain && slices.Contains(chainCallees, string(name))
+	info := calleeIndex[string(name)]
+	rules := info.rulesFor(e.bit)
+	isAssert := info.isAssert()
+	isChain := e.chain && info.isChain()
 	if len(rules) == 0 && !isAssert && !isChain {
 		return
 	}
-	f := frame{open: 0, callee: name, calleeSeq: p1.seq, method: e.isSep(e.prev(2)), virtual: true, rules: rules,
+	f := frame{open: 0, callee: name, info: info, calleeSeq: p1.seq, method: e.isSep(e.prev(2)), virtual: true, rules: rules,
 		assert: isAssert, chain: isChain, chainF: e.chainF, pend: len(e.pending)}
 	if f.method {
 		if r := e.prev(3); r.kind == tIdent {
@@ -349,7 +366,7 @@ func (e *engine) ident(t token) {
 	// StatusCode::NOT_FOUND, requests.codes.ok.
 	if member && e.maybeConst(name) {
 		if q := e.prev(2); q.kind == tIdent {
-			if ec, code, ok := e.lookupConst(e.bytesOf(q), e.bytesOf(p1), name); ok {
+			if ec, c, ok := e.lookupConst(e.bytesOf(q), e.bytesOf(p1), name); ok {
 				start, used := q.start, 2
 				for i := len(ec.segs) - 1; i >= 0; i-- {
 					sep, seg := e.prev(used+1), e.prev(used+2)
@@ -370,13 +387,13 @@ func (e *engine) ident(t token) {
 					}
 				}
 				e.pop(used)
-				e.take(value{start: start, end: t.end, tk: tIdent, kind: NamedConstant, eco: ec, code: code, name: name})
+				e.take(value{start: start, end: t.end, tk: tIdent, kind: NamedConstant, eco: ec, code: c.code, name: c.name})
 				return
 			}
 		}
 	}
 
-	keep := member || e.lang == Ruby && p1.kind == tIdent && slices.Contains(chainKeepers, string(e.bytesOf(p1)))
+	keep := member || e.lang == Ruby && p1.kind == tIdent && calleeIndex[string(e.bytesOf(p1))].isKeeper()
 	if !keep {
 		e.chain = false
 	}
@@ -386,7 +403,7 @@ func (e *engine) ident(t token) {
 		e.lastStatusish, e.lastStF = e.seq, f
 		e.yoda(f)
 	}
-	if e.lang == Ruby && !member && slices.Contains(assertCallees, string(p1Name(e, p1))) && p1.end < t.start {
+	if e.lang == Ruby && !member && calleeIndex[string(p1Name(e, p1))].isAssert() && p1.end < t.start {
 		e.rubyCommand(t.start)
 	}
 	e.push(ringTok{kind: tIdent, start: t.start, end: t.end, seq: e.seq})
@@ -447,7 +464,7 @@ func startsImport(text []byte, i int) bool {
 	return bytes.HasPrefix(l, []byte("from ")) || bytes.HasPrefix(l, []byte("import "))
 }
 
-func (e *engine) lookupConst(q, sep, name []byte) (*ecoConsts, int, bool) {
+func (e *engine) lookupConst(q, sep, name []byte) (*ecoConsts, constant, bool) {
 	if e.s.pyAliases != nil && e.lang == Python {
 		if orig, ok := e.s.pyAliases[string(q)]; ok {
 			q = []byte(orig)
@@ -455,8 +472,8 @@ func (e *engine) lookupConst(q, sep, name []byte) (*ecoConsts, int, bool) {
 	}
 	if e.s.goAliases != nil && e.lang == Go {
 		if ec, ok := e.s.goAliases[string(q)]; ok && string(sep) == ec.sep {
-			if code, ok := ec.names[string(name)]; ok {
-				return ec, code, true
+			if c, ok := ec.names[string(name)]; ok {
+				return ec, c, true
 			}
 		}
 	}
@@ -629,24 +646,26 @@ func (e *engine) openFrame(open byte) {
 		if e.isPunct(p1, "!") && p2.kind == tIdent { // Rust macros: assert_eq!(
 			ci = 2
 		}
-		if c := e.prev(ci); c.kind == tIdent && (e.isSep(e.prev(ci+1)) || !slices.Contains(calleeKeywords, string(e.bytesOf(c)))) {
-			f.callee, f.calleeSeq = e.bytesOf(c), c.seq
+		c := e.prev(ci)
+		var info *calleeInfo
+		if c.kind == tIdent {
+			info = calleeIndex[string(e.bytesOf(c))]
+		}
+		if c.kind == tIdent && (e.isSep(e.prev(ci+1)) || !info.isKeyword()) {
+			f.callee, f.info, f.calleeSeq = e.bytesOf(c), info, c.seq
 			f.method = e.isSep(e.prev(ci + 1))
 			if f.method {
 				if r := e.prev(ci + 2); r.kind == tIdent {
 					f.recv = e.bytesOf(r)
 				}
 			}
-			f.rules = callRulesFor(f.callee, e.bit)
-			f.assert = slices.Contains(assertCallees, string(f.callee))
-			f.chain = e.chain && slices.Contains(chainCallees, string(f.callee))
+			f.rules = info.rulesFor(e.bit)
+			f.assert = info.isAssert()
+			f.chain = e.chain && info.isChain()
 			f.chainF = e.chainF
-			if pt := e.top(); pt != nil && (pt.assert || pt.matcher) && slices.Contains(chainCallees, string(f.callee)) {
+			if pt := e.top(); pt != nil && (pt.assert || pt.matcher) && info.isChain() {
 				f.matcher = true
 			}
-			// A callee with rules may still be a project's own helper when no
-			// rule fits (assertStatus(t, rec, 201) is no method call).
-			f.heuristic = !f.assert && !f.chain && containsWordFold(f.callee, heuristicCalleeWords)
 			f.errorType = isErrorType(f.callee)
 		}
 	}
@@ -690,7 +709,7 @@ func (e *engine) closeFrame() {
 	switch {
 	case f.assert && f.statusish:
 		for _, v := range e.pending[f.pend:] {
-			e.emit(v, slot{role: Expected, filter: f.sfilter, evidence: Strong, directive: string(f.callee), context: "asserted status"})
+			e.emit(v, slot{role: Expected, filter: f.sfilter, evidence: Strong, directive: f.info.name, context: "asserted status"})
 		}
 		e.pending = e.pending[:f.pend]
 	case f.matcher:
@@ -707,7 +726,7 @@ func (e *engine) closeFrame() {
 	if calleeSt && f.virtual {
 		calleeSt = false
 	}
-	keeper := f.chainIn && f.callee != nil && slices.Contains(chainKeepers, string(f.callee))
+	keeper := f.chainIn && f.callee != nil && f.info.isKeeper()
 	if t := e.top(); t != nil && (f.statusish || calleeSt) {
 		t.statusish = true
 		if calleeSt {
@@ -748,20 +767,66 @@ func (e *engine) closeFrame() {
 	}
 }
 
-// callRuleIndex maps a callee name to its rules.
-var callRuleIndex = func() map[string][]callRule {
-	m := map[string][]callRule{}
+// calleeInfo gathers what the rule tables say about one called name, so
+// that opening a call costs one map lookup instead of a search of each
+// table.
+type calleeInfo struct {
+	name    string     // the name as the tables write it, for findings' Directive
+	rules   []callRule // callRules for this callee, in table order
+	keyword bool       // calleeKeywords: "if (" is not a call
+	assert  bool       // assertCallees
+	chain   bool       // chainCallees
+	keeper  bool       // chainKeepers
+	codeKey bool       // codeKeyCallees
+}
+
+// calleeIndex maps every name in the callee tables to its calleeInfo.
+var calleeIndex = func() map[string]*calleeInfo {
+	m := map[string]*calleeInfo{}
+	get := func(name string) *calleeInfo {
+		if m[name] == nil {
+			m[name] = &calleeInfo{name: name}
+		}
+		return m[name]
+	}
 	for _, r := range callRules {
-		m[r.callee] = append(m[r.callee], r)
+		ci := get(r.callee)
+		ci.rules = append(ci.rules, r)
+	}
+	for _, n := range calleeKeywords {
+		get(n).keyword = true
+	}
+	for _, n := range assertCallees {
+		get(n).assert = true
+	}
+	for _, n := range chainCallees {
+		get(n).chain = true
+	}
+	for _, n := range chainKeepers {
+		get(n).keeper = true
+	}
+	for _, n := range codeKeyCallees {
+		get(n).codeKey = true
 	}
 	return m
 }()
 
-func callRulesFor(callee []byte, bit langSet) []callRule {
-	rules := callRuleIndex[string(callee)]
-	for _, r := range rules {
+// The accessors below accept a nil *calleeInfo, a name no table lists.
+
+func (ci *calleeInfo) isKeyword() bool { return ci != nil && ci.keyword }
+func (ci *calleeInfo) isAssert() bool  { return ci != nil && ci.assert }
+func (ci *calleeInfo) isChain() bool   { return ci != nil && ci.chain }
+func (ci *calleeInfo) isKeeper() bool  { return ci != nil && ci.keeper }
+func (ci *calleeInfo) isCodeKey() bool { return ci != nil && ci.codeKey }
+
+// rulesFor returns the callee's rules if one applies to a language in bit.
+func (ci *calleeInfo) rulesFor(bit langSet) []callRule {
+	if ci == nil {
+		return nil
+	}
+	for _, r := range ci.rules {
 		if r.langs == 0 || r.langs&bit != 0 {
-			return rules
+			return ci.rules
 		}
 	}
 	return nil

@@ -35,7 +35,7 @@ func (s *scan) haproxyLine(lo, hi int, ws *words) {
 	name := ws.word(text, 0)
 	if inList(name, haproxyFirstArg) && ws.n > 1 {
 		a := ws.w[1]
-		s.addNumber(a[0], a[1], NumericLiteral, InCode, slot{role: ErrorStatus, filter: anyInt, evidence: Strong, directive: string(name), context: "HAProxy " + string(name)})
+		s.addNumber(a[0], a[1], NumericLiteral, InCode, slot{role: ErrorStatus, filter: anyInt, evidence: Strong, context: "HAProxy ", key: name})
 		return
 	}
 	line := text[lo:c]

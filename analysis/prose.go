@@ -41,6 +41,61 @@ var proseBlockers = []string{
 	"row", "col", "column", "offset", "index", "number", "num", "ms",
 }
 
+// proseNotAfterNext are triggers that do not count as the second word
+// after a number ("404 page not found" is, "200 pages" is not).
+var proseNotAfterNext = []string{"not", "no", "too", "content", "page", "pages", "request", "method", "server", "client"}
+
+// proseThirdWords are the words that, third after a number, still make it
+// a status ("500 - any server error").
+var proseThirdWords = []string{"error", "errors", "status", "response", "responses"}
+
+// proseClass is the set of word lists a word belongs to.
+type proseClass uint8
+
+const (
+	pTrigger proseClass = 1 << iota
+	pUnit
+	pBlocker
+	pNotAfterNext
+	pThirdWord
+)
+
+// proseWords maps every word of the lists above to its classes, so that
+// each word around a number is looked up once rather than compared with
+// every list entry.
+var proseWords = func() map[string]proseClass {
+	m := map[string]proseClass{}
+	for _, l := range []struct {
+		words []string
+		class proseClass
+	}{{proseTriggers, pTrigger}, {proseUnits, pUnit}, {proseBlockers, pBlocker}, {proseNotAfterNext, pNotAfterNext}, {proseThirdWords, pThirdWord}} {
+		for _, w := range l.words {
+			if len(w) > maxProseWord {
+				panic("prose word longer than maxProseWord: " + w)
+			}
+			m[w] |= l.class
+		}
+	}
+	return m
+}()
+
+const maxProseWord = 24
+
+// classOf returns the classes of a word, ignoring ASCII case as eqFold does.
+func classOf(w []byte) proseClass {
+	if len(w) == 0 || len(w) > maxProseWord {
+		return 0
+	}
+	var buf [maxProseWord]byte
+	for i, c := range w {
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return proseWords[string(buf[:len(w)])] // the compiler does not allocate for a lookup
+}
+
 // codeLike reports whether text[i:i+3], at or after lo, looks like a code
 // or a class ("301", "5xx"), for lists written "301/307" or "2xx-5xx".
 func codeLike(text []byte, lo, i int) bool {
@@ -208,26 +263,29 @@ func (s *scan) proseNumber(lo, hi, i, j int, where Where, near bool) bool {
 		end += 4
 	}
 	after, afterEnd := wordAfter(text, end, hi)
-	if inFold(after, proseUnits) {
+	ac := classOf(after)
+	if ac&pUnit != 0 {
 		return false
 	}
 	before, at := wordBefore(text, lo, i)
-	if inFold(before, proseBlockers) {
+	if classOf(before)&pBlocker != 0 {
 		return false
 	}
 	// "a 502 means ...": an article before a bare number is how people
 	// name a status in prose.
-	ok := near || inList || inFold(after, proseTriggers) || eqFold(before, "a") || eqFold(before, "an") || s.codeAlone(lo, hi, i, j) || s.reasonThenCode(lo, hi, i, j)
-	if !ok && !inFold(after, proseBlockers) {
+	ok := near || inList || ac&pTrigger != 0 || eqFold(before, "a") || eqFold(before, "an") || s.codeAlone(lo, hi, i, j) || s.reasonThenCode(lo, hi, i, j)
+	if !ok && ac&pBlocker == 0 {
 		after2, after2End := wordAfter(text, afterEnd, hi)
-		ok = inFold(after2, proseTriggers) && !inFold(after2, []string{"not", "no", "too", "content", "page", "pages", "request", "method", "server", "client"})
+		c2 := classOf(after2)
+		ok = c2&(pTrigger|pNotAfterNext) == pTrigger
 		// "500 - any server error": the third word may still say it.
-		if after3, _ := wordAfter(text, after2End, hi); !ok && !inFold(after2, proseUnits) {
-			ok = inFold(after3, []string{"error", "errors", "status", "response", "responses"})
+		if !ok && c2&pUnit == 0 {
+			after3, _ := wordAfter(text, after2End, hi)
+			ok = classOf(after3)&pThirdWord != 0
 		}
 	}
 	for k := 0; k < 4 && !ok && before != nil; k++ {
-		ok = inFold(before, proseTriggers)
+		ok = classOf(before)&pTrigger != 0
 		before, at = wordBefore(text, lo, at)
 	}
 	if !ok {

@@ -69,11 +69,11 @@ func (e *engine) emit(v value, sl slot) bool {
 		s.addConstant(v.start, v.end, v.eco, v.name, v.code, sl)
 		return true
 	case tSymbol:
-		ec, code, ok := s.a.consts.lookup(e.ecoLangs, colon, colon, e.text[v.ns:v.ne], s.imported())
+		ec, c, ok := s.a.consts.lookup(e.ecoLangs, colon, colon, e.text[v.ns:v.ne], s.imported())
 		if !ok {
 			return false
 		}
-		s.addConstant(v.start, v.end, ec, e.text[v.ns:v.ne], code, sl)
+		s.addConstant(v.start, v.end, ec, c.name, c.code, sl)
 		return true
 	case tString:
 		// "404" as a whole, or the code at the start of a status line
@@ -200,10 +200,10 @@ func (e *engine) slotOf(v value, next token) (slot, bool) {
 	if direct && ends {
 		switch {
 		case top.chain:
-			return slot{role: Expected, filter: top.chainF, evidence: Strong, directive: string(top.callee), context: "expected status"}, true
+			return slot{role: Expected, filter: top.chainF, evidence: Strong, directive: top.info.name, context: "expected status"}, true
 		case top.assert || top.matcher:
 			if v.tk == tIdent {
-				return slot{role: Expected, evidence: Strong, directive: string(top.callee), context: "asserted status"}, true
+				return slot{role: Expected, evidence: Strong, directive: top.info.name, context: "asserted status"}, true
 			}
 			e.pending = append(e.pending, v)
 			return slot{}, false
@@ -219,7 +219,7 @@ func (e *engine) slotOf(v value, next token) (slot, bool) {
 				return slot{role: r.role, filter: f, evidence: Strong, directive: r.callee, context: r.ctx}, true
 			}
 		}
-		if top.heuristic {
+		if top.heuristic() {
 			return slot{role: Status, filter: knownOnly, evidence: Weak, context: "argument of a response helper"}, true
 		}
 		if top.errorType && v.tk == tNumber {
@@ -310,7 +310,7 @@ func (e *engine) keySlot(v value, p1, p2, p3 ringTok, top *frame) (slot, bool) {
 		return slot{}, false
 	}
 	kc, ok := classifyKey(key)
-	if !ok && (string(key) == "code" || string(key) == "Code") && top != nil && top.callee != nil && slices.Contains(codeKeyCallees, string(top.callee)) {
+	if !ok && (string(key) == "code" || string(key) == "Code") && top != nil && top.callee != nil && top.info.isCodeKey() {
 		kc, ok = keyClass{Status, knownOnly, Strong}, true
 	}
 	if !ok && (string(key) == "code" || string(key) == "Code") && e.inResponseBody() {
@@ -338,7 +338,7 @@ func (e *engine) keySlot(v value, p1, p2, p3 ringTok, top *frame) (slot, bool) {
 	if call := e.enclosingCall(top); call != nil && containsWordFold(call.callee, []string{"apiresponse", "swaggerresponse"}) {
 		role = Documented
 	}
-	return slot{role: role, filter: kc.filter, evidence: kc.ev, directive: string(key), context: "value of " + string(key)}, true
+	return slot{role: role, filter: kc.filter, evidence: kc.ev, context: "value of ", key: key}, true
 }
 
 // inResponseBody reports whether the innermost brackets are a response
