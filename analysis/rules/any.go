@@ -56,7 +56,13 @@ var DeprecatedStatusCode = &Rule{
 	Name: "deprecated-status-code",
 	Doc: `deprecated, obsoleted or unused status code (305, 306, 510; 418 reserved)
 
-The IANA registry keeps these numbers but advises against sending them.`,
+The IANA registry keeps these numbers but advises against sending them.
+
+Wrong:
+	return Response(status=305)
+
+Right:
+	return Response(status=502)`,
 	Severity: Warning,
 	Run:      runDeprecatedStatusCode,
 }
@@ -101,7 +107,13 @@ var VendorCodeInApplication = &Rule{
 	Name: "vendor-code-in-application",
 	Doc: `vendor status code sent by application code (nginx 499, Cloudflare 52x)
 
-A vendor code means something in the vendor's logs; clients do not know it.`,
+A vendor code means something in the vendor's logs; clients do not know it.
+
+Wrong:
+	w.WriteHeader(499)
+
+Right:
+	w.WriteHeader(408)`,
 	Severity: Information,
 	Run:      runVendorCodeInApplication,
 }
@@ -138,7 +150,15 @@ var StatusHelperMismatch = &Rule{
 	Name: "status-helper-mismatch",
 	Doc: `error helper given a success code, or redirect helper given a non-3xx code
 
-http.Error(w, msg, 200), abort(200), http.Redirect(w, r, u, 200), res.redirect(404, u).`,
+http.Error(w, msg, 200), abort(200), http.Redirect(w, r, u, 200), res.redirect(404, u).
+
+Wrong:
+	http.Error(w, "not found", 200)
+	http.Redirect(w, r, "/login", 200)
+
+Right:
+	http.Error(w, "not found", http.StatusNotFound)
+	http.Redirect(w, r, "/login", http.StatusSeeOther)`,
 	Severity: Error,
 	Run:      runStatusHelperMismatch,
 }
@@ -183,7 +203,13 @@ var DeprecatedConstant = &Rule{
 	Name: "deprecated-constant",
 	Doc: `named constant with a deprecated spelling
 
-The library keeps the old name for compatibility; the current one follows RFC 9110.`,
+The library keeps the old name for compatibility; the current one follows RFC 9110.
+
+Wrong:
+	raise HTTPException(status_code=HTTPStatus.REQUEST_ENTITY_TOO_LARGE)
+
+Right:
+	raise HTTPException(status_code=HTTPStatus.CONTENT_TOO_LARGE)`,
 	Severity: Hint,
 	Run:      runDeprecatedConstant,
 }

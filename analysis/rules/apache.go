@@ -61,7 +61,13 @@ var ApacheErrorDocumentNotError = &Rule{
 	Name: "apache-error-document-not-error",
 	Doc: `ErrorDocument with a code that is no error, or one Apache does not know
 
-ErrorDocument sets the page for a 4xx or 5xx response; Apache refuses codes it does not know.`,
+ErrorDocument sets the page for a 4xx or 5xx response; Apache refuses codes it does not know.
+
+Wrong:
+	ErrorDocument 200 /index.html
+
+Right:
+	ErrorDocument 404 /errors/404.html`,
 	Severity: Warning,
 	Run:      runApacheErrorDocumentNotError,
 }
@@ -105,7 +111,17 @@ var ApacheInvalidRedirect = &Rule{
 	Doc: `Redirect or RewriteRule [R=] status that Apache refuses, or whose target it drops
 
 A 3xx Redirect needs a URL, any other status takes none; R= takes a code
-Apache knows, and outside 300-399 drops the substitution.`,
+Apache knows, and outside 300-399 drops the substitution.
+
+Wrong:
+	Redirect 301 /old
+	Redirect 410 /old https://example.com/
+	RewriteRule ^old$ /gone.html [R=410]
+
+Right:
+	Redirect 301 /old https://example.com/new
+	Redirect gone /old
+	RewriteRule ^old$ - [R=410]`,
 	Severity: Error,
 	Run:      runApacheInvalidRedirect,
 }
@@ -207,7 +223,15 @@ var ApacheTemporaryHttpsRedirect = &Rule{
 	Name: "apache-temporary-https-redirect",
 	Doc: `temporary redirect (302, 307, temp, R without a code) of a whole site to https
 
-The move to HTTPS is permanent: use 301, or 308 to keep the method.`,
+The move to HTTPS is permanent: use 301, or 308 to keep the method.
+
+Wrong:
+	Redirect / https://shop.example.com/
+	RewriteRule ^ https://%{HTTP_HOST}%{REQUEST_URI} [R,L]
+
+Right:
+	Redirect 301 / https://shop.example.com/
+	RewriteRule ^ https://%{HTTP_HOST}%{REQUEST_URI} [R=301,L]`,
 	Severity: Warning,
 	Run:      runApacheTemporaryHttpsRedirect,
 }

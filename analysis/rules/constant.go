@@ -34,7 +34,13 @@ var PreferNamedConstant = &Rule{
 
 Go net/http, Python HTTPStatus or the framework's status module, Spring
 HttpStatus, ASP.NET StatusCodes, Rust StatusCode, Symfony Response, and
-StatusCodes when http-status-codes is imported.`,
+StatusCodes when http-status-codes is imported.
+
+Wrong:
+	w.WriteHeader(404)
+
+Right:
+	w.WriteHeader(http.StatusNotFound)`,
 	Severity: Hint,
 	Run:      runPreferNamedConstant,
 }

@@ -86,7 +86,15 @@ var NginxInvalidStatus = &Rule{
 	Doc: `status code that nginx refuses: nginx -t fails and nginx will not start
 
 error_page takes 300-599, return 0-999, limit_req_status and limit_conn_status
-400-599, proxy_next_upstream http_403, 404, 429, 500, 502, 503 or 504.`,
+400-599, proxy_next_upstream http_403, 404, 429, 500, 502, 503 or 504.
+
+Wrong:
+	error_page 200 /ok.html;
+	proxy_next_upstream error http_501;
+
+Right:
+	error_page 500 502 503 504 /50x.html;
+	proxy_next_upstream error timeout http_502;`,
 	Severity: Error,
 	Run:      runNginxInvalidStatus,
 }
@@ -129,7 +137,13 @@ var NginxTemporaryHttpsRedirect = &Rule{
 	Name: "nginx-temporary-https-redirect",
 	Doc: `temporary redirect (302, 307) from http to https
 
-The move to HTTPS is permanent: use 301, or 308 to keep the method.`,
+The move to HTTPS is permanent: use 301, or 308 to keep the method.
+
+Wrong:
+	return 302 https://$host$request_uri;
+
+Right:
+	return 301 https://$host$request_uri;`,
 	Severity: Warning,
 	Run:      runNginxTemporaryHttpsRedirect,
 }
@@ -161,7 +175,13 @@ var NginxRedirectWithoutUrl = &Rule{
 	Name: "nginx-redirect-without-url",
 	Doc: `3xx return without a URL
 
-A redirect needs the URL to go to: return 301 https://...;`,
+A redirect needs the URL to go to: return 301 https://...;
+
+Wrong:
+	return 301;
+
+Right:
+	return 301 https://example.com$request_uri;`,
 	Severity: Warning,
 	Run:      runNginxRedirectWithoutUrl,
 }
@@ -191,7 +211,14 @@ var NginxLimitWithoutStatus = &Rule{
 	Name: "nginx-limit-without-status",
 	Doc: `limit_req or limit_conn rejects with 503 because no limit_*_status is set
 
-Add limit_req_status 429; (limit_conn_status 429;) so clients see throttling.`,
+Add limit_req_status 429; (limit_conn_status 429;) so clients see throttling.
+
+Wrong:
+	limit_req zone=api burst=20;
+
+Right:
+	limit_req zone=api burst=20;
+	limit_req_status 429;`,
 	Severity: Information,
 	Run:      runNginxLimitWithoutStatus,
 }
@@ -231,7 +258,13 @@ var NginxErrorMaskedAsSuccess = &Rule{
 	Name: "nginx-error-masked-as-success",
 	Doc: `error_page that answers an error with a 2xx code
 
-error_page 404 =200 ... hides errors from clients, crawlers and monitors.`,
+error_page 404 =200 ... hides errors from clients, crawlers and monitors.
+
+Wrong:
+	error_page 404 =200 /index.html;
+
+Right:
+	try_files $uri $uri/ /index.html;`,
 	Severity: Warning,
 	Run:      runNginxErrorMaskedAsSuccess,
 }
@@ -277,7 +310,20 @@ var NginxUpstreamErrorHelp = &Rule{
 	Doc: `causes and fixes of 502/504 in a proxied block, 413/414/494 in error_page
 
 Offers to add proxy_connect_timeout, proxy_read_timeout, proxy_next_upstream,
-client_max_body_size or large_client_header_buffers where they belong.`,
+client_max_body_size or large_client_header_buffers where they belong.
+
+Wrong:
+	location /api/ {
+	    proxy_pass http://app;
+	    error_page 504 /timeout.html;
+	}
+
+Right:
+	location /api/ {
+	    proxy_pass http://app;
+	    proxy_read_timeout 120s;
+	    error_page 504 /timeout.html;
+	}`,
 	Severity: Information,
 	Run:      runNginxUpstreamErrorHelp,
 }

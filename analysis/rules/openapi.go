@@ -188,7 +188,17 @@ var OpenapiInvalidResponseKey = &Rule{
 	Name: "openapi-invalid-response-key",
 	Doc: `OpenAPI response key that is not a status code, a range (2XX) or default
 
-Response keys are codes from 100 to 599, the ranges 1XX to 5XX (OpenAPI 3), or default.`,
+Response keys are codes from 100 to 599, the ranges 1XX to 5XX (OpenAPI 3), or default.
+
+Wrong:
+	responses:
+	  '600': {description: Weird}
+	  '2xx': {description: Fine}
+
+Right:
+	responses:
+	  '200': {description: The order}
+	  '2XX': {description: Fine}`,
 	Severity: Error,
 	Run:      runOpenapiInvalidResponseKey,
 }
@@ -275,7 +285,18 @@ var OpenapiNoSuccessResponse = &Rule{
 	Name: "openapi-no-success-response",
 	Doc: `OpenAPI operation with no success response (2xx, 3xx, 2XX, 3XX or default)
 
-A client generated from the document has no result type for a call that works.`,
+A client generated from the document has no result type for a call that works.
+
+Wrong:
+	get:
+	  responses:
+	    '404': {description: Not found}
+
+Right:
+	get:
+	  responses:
+	    '200': {description: The order}
+	    '404': {description: Not found}`,
 	Severity: Warning,
 	Run:      runOpenapiNoSuccessResponse,
 }

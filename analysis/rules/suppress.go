@@ -147,7 +147,13 @@ var SuppressionWithoutReason = &Rule{
 	Name: "suppression-without-reason",
 	Doc: `statusls:ignore without a reason or with an unknown rule
 
-Write "statusls:ignore RULE reason": the rule's ID or name, then why.`,
+Write "statusls:ignore RULE reason": the rule's ID or name, then why.
+
+Wrong:
+	return 302 https://$host$request_uri; # statusls:ignore SL102
+
+Right:
+	return 302 https://$host$request_uri; # statusls:ignore SL102 staging: browsers must not cache it`,
 	Severity: Warning,
 	Run:      runSuppressionWithoutReason,
 }

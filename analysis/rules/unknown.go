@@ -35,7 +35,14 @@ var UnknownStatusCode = &Rule{
 	Doc: `status code outside 100-599 or not registered
 
 A status code must be three digits from 100 to 599 (RFC 9110 §15), and
-should be one that the IANA registry or a known vendor defines.`,
+should be one that the IANA registry or a known vendor defines.
+
+Wrong:
+	w.WriteHeader(4040)  // not a status code
+	w.WriteHeader(432)   // not registered
+
+Right:
+	w.WriteHeader(400)`,
 	Severity: Warning,
 	Run:      runUnknownStatusCode,
 }
