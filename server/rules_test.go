@@ -86,6 +86,12 @@ server {
 	if want := []string{"SL102 3:11", "SL104 8:8"}; !slices.Equal(got, want) {
 		t.Fatalf("after the config changed: %v, want %v", got, want)
 	}
+	// The reload also asks the editor to refresh its inlay hints. Wait for
+	// that request before asking for code actions: under -race, a code
+	// action title decoded by go.lsp.dev/protocol's client was seen
+	// overwritten by that request's bytes, as if the decoded list still
+	// shared the client's read buffer.
+	c.waitRefresh(t)
 
 	actions, err := c.server.CodeAction(c.ctx, &protocol.CodeActionParams{
 		TextDocument: protocol.TextDocumentIdentifier{URI: u},
