@@ -363,6 +363,8 @@ func TestCheckExitCodes(t *testing.T) {
 		{[]string{"--baseline", "none.json"}, 2, "", "statusls check: open none.json: no such file or directory"},
 		{[]string{"--baseline", "notes.json"}, 2, "", "statusls check: notes.json: not a statusls baseline: unexpected end of JSON input"},
 		{[]string{"--color", "sometimes"}, 2, "", `statusls check: --color: want auto, always or never, got "sometimes"`},
+		{[]string{"error", "--lang", "vi-VN"}, 1, "error/main.go:3:47: error SL001 4040 không phải mã trạng thái HTTP: mã trạng thái gồm ba chữ số từ 100 đến 599 (RFC 9110, mục 15)", ""},
+		{[]string{"--lang", "fr"}, 2, "", `statusls check: --lang: unsupported locale "fr" (supported: en, vi)`},
 	}
 	for _, tt := range tests {
 		out, errOut, code := runCLI(t, append([]string{"check"}, tt.args...)...)
