@@ -18,6 +18,7 @@ import (
 	"github.com/statusls/statusls/analysis/check/baseline"
 	"github.com/statusls/statusls/analysis/check/report"
 	"github.com/statusls/statusls/analysis/rules"
+	"github.com/statusls/statusls/catalog"
 )
 
 // runCheck is "statusls check": the server's rules over a tree, for CI. It
@@ -34,6 +35,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	color := fs.String("color", "auto", "colour the text format: auto (on a terminal, unless NO_COLOR is set), always or never")
 	maxSize := fs.String("max-file-size", "4MB", "skip files larger than this (bytes, or with KB or MB)")
 	jobs := fs.Int("jobs", 0, "files checked at once (default: the number of CPUs)")
+	lang := fs.String("lang", "en", "locale of the messages: a BCP 47 tag such as en or vi-VN")
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -42,6 +44,9 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 		paths = []string{"."}
 	}
 	opts := check.Options{Fix: *fix, Diff: *diff, Workers: *jobs, Checked: new(atomic.Int64)}
+	if opts.Locale, err = catalog.Default().ParseLocale(*lang); err != nil {
+		return usagef("--lang: %v", err)
+	}
 	threshold, err := failThreshold(*failOn)
 	if err != nil {
 		return usageError{err.Error()}

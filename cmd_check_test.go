@@ -153,7 +153,7 @@ func TestCheckFormats(t *testing.T) {
 		// is two units but four bytes, so that finding starts two columns
 		// before the text format's.
 		want := []string{
-			".htaccess:1:15-18: warning SL001 432 is not a registered HTTP status code; clients treat it as 400 Bad Request (RFC 9110, section 15)",
+			".htaccess:1:15-18: error SL201 Apache refuses to start: ErrorDocument takes a code Apache knows, not 432 (Unsupported HTTP response code 432)",
 			"api/openapi.yaml:7:10-13: warning SL001 299 is not a registered HTTP status code; clients treat it as 200 OK (RFC 9110, section 15)",
 			"deploy/nginx.conf:4:29-32: error SL001 532 is not a registered HTTP status code; clients treat it as 500 Internal Server Error (RFC 9110, section 15)",
 			"main.go:10:37-40: warning SL001 532 is not a registered HTTP status code; clients treat it as 500 Internal Server Error (RFC 9110, section 15)",
@@ -239,8 +239,9 @@ func TestCheckFixRoundTrip(t *testing.T) {
 	}
 
 	out := checkOut(t, 1, "check", "--fix")
-	if want := "main.go:14:16: error SL001 4040 is not an HTTP status code: status codes are three digits from 100 to 599 (RFC 9110, section 15)\n" +
-		"1 finding (1 error) in 1 file; fixed 5; 6 files checked, 1 binary skipped, 1 too large skipped, 1 excluded by .statusls.toml\n"; out != want {
+	if want := ".htaccess:1:15: error SL201 Apache refuses to start: ErrorDocument takes a code Apache knows, not 432 (Unsupported HTTP response code 432)\n" +
+		"main.go:14:16: error SL001 4040 is not an HTTP status code: status codes are three digits from 100 to 599 (RFC 9110, section 15)\n" +
+		"2 findings (2 errors) in 2 files; fixed 4; 6 files checked, 1 binary skipped, 1 too large skipped, 1 excluded by .statusls.toml\n"; out != want {
 		t.Errorf("--fix output:\n%s\nwant:\n%s", out, want)
 	}
 	changed := map[string]bool{}
@@ -362,6 +363,8 @@ func TestCheckExitCodes(t *testing.T) {
 		{[]string{"--baseline", "none.json"}, 2, "", "statusls check: open none.json: no such file or directory"},
 		{[]string{"--baseline", "notes.json"}, 2, "", "statusls check: notes.json: not a statusls baseline: unexpected end of JSON input"},
 		{[]string{"--color", "sometimes"}, 2, "", `statusls check: --color: want auto, always or never, got "sometimes"`},
+		{[]string{"error", "--lang", "vi-VN"}, 1, "error/main.go:3:47: error SL001 4040 không phải mã trạng thái HTTP: mã trạng thái gồm ba chữ số từ 100 đến 599 (RFC 9110, mục 15)", ""},
+		{[]string{"--lang", "fr"}, 2, "", `statusls check: --lang: unsupported locale "fr" (supported: en, vi)`},
 	}
 	for _, tt := range tests {
 		out, errOut, code := runCLI(t, append([]string{"check"}, tt.args...)...)

@@ -12,6 +12,7 @@ import (
 	"github.com/statusls/statusls/analysis/check/baseline"
 	"github.com/statusls/statusls/analysis/rules"
 	"github.com/statusls/statusls/analysis/walk"
+	"github.com/statusls/statusls/catalog"
 )
 
 // Options say what Run does besides reporting.
@@ -29,6 +30,8 @@ type Options struct {
 	Baseline *baseline.Baseline
 	// Checked, if set, counts the files read so far, for a progress line.
 	Checked *atomic.Int64
+	// Locale is the language of the messages; empty means English.
+	Locale catalog.Locale
 }
 
 // Finding is one rule's diagnostic, located for people and report formats.
@@ -206,7 +209,7 @@ func (w *worker) check(path string) *File {
 		w.sum.excluded.Add(1)
 		return nil
 	}
-	ropts := rules.Options{Settings: cfg.ForFile(path)}
+	ropts := rules.Options{Settings: cfg.ForFile(path), Locale: w.opts.Locale}
 	buf := buffers.Get().(*[]byte)
 	defer buffers.Put(buf)
 	data, err := walk.AppendFile(*buf, path, walk.Options{MaxSize: w.opts.MaxSize})
