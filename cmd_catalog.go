@@ -147,4 +147,3 @@ func runCatalog(args []string, stdout, _ io.Writer) error {
 	}
 	return writeJSON(stdout, catalog.Default().Dump())
 }
-

@@ -90,6 +90,11 @@ type Entry struct {
 	Related       []int             `json:"related,omitempty"`
 	Text          map[Locale]Text   `json:"text"`
 	Constants     map[string]string `json:"constants,omitempty"` // filled by the catalog: ecosystem ID → preferred name
+
+	// rank orders the vendor meanings of one number, lowest first, so that
+	// the one people meet most (nginx's 499 before Esri's) leads; the data
+	// files set it with rank="N" where a number has several meanings.
+	rank int
 }
 
 // Title returns "502 Bad Gateway", with the vendor for vendor codes:
@@ -137,7 +142,7 @@ func Default() *Catalog {
 }
 
 // Lookup returns every meaning of the code: the registered one first, then
-// vendor meanings in alphabetical order of vendor. It returns nil for a code
+// vendor meanings, the most common first. It returns nil for a code
 // nobody defines.
 func (c *Catalog) Lookup(code int) []*Entry {
 	if code < 0 || code >= len(c.byCode) {

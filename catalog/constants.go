@@ -41,8 +41,10 @@ func (e *Ecosystem) Lookup(name string) (*Constant, bool) {
 	return c, ok
 }
 
-// Preferred returns the current (non-deprecated) spelling for a code, or a
-// deprecated one when that is all the library has.
+// Preferred returns the current spelling for a code. A code the library names
+// only with deprecated constants has none: a deprecated name is never the one
+// to suggest (Spring's only 421 constant, DESTINATION_LOCKED, even meant
+// something else).
 func (e *Ecosystem) Preferred(code int) (*Constant, bool) {
 	c, ok := e.preferred[code]
 	return c, ok
@@ -54,7 +56,7 @@ func (e *Ecosystem) index() {
 	for i := range e.Constants {
 		c := &e.Constants[i]
 		e.byName[c.Name] = c
-		if p, ok := e.preferred[c.Code]; !ok || (p.Deprecated && !c.Deprecated) {
+		if _, ok := e.preferred[c.Code]; !ok && !c.Deprecated {
 			e.preferred[c.Code] = c
 		}
 	}

@@ -26,6 +26,7 @@ type (
 		Number    int         `xml:"number,attr"`
 		Status    string      `xml:"status,attr"`
 		Vendor    string      `xml:"vendor,attr"`
+		Rank      int         `xml:"rank,attr"`
 		Phrase    string      `xml:"phrase"`
 		Former    []xmlFormer `xml:"former"`
 		Reference xmlRef      `xml:"reference"`
@@ -155,7 +156,10 @@ func load(fsys fs.FS) (*Catalog, error) {
 			}
 			return 1
 		}
-		return cmp.Compare(a.Vendor, b.Vendor)
+		if a.rank != b.rank {
+			return cmp.Compare(a.rank, b.rank)
+		}
+		return cmp.Compare(strings.ToLower(a.Vendor), strings.ToLower(b.Vendor))
 	})
 	for _, e := range c.entries {
 		if es := c.byCode[e.Code]; len(es) > 0 && es[len(es)-1].Vendor == e.Vendor {
@@ -257,6 +261,7 @@ func parseCode(data []byte, locales map[Locale]*localeStrings) (*Entry, error) {
 		Status: Status(x.Status),
 		Vendor: strings.TrimSpace(x.Vendor),
 		Text:   map[Locale]Text{},
+		rank:   x.Rank,
 	}
 	var errs []error
 	if e.Class == 0 {

@@ -34,7 +34,7 @@ type page struct {
 }
 
 func (p *page) heading(level int, text string) {
-	if p.b.Len() > 0 {
+	if p.b.Len() > 0 && !strings.HasSuffix(p.b.String(), "\n\n") {
 		p.b.WriteString("\n")
 	}
 	if p.format == Markdown {
