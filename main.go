@@ -3,10 +3,11 @@
 //
 // Usage:
 //
-//	statusls [serve] [--stdio]           serve LSP on stdin/stdout (the default)
+//	statusls [serve] [--stdio] [flags]   serve LSP on stdin/stdout (the default)
 //	statusls explain CODE [flags]        print everything about a status code
 //	statusls compare CODE CODE [flags]   print the page comparing two codes
 //	statusls catalog --format json       dump the whole catalogue
+//	statusls scan [--format json] PATH... list the status codes found in files
 //
 // Run "statusls help" for the flags of each command. Exit codes: 0 success,
 // 1 findings (check), 2 usage or input errors.
@@ -18,6 +19,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 )
 
 // command is one subcommand: its name, a one-line summary for "help", and the
@@ -30,9 +32,11 @@ type command struct {
 
 func commands() []command {
 	return []command{
+		{"serve", "serve LSP on stdin/stdout (the default): serve [--stdio] [--logfile FILE] [--log-level debug|info|warn|error] [--rpc-trace] [--max-file-size 10MB]", runServe},
 		{"explain", "print everything about a status code: explain CODE [--lang vi] [--format text|markdown|json]", runExplain},
 		{"compare", "compare two status codes: compare CODE CODE [--lang vi] [--format text|markdown|json]", runCompare},
 		{"catalog", "dump the whole catalogue: catalog [--format json]", runCatalog},
+		{"scan", "list the status codes in files: scan [--format text|json] PATH...", runScan},
 	}
 }
 
@@ -51,9 +55,14 @@ func main() {
 // run dispatches to a subcommand and turns its error into an exit code, so
 // that tests can drive the whole command line without a process.
 func run(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+	if len(args) > 0 && (args[0] == "help" || args[0] == "-h" || args[0] == "--help") {
 		printHelp(stdout)
 		return 0
+	}
+	// Editors start language servers with no arguments or with flags only
+	// ("statusls --stdio"), so both mean serve.
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
+		args = append([]string{"serve"}, args...)
 	}
 	for _, c := range commands() {
 		if c.name != args[0] {
@@ -65,6 +74,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return 0
 		case errors.Is(err, flag.ErrHelp):
 			return 0
+		}
+		var code exitCode
+		if errors.As(err, &code) {
+			return int(code)
 		}
 		fmt.Fprintf(stderr, "statusls %s: %v\n", c.name, err)
 		var ue usageError

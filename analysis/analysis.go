@@ -1,13 +1,19 @@
 package analysis
 
+import (
+	"sync"
+
+	"github.com/statusls/statusls/catalog"
+)
+
 // Kind says how a status code is written.
 type Kind int
 
 // The ways a status code can be written.
 const (
 	NumericLiteral Kind = iota + 1 // 502
-	StringLiteral                  // "502", '404': as an OpenAPI key
-	NamedConstant                  // http.StatusBadGateway
+	StringLiteral                  // "502", '404': as an OpenAPI key, "200 OK" in a WSGI status
+	NamedConstant                  // http.StatusBadGateway, :not_found
 	ClassRange                     // 5xx, http_5xx, 4XX
 )
 
@@ -27,17 +33,87 @@ type Evidence int
 
 // Levels of evidence.
 const (
-	// Weak: the text suggests a status (a code in prose, "returns 404"), good
-	// enough to explain on hover but not to check.
+	// Weak: the text suggests a status (a code in prose, "returns 404", a
+	// generic "status" key in data), good enough to explain on hover but not
+	// to check. Weak findings are only ever codes the catalogue knows.
 	Weak Evidence = iota + 1
 	// Strong: the syntax says it is a status (WriteHeader's argument, nginx
-	// return, an OpenAPI response key); checks apply.
+	// return, an OpenAPI response key); checks apply, and any integer written
+	// there is reported so that checks can flag it.
 	Strong
 )
 
+// Role is what the slot holding a code does, in a form later checks can
+// switch on: a redirect helper given 404 or an error helper given 200 is a
+// mistake whatever the language.
+type Role int
+
+// The roles of a status slot.
+const (
+	// Mention: the code is named but not used, as in prose, generic data or
+	// a constant outside any known slot.
+	Mention Role = iota + 1
+	// Status: the status a response is sent with (WriteHeader, res.status,
+	// nginx return with a 2xx code, an "=200" override in error_page).
+	Status
+	// ErrorStatus: an error helper's status (http.Error, abort, sendError,
+	// HttpException, nginx error_page's intercepted codes, ErrorDocument).
+	ErrorStatus
+	// RedirectStatus: a redirect helper's status (http.Redirect,
+	// res.redirect, nginx return 3xx, Apache Redirect, RewriteRule [R=301]).
+	RedirectStatus
+	// Expected: a status a test or client asserts (assert.Equal, toBe,
+	// supertest .expect, MockMvc status().is, HTTP/1.1 lines of .http files).
+	Expected
+	// Compare: a status compared with a received one (resp.StatusCode == 200,
+	// switch cases, nginx if ($status = 502)).
+	Compare
+	// Condition: a configuration list that selects responses by status
+	// (proxy_next_upstream http_502, proxy_cache_valid, map $status,
+	// custom-http-errors, Caddy status matchers).
+	Condition
+	// Documented: API documentation of a response (OpenAPI response keys,
+	// ProducesResponseType, @ApiResponse).
+	Documented
+	// Logged: a status recorded in an access log line.
+	Logged
+)
+
+var roleNames = [...]string{"", "mention", "status", "error", "redirect", "expected", "compare", "condition", "documented", "logged"}
+
+// String returns the role's name as used in JSON output and tests.
+func (r Role) String() string {
+	if int(r) < len(roleNames) {
+		return roleNames[r]
+	}
+	return "unknown"
+}
+
+var kindNames = [...]string{"", "number", "string", "constant", "class"}
+
+// String returns the kind's name as used in JSON output and tests.
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "unknown"
+}
+
+var whereNames = [...]string{"", "code", "string", "comment"}
+
+// String returns code, string or comment, the names "statusls scan" prints.
+func (w Where) String() string {
+	if int(w) < len(whereNames) {
+		return whereNames[w]
+	}
+	return "unknown"
+}
+
 // Finding is one status code found in a file.
 type Finding struct {
-	// Start and End are byte offsets of the code's text in the file.
+	// Start and End are byte offsets of the code's text in the file: the
+	// digits of a number (also inside "http_502" or a quoted key), the whole
+	// qualified name of a constant ("http.StatusBadGateway").
 	Start, End int
 	// Code is the status code; for ClassRange it is 0 and Class is set.
 	// In strong contexts any integer is reported, even outside 100-599, so
@@ -46,11 +122,17 @@ type Finding struct {
 	// Class is the first digit: Code/100, or the class of a range.
 	Class int
 	Kind  Kind
-	// Ecosystem is the catalogue's ecosystem ID of a NamedConstant, and the
-	// constant's Name as written (without qualifier).
+	// Ecosystem is the catalogue's ecosystem ID of a NamedConstant, and Name
+	// the constant's name as written (without qualifier).
 	Ecosystem, Name string
 	Where           Where
 	Evidence        Evidence
+	Role            Role
+	// Directive is the configuration directive or key that holds the code in
+	// config formats ("error_page", "return", "ErrorDocument", "responses"),
+	// and the callee in source code ("WriteHeader"), so that checks can apply
+	// per-directive rules without re-parsing.
+	Directive string
 	// Context says in words what made it a status code, e.g. "argument of
 	// WriteHeader" or "nginx return".
 	Context string
@@ -61,13 +143,48 @@ type Result struct {
 	Language Language
 	Findings []Finding
 	// Ecosystems lists the catalogue ecosystem IDs whose constants the file
-	// uses or could use (Go files: go-nethttp), most specific first; hover
-	// and completion offer constants from these.
+	// uses or imports (a Go file importing net/http: go-nethttp), in
+	// catalogue order; hover, completion and the "prefer the named constant"
+	// check offer constants from these.
 	Ecosystems []string
 }
 
+// Analyzer holds the rule tables bound to one catalogue: which codes exist
+// (for weak contexts) and how each ecosystem spells its constants. It is
+// immutable and safe for concurrent use.
+type Analyzer struct {
+	known  [1000]bool
+	consts constIndex
+	ecos   []*catalog.Ecosystem
+}
+
+// New builds an analyzer from a catalogue's ecosystems and its list of known
+// codes. Callers other than tests use Default; tests pass small fixture
+// ecosystems so that expectations do not move when catalogue data grows.
+func New(ecosystems []*catalog.Ecosystem, known func(code int) bool) *Analyzer {
+	a := &Analyzer{ecos: ecosystems}
+	for n := 100; n < 600; n++ {
+		a.known[n] = known(n)
+	}
+	a.consts = buildConstIndex(ecosystems)
+	return a
+}
+
+var defaultAnalyzer = sync.OnceValue(func() *Analyzer {
+	c := catalog.Default()
+	return New(c.Ecosystems(), func(n int) bool { return len(c.Lookup(n)) > 0 })
+})
+
+// Default returns the analyzer for the embedded catalogue.
+func Default() *Analyzer { return defaultAnalyzer() }
+
+// Analyze finds the status codes in text with the embedded catalogue.
+func Analyze(lang Language, text []byte) Result { return Default().Analyze(lang, text) }
+
 // Analyze finds the status codes in text, which is in the given language.
 // Findings are in order of Start and never overlap.
-func Analyze(lang Language, text []byte) Result {
-	return Result{Language: lang}
+func (a *Analyzer) Analyze(lang Language, text []byte) Result {
+	s := a.newScan(lang, text, -1)
+	s.run()
+	return Result{Language: lang, Findings: s.findings, Ecosystems: s.ecosystems()}
 }

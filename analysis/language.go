@@ -1,5 +1,11 @@
 package analysis
 
+import (
+	"bytes"
+	"path"
+	"strings"
+)
+
 // Language identifies a file format that statusls can scan.
 type Language string
 
@@ -28,9 +34,131 @@ const (
 	Plain      Language = "plaintext"
 )
 
+// languageIDs maps editors' languageId values (VS Code's and the common
+// extensions') to formats. Generic IDs such as "plaintext" or "ini" are
+// absent on purpose: the file name and content decide those.
+var languageIDs = map[string]Language{
+	"go": Go, "javascript": JavaScript, "javascriptreact": JavaScript, "typescript": TypeScript,
+	"typescriptreact": TypeScript, "python": Python, "java": Java, "kotlin": Kotlin, "csharp": CSharp,
+	"rust": Rust, "php": PHP, "ruby": Ruby, "lua": Lua, "nginx": Nginx, "apacheconf": Apache, "apache": Apache,
+	"haproxy": HAProxy, "caddyfile": Caddy, "caddy": Caddy, "yaml": YAML, "dockercompose": YAML, "helm": YAML,
+	"json": JSON, "jsonc": JSON, "http": HTTP, "rest": HTTP, "log": AccessLog, "markdown": Plain,
+}
+
+// extensions maps file extensions (after template suffixes are removed).
+var extensions = map[string]Language{
+	".go": Go, ".js": JavaScript, ".mjs": JavaScript, ".cjs": JavaScript, ".jsx": JavaScript,
+	".ts": TypeScript, ".tsx": TypeScript, ".mts": TypeScript, ".cts": TypeScript,
+	".py": Python, ".pyi": Python, ".java": Java, ".kt": Kotlin, ".kts": Kotlin, ".cs": CSharp, ".rs": Rust,
+	".php": PHP, ".rb": Ruby, ".rake": Ruby, ".ru": Ruby, ".lua": Lua, ".nginx": Nginx, ".nginxconf": Nginx,
+	".htaccess": Apache, ".caddyfile": Caddy, ".caddy": Caddy, ".yaml": YAML, ".yml": YAML,
+	".json": JSON, ".jsonc": JSON, ".har": JSON, ".json5": JSON, ".http": HTTP, ".rest": HTTP,
+	".md": Plain, ".txt": Plain, ".rst": Plain,
+}
+
+// fileNames maps whole file names.
+var fileNames = map[string]Language{
+	"nginx.conf": Nginx, "httpd.conf": Apache, "apache2.conf": Apache, ".htaccess": Apache, "httpd-vhosts.conf": Apache,
+	"haproxy.cfg": HAProxy, "caddyfile": Caddy, "gemfile": Ruby, "rakefile": Ruby, "access.log": AccessLog,
+	"access_log": AccessLog,
+}
+
+// templateSuffixes are stripped before looking at the extension:
+// nginx.conf.tmpl, httpd.conf.in, values.yaml.j2.
+var templateSuffixes = []string{".tmpl", ".tpl", ".template", ".in", ".j2", ".jinja", ".jinja2", ".erb", ".example", ".sample", ".dist", ".default", ".gotmpl"}
+
 // Detect decides a file's format from the editor's languageId when there is
 // one, otherwise from the file name and, where the name is ambiguous (.conf,
-// files without extension), from the content.
-func Detect(languageID, path string, content []byte) Language {
+// .cfg, .log, files without extension), from the content.
+func Detect(languageID, filePath string, content []byte) Language {
+	if l, ok := languageIDs[strings.ToLower(languageID)]; ok {
+		return l
+	}
+	base := strings.ToLower(path.Base(strings.ReplaceAll(filePath, `\`, "/")))
+	for again := true; again; {
+		again = false
+		for _, s := range templateSuffixes {
+			if strings.HasSuffix(base, s) && len(base) > len(s) {
+				base, again = strings.TrimSuffix(base, s), true
+			}
+		}
+	}
+	if l, ok := fileNames[base]; ok {
+		return l
+	}
+	if strings.HasPrefix(base, "caddyfile") {
+		return Caddy
+	}
+	ext := path.Ext(base)
+	if l, ok := extensions[ext]; ok {
+		return l
+	}
+	switch ext {
+	case ".log":
+		if looksLikeAccessLog(content) {
+			return AccessLog
+		}
+		return Plain
+	case ".conf", ".cfg", ".vhost", ".site", "":
+		if l := sniffShebang(content); l != "" {
+			return l
+		}
+		return sniffConfig(content)
+	}
 	return Plain
+}
+
+func sniffShebang(content []byte) Language {
+	if !bytes.HasPrefix(content, []byte("#!")) {
+		return ""
+	}
+	line := content[:lineEnd(content, 0, len(content))]
+	for _, c := range []struct {
+		name string
+		lang Language
+	}{{"python", Python}, {"node", JavaScript}, {"ruby", Ruby}, {"lua", Lua}, {"php", PHP}} {
+		if bytes.Contains(line, []byte(c.name)) {
+			return c.lang
+		}
+	}
+	return ""
+}
+
+// configMarkers are directives that only one server's configuration uses.
+var configMarkers = []struct {
+	lang    Language
+	markers []string
+}{
+	{Nginx, []string{"server {", "location ", "proxy_pass ", "server_name ", "listen ", "upstream ", "error_page ", "worker_processes", "fastcgi_pass", "try_files ", "add_header ", "root "}},
+	{Apache, []string{"<VirtualHost", "<Directory", "<IfModule", "ServerName ", "DocumentRoot ", "RewriteRule ", "RewriteEngine", "ErrorDocument ", "LoadModule ", "<Location", "AllowOverride", "Require all"}},
+	{HAProxy, []string{"frontend ", "backend ", "defaults", "balance ", "mode http", "default_backend", "use_backend", "option httpchk", "timeout connect"}},
+	{Caddy, []string{"reverse_proxy ", "file_server", "respond ", "encode gzip", "handle_errors", "php_fastcgi", "redir "}},
+}
+
+// sniffConfig scores the content against each server's directives.
+func sniffConfig(content []byte) Language {
+	head := content[:min(len(content), 16<<10)]
+	best, bestScore := Plain, 1
+	for _, c := range configMarkers {
+		score := 0
+		for _, m := range c.markers {
+			if bytes.Contains(head, []byte(m)) {
+				score++
+			}
+		}
+		if c.lang == Nginx && bytes.Count(head, []byte(";\n")) > 2 {
+			score++
+		}
+		if score > bestScore {
+			best, bestScore = c.lang, score
+		}
+	}
+	return best
+}
+
+// looksLikeAccessLog reports whether the first lines are in the common or
+// combined log format or are JSON objects.
+func looksLikeAccessLog(content []byte) bool {
+	head := content[:min(len(content), 4<<10)]
+	return bytes.Contains(head, []byte(` HTTP/1.`)) || bytes.Contains(head, []byte(` HTTP/2`)) || bytes.HasPrefix(head, []byte("{"))
 }

@@ -1,0 +1,642 @@
+package analysis
+
+import "slices"
+
+// The engine shared by the source-code scanners. It reads tokens once, left
+// to right, keeping a ring of the last few tokens and a stack of open
+// brackets (with the callee of each call and the index of the current
+// argument). A value — a number, a string, a named constant, a Ruby symbol —
+// is held until the next token shows where its expression ends, then the
+// rules decide whether it stands in a status slot: a call argument
+// (callRules), a key or keyword argument (classifyKey), a comparison with a
+// status (statusishName), a case of a switch on a status, an argument of an
+// assertion about a status. Nothing is allocated per token.
+
+// ringTok is a token as the rules look back at it.
+type ringTok struct {
+	kind       tokKind
+	start, end int
+	seq        int
+	val        bool // a value (number, string, constant, symbol)
+}
+
+type frame struct {
+	open      byte
+	callee    []byte // name of the called function, nil when not a call
+	calleeSeq int
+	recv      []byte // receiver of a method call (x in x.f())
+	method    bool
+	arg       int
+	rules     []callRule
+	assert    bool // an assertion function (assert.Equal)
+	matcher   bool // a matcher inside an assertion (is(200) in assertThat)
+	chain     bool // a matcher after an expectation on a status (toBe)
+	chainF    filter
+	chainIn   bool
+	statusish bool // a status expression appears among the arguments
+	sfilter   filter
+	pend      int // start of this frame's values in engine.pending
+	switchSt  bool
+	swF       filter
+	compare   bool // the list of "status in (200, 201)"
+	cmpF      filter
+	docKeys   bool // FastAPI responses={404: ...}
+	virtual   bool // a Ruby call without parentheses, closed by the line end
+	heuristic bool
+}
+
+// value is a candidate status code waiting for the token after it.
+type value struct {
+	start, end int // whole token (or qualified constant)
+	ns, ne     int // the digits, for numbers and strings
+	tk         tokKind
+	kind       Kind
+	eco        *ecoConsts
+	code       int
+	name       []byte
+	p1, p2, p3 ringTok
+	seq        int
+	docstring  bool
+	depth      int
+}
+
+type engine struct {
+	s        *scan
+	lang     Language
+	bit      langSet
+	ecoLangs []string
+	text     []byte
+
+	ring [8]ringTok
+	rn   int
+	seq  int
+
+	frames  []frame
+	pending []value
+	armPend []value
+
+	cand    value
+	hasCand bool
+
+	chain         bool
+	chainF        filter
+	lastStatusish int
+	lastStF       filter
+
+	switchPending bool
+	switchSt      bool
+	swF           filter
+	pyMatchIndent int
+	lineIndent    int
+
+	inReturn    bool
+	returnDepth int
+
+	rack value // the first element of a Ruby array, maybe a Rack response
+
+	lastVal   value
+	lastClaim Role // role the last value was claimed with, for 200..299
+
+	// overflow counts brackets opened beyond maxDepth, which are not
+	// tracked, so that pathological nesting costs no memory.
+	overflow int
+
+	goImport int // 1: after "import", 2: inside "import ( ... )"
+	goAlias  []byte
+}
+
+func (s *scan) newEngine(lang Language) *engine {
+	return &engine{s: s, lang: lang, bit: langBit(lang), ecoLangs: ecoLanguages(lang), text: s.text, lastStatusish: -10, pyMatchIndent: -1}
+}
+
+// scanCode scans text[start:end] as source code in the language's syntax.
+func (s *scan) scanCode(syn syntax, start, end int) {
+	s.scanCodeAs(s.lang, syn, start, end)
+}
+
+func (s *scan) scanCodeAs(lang Language, syn syntax, start, end int) {
+	e := s.newEngine(lang)
+	lx := lexer{syn: syn, text: s.text, pos: start, end: end}
+	for {
+		t := lx.next()
+		e.feed(t)
+		if t.kind == tEOF {
+			return
+		}
+	}
+}
+
+func (e *engine) prev(i int) ringTok {
+	if i > e.rn || i > len(e.ring) {
+		return ringTok{seq: -100}
+	}
+	return e.ring[(e.rn-i)%len(e.ring)]
+}
+
+func (e *engine) push(t ringTok) {
+	e.ring[e.rn%len(e.ring)] = t
+	e.rn++
+}
+
+func (e *engine) pop(n int) { e.rn = max(0, e.rn-n) }
+
+func (e *engine) top() *frame {
+	if len(e.frames) == 0 {
+		return nil
+	}
+	return &e.frames[len(e.frames)-1]
+}
+
+// bytesOf returns the text of a ring token.
+func (e *engine) bytesOf(t ringTok) []byte {
+	if t.seq < 0 {
+		return nil
+	}
+	return e.text[t.start:t.end]
+}
+
+func (e *engine) isPunct(t ringTok, p string) bool {
+	return t.kind == tPunct && string(e.text[t.start:t.end]) == p
+}
+
+func (e *engine) isIdent(t ringTok, name string) bool {
+	return t.kind == tIdent && string(e.text[t.start:t.end]) == name
+}
+
+// isSep: a member separator.
+func (e *engine) isSep(t ringTok) bool {
+	if t.kind != tPunct {
+		return false
+	}
+	switch string(e.text[t.start:t.end]) {
+	case ".", "?.", "::", "->":
+		return true
+	}
+	return false
+}
+
+func (e *engine) feed(t token) {
+	switch t.kind {
+	case tComment:
+		e.s.prose(t.cs, t.ce, InComment)
+		return
+	case tNewline:
+		if e.hasCand {
+			e.resolve(t)
+		}
+		e.newline(t)
+		return
+	}
+	if e.hasCand {
+		e.resolve(t)
+	}
+	e.seq++
+	switch t.kind {
+	case tNumber:
+		e.number(t)
+	case tString:
+		if e.goImport > 0 {
+			e.goImportPath(t)
+			e.push(ringTok{kind: tString, start: t.start, end: t.end, seq: e.seq})
+			return
+		}
+		e.take(value{start: t.start, end: t.end, ns: t.cs, ne: t.ce, tk: tString, kind: StringLiteral, docstring: t.docstring})
+	case tSymbol:
+		e.take(value{start: t.start, end: t.end, ns: t.cs, ne: t.ce, tk: tSymbol, kind: NamedConstant})
+	case tIdent:
+		e.ident(t)
+	case tPunct:
+		e.punct(t)
+	case tEOF:
+		for len(e.frames) > 0 {
+			e.closeFrame()
+		}
+	}
+}
+
+func (e *engine) newline(t token) {
+	for len(e.frames) > 0 && e.top().virtual {
+		e.closeFrame()
+	}
+	if e.inReturn && len(e.frames) <= e.returnDepth {
+		e.inReturn = false
+	}
+	if e.goImport == 1 {
+		e.goImport = 0
+	}
+	if e.lang == Python || e.lang == Ruby {
+		// The indentation of the next line, for Python's match blocks.
+		i := t.end
+		for i < len(e.text) && (e.text[i] == ' ' || e.text[i] == '\t') {
+			i++
+		}
+		if i < len(e.text) && e.text[i] != '\n' && e.text[i] != '\r' && e.text[i] != '#' && len(e.frames) == 0 {
+			e.lineIndent = i - t.end
+			if e.pyMatchIndent >= 0 && e.lineIndent <= e.pyMatchIndent {
+				e.pyMatchIndent = -1
+			}
+		}
+	}
+}
+
+// number takes a numeric literal as a value. Suffixes of integer types
+// (404u16, 404L, 404n) are allowed; floats, hex and exponents are not codes.
+func (e *engine) number(t token) {
+	j := t.start
+	for j < t.end && isDigit(e.text[j]) {
+		j++
+	}
+	switch string(e.text[j:t.end]) {
+	case "", "L", "l", "n", "u", "U", "u16", "u32", "u64", "i32", "i64", "usize", "isize", "u8":
+		e.take(value{start: t.start, end: t.end, ns: t.start, ne: j, tk: tNumber, kind: NumericLiteral})
+	default:
+		e.chain = false
+		e.push(ringTok{kind: tNumber, start: t.start, end: t.end, seq: e.seq})
+	}
+}
+
+// take holds a value until the next token.
+func (e *engine) take(v value) {
+	if e.lang == Ruby {
+		e.rubyCommand(v.start)
+	}
+	v.p1, v.p2, v.p3 = e.prev(1), e.prev(2), e.prev(3)
+	v.seq = e.seq
+	v.depth = len(e.frames)
+	e.cand, e.hasCand = v, true
+	e.chain = false
+	e.push(ringTok{kind: v.tk, start: v.start, end: v.end, seq: e.seq, val: true})
+}
+
+// rubyCommand opens a virtual frame for a Ruby call written without
+// parentheses (head :no_content, halt 404, assert_equal 200, x, eq 200),
+// which the line end closes.
+func (e *engine) rubyCommand(at int) {
+	p1 := e.prev(1)
+	if p1.kind != tIdent || p1.end == at {
+		return
+	}
+	name := e.bytesOf(p1)
+	rules := callRulesFor(name, e.bit)
+	isAssert := slices.Contains(assertCallees, string(name))
+	isChain := e.chain && slices.Contains(chainCallees, string(name))
+	if len(rules) == 0 && !isAssert && !isChain {
+		return
+	}
+	f := frame{open: 0, callee: name, calleeSeq: p1.seq, method: e.isSep(e.prev(2)), virtual: true, rules: rules,
+		assert: isAssert, chain: isChain, chainF: e.chainF, pend: len(e.pending)}
+	if f.method {
+		if r := e.prev(3); r.kind == tIdent {
+			f.recv = e.bytesOf(r)
+		}
+	}
+	e.frames = append(e.frames, f)
+}
+
+var calleeKeywords = []string{"if", "for", "while", "switch", "return", "match", "when", "catch", "and", "or", "not", "in", "elif", "case", "with", "function", "fn", "func", "typeof", "sizeof", "await", "yield", "new", "throw", "raise", "assert", "print", "elseif", "unless", "until", "foreach", "using", "lock", "fixed", "nameof", "select"}
+
+func (e *engine) ident(t token) {
+	name := e.text[t.start:t.end]
+	p1 := e.prev(1)
+	member := e.isSep(p1)
+
+	if e.lang == Go {
+		switch {
+		case !member && string(name) == "import":
+			e.goImport = 1
+		case e.goImport > 0:
+			e.goAlias = name
+		}
+	}
+	if !member {
+		switch string(name) {
+		case "return":
+			if e.lang == Python {
+				e.inReturn, e.returnDepth = true, len(e.frames)
+			}
+		case "switch", "when", "match", "select":
+			// A switch whose subject is a status (switch resp.StatusCode {,
+			// when (response.code) {, match r.status_code:) makes its cases
+			// statuses; the subject is checked until the block opens.
+			if e.lang != Python || string(name) == "match" && startsLine(e.text, t.start) {
+				e.switchPending, e.switchSt = true, false
+			}
+		}
+	}
+
+	// A qualified constant: http.StatusNotFound, HTTPStatus.NOT_FOUND,
+	// StatusCode::NOT_FOUND, requests.codes.ok.
+	if member && e.maybeConst(name) {
+		if q := e.prev(2); q.kind == tIdent {
+			if ec, code, ok := e.lookupConst(e.bytesOf(q), e.bytesOf(p1), name); ok {
+				start, used := q.start, 2
+				for i := len(ec.segs) - 1; i >= 0; i-- {
+					sep, seg := e.prev(used+1), e.prev(used+2)
+					if !e.isSep(sep) || seg.kind != tIdent || string(e.bytesOf(seg)) != ec.segs[i] {
+						break
+					}
+					start, used = seg.start, used+2
+				}
+				e.pop(used)
+				e.take(value{start: start, end: t.end, tk: tIdent, kind: NamedConstant, eco: ec, code: code, name: name})
+				return
+			}
+		}
+	}
+
+	keep := member || e.lang == Ruby && p1.kind == tIdent && slices.Contains(chainKeepers, string(e.bytesOf(p1)))
+	if !keep {
+		e.chain = false
+	}
+	if f, ok := statusishName(name); ok && (member || f != knownOnly || e.s.mentionsHTTP()) {
+		e.markStatusish(f)
+		e.chain, e.chainF = true, f
+		e.lastStatusish, e.lastStF = e.seq, f
+		e.yoda(f)
+	}
+	if e.lang == Ruby && !member && slices.Contains(assertCallees, string(p1Name(e, p1))) && p1.end < t.start {
+		e.rubyCommand(t.start)
+	}
+	e.push(ringTok{kind: tIdent, start: t.start, end: t.end, seq: e.seq})
+}
+
+func p1Name(e *engine, t ringTok) []byte {
+	if t.kind != tIdent {
+		return nil
+	}
+	return e.bytesOf(t)
+}
+
+// startsLine reports whether only blanks precede offset i on its line.
+func startsLine(text []byte, i int) bool {
+	for i > 0 {
+		i--
+		switch text[i] {
+		case '\n':
+			return true
+		case ' ', '\t':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// maybeConst is a cheap test before the map lookups of lookupConst:
+// constant names start with an upper-case letter (StatusOK, NOT_FOUND,
+// HTTP_OK, SC_OK) except requests' codes.ok, which the index knows.
+func (e *engine) maybeConst(name []byte) bool {
+	return name[0] >= 'A' && name[0] <= 'Z' || e.s.a.consts.lowerNames
+}
+
+func (e *engine) lookupConst(q, sep, name []byte) (*ecoConsts, int, bool) {
+	if e.s.goAliases != nil && e.lang == Go {
+		if ec, ok := e.s.goAliases[string(q)]; ok && string(sep) == ec.sep {
+			if code, ok := ec.names[string(name)]; ok {
+				return ec, code, true
+			}
+		}
+	}
+	return e.s.a.consts.lookup(e.ecoLangs, q, sep, name, e.s.imported())
+}
+
+// markStatusish records that a status expression was seen: the enclosing
+// call may be an assertion about it, the pending switch is on a status.
+func (e *engine) markStatusish(f filter) {
+	if t := e.top(); t != nil {
+		t.statusish, t.sfilter = true, f
+	}
+	if e.switchPending {
+		e.switchSt, e.swF = true, f
+	}
+}
+
+// yoda handles a value compared before the status: 200 == resp.StatusCode.
+func (e *engine) yoda(f filter) {
+	j := 1
+	for e.isSep(e.prev(j)) && e.prev(j+1).kind == tIdent {
+		j += 2
+	}
+	cmp, v := e.prev(j), e.prev(j+1)
+	if isComparator(e.bytesOf(cmp)) && cmp.kind == tPunct && v.val && v.seq == e.lastVal.seq && e.lastClaim == 0 {
+		e.emit(e.lastVal, slot{role: Compare, filter: f, evidence: Strong, context: "compared with a status"})
+	}
+}
+
+func isComparator(b []byte) bool {
+	switch string(b) {
+	case "==", "!=", "===", "!==", "<", "<=", ">", ">=", "~=":
+		return true
+	}
+	return false
+}
+
+func (e *engine) punct(t token) {
+	b := e.text[t.start:t.end]
+	rt := ringTok{kind: tPunct, start: t.start, end: t.end, seq: e.seq}
+	switch string(b) {
+	case "(", "[", "{":
+		e.openFrame(b[0])
+	case ")", "]", "}":
+		for len(e.frames) > 0 && e.top().virtual {
+			e.closeFrame()
+		}
+		if len(e.frames) > 0 {
+			e.closeFrame()
+		} else {
+			e.chain = false
+		}
+		if b[0] == ')' && e.goImport == 2 {
+			e.goImport = 0
+		}
+	case ",":
+		for len(e.frames) > 0 && e.top().virtual && e.top().calleeSeq == e.prev(1).seq {
+			e.frames = e.frames[:len(e.frames)-1]
+		}
+		if t := e.top(); t != nil {
+			t.arg++
+		}
+		e.chain = false
+	case ".", "?.", "::", "->", "!", "&":
+	case ";":
+		e.chain = false
+		if e.lang != Python {
+			e.inReturn = false
+		}
+		if e.goImport == 1 {
+			e.goImport = 0
+		}
+	case ":":
+		if e.lang == Python && e.switchPending {
+			if e.switchSt {
+				e.pyMatchIndent = e.lineIndent
+			}
+			e.switchPending = false
+		}
+		e.chain = false
+	default:
+		e.chain = false
+	}
+	e.push(rt)
+}
+
+// maxDepth bounds the bracket stack; real code nests far less.
+const maxDepth = 256
+
+func (e *engine) openFrame(open byte) {
+	if len(e.frames) >= maxDepth {
+		e.overflow++
+		e.chain = false
+		return
+	}
+	f := frame{open: open, pend: len(e.pending), chainIn: e.chain}
+	p1, p2 := e.prev(1), e.prev(2)
+	if open == '(' {
+		ci := 1
+		if e.isPunct(p1, "!") && p2.kind == tIdent { // Rust macros: assert_eq!(
+			ci = 2
+		}
+		if c := e.prev(ci); c.kind == tIdent && (e.isSep(e.prev(ci+1)) || !slices.Contains(calleeKeywords, string(e.bytesOf(c)))) {
+			f.callee, f.calleeSeq = e.bytesOf(c), c.seq
+			f.method = e.isSep(e.prev(ci + 1))
+			if f.method {
+				if r := e.prev(ci + 2); r.kind == tIdent {
+					f.recv = e.bytesOf(r)
+				}
+			}
+			f.rules = callRulesFor(f.callee, e.bit)
+			f.assert = slices.Contains(assertCallees, string(f.callee))
+			f.chain = e.chain && slices.Contains(chainCallees, string(f.callee))
+			f.chainF = e.chainF
+			if pt := e.top(); pt != nil && (pt.assert || pt.matcher) && slices.Contains(chainCallees, string(f.callee)) {
+				f.matcher = true
+			}
+			f.heuristic = len(f.rules) == 0 && !f.assert && !f.chain && containsWordFold(f.callee, heuristicCalleeWords)
+		}
+	}
+	if e.isIdent(p1, "in") && e.lastStatusish == p2.seq {
+		f.compare, f.cmpF = true, e.lastStF
+	}
+	if open == '{' {
+		if e.switchPending {
+			f.switchSt, f.swF = e.switchSt, e.swF
+			e.switchPending = false
+		}
+		if e.isPunct(p1, "=") && e.isIdent(p2, "responses") {
+			f.docKeys = true
+		}
+		// [404, { "content-type" => ... }, [...]]: a Rack response.
+		if e.lang == Ruby && e.isPunct(p1, ",") && p2.val && p2.seq == e.rack.seq {
+			e.emit(e.rack, slot{role: Status, filter: anyInt, evidence: Strong, context: "status of a Rack response"})
+		}
+	}
+	e.frames = append(e.frames, f)
+	e.chain = false
+}
+
+func (e *engine) closeFrame() {
+	if e.overflow > 0 {
+		e.overflow--
+		return
+	}
+	f := e.frames[len(e.frames)-1]
+	e.frames = e.frames[:len(e.frames)-1]
+	switch {
+	case f.assert && f.statusish:
+		for _, v := range e.pending[f.pend:] {
+			e.emit(v, slot{role: Expected, filter: f.sfilter, evidence: Strong, directive: string(f.callee), context: "asserted status"})
+		}
+		e.pending = e.pending[:f.pend]
+	case f.matcher:
+		// Values stay pending for the enclosing assertion.
+	default:
+		e.pending = e.pending[:f.pend]
+	}
+	e.armPend = e.armPend[:0]
+	calleeSt := false
+	var cf filter
+	if f.callee != nil {
+		cf, calleeSt = statusishName(f.callee)
+	}
+	if calleeSt && f.virtual {
+		calleeSt = false
+	}
+	keeper := f.chainIn && f.callee != nil && slices.Contains(chainKeepers, string(f.callee))
+	if t := e.top(); t != nil && (f.statusish || calleeSt) {
+		t.statusish = true
+		if calleeSt {
+			t.sfilter = cf
+		} else {
+			t.sfilter = f.sfilter
+		}
+	}
+	switch {
+	case calleeSt:
+		e.chain, e.chainF = true, cf
+		e.lastStatusish, e.lastStF = e.seq, cf
+		if e.switchPending {
+			e.switchSt, e.swF = true, cf
+		}
+	case keeper:
+		e.chain = true
+		e.lastStatusish = e.seq
+	case f.statusish && f.callee != nil:
+		e.chain, e.chainF = true, f.sfilter
+		if f.open == '(' && e.switchPending {
+			e.switchSt, e.swF = true, f.sfilter
+		}
+	case f.statusish && f.open == '(' && e.switchPending:
+		e.switchSt, e.swF = true, f.sfilter
+		e.chain = false
+	case f.chainIn && f.method:
+		e.chain = true
+	default:
+		e.chain = false
+	}
+}
+
+// callRuleIndex maps a callee name to its rules.
+var callRuleIndex = func() map[string][]callRule {
+	m := map[string][]callRule{}
+	for _, r := range callRules {
+		m[r.callee] = append(m[r.callee], r)
+	}
+	return m
+}()
+
+func callRulesFor(callee []byte, bit langSet) []callRule {
+	rules := callRuleIndex[string(callee)]
+	for _, r := range rules {
+		if r.langs == 0 || r.langs&bit != 0 {
+			return rules
+		}
+	}
+	return nil
+}
+
+// containsWordFold reports whether name contains one of words, ignoring
+// case, without allocating.
+func containsWordFold(name []byte, words []string) bool {
+	for _, w := range words {
+		if len(w) > len(name) {
+			continue
+		}
+		for i := 0; i+len(w) <= len(name); i++ {
+			ok := true
+			for j := 0; j < len(w); j++ {
+				c := name[i+j]
+				if c >= 'A' && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				if c != w[j] {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				return true
+			}
+		}
+	}
+	return false
+}

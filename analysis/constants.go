@@ -1,0 +1,119 @@
+package analysis
+
+import (
+	"strings"
+
+	"github.com/statusls/statusls/catalog"
+)
+
+// constIndex finds named constants from the catalogue's ecosystems. A
+// constant is written as qualifier + name ("http." + "StatusBadGateway",
+// "StatusCode::" + "NOT_FOUND", ":" + "not_found" for Rack symbols); the
+// scanners see the last qualifier segment ("http") followed by a separator
+// and a name, and look both up here. Nothing about any ecosystem is written
+// in this package: the spellings come from the catalogue data.
+type constIndex struct {
+	// byLang maps a catalogue language ("go", "python") to the last
+	// qualifier segment ("http", "HTTPStatus", ":" for symbols) to the
+	// ecosystems using it.
+	byLang map[string]map[string][]*ecoConsts
+	// lowerNames: some constant starts with a lower-case letter
+	// (requests.codes.ok), so names cannot be skipped on their first byte.
+	lowerNames bool
+}
+
+// ecoConsts is one ecosystem's constants prepared for lookups from byte
+// slices without allocating.
+type ecoConsts struct {
+	idx   int // position in Analyzer.ecos, the bit in scan.ecoUsed
+	id    string
+	lang  string
+	segs  []string // qualifier segments before the last one, outermost first
+	sep   string   // ".", "::" or ":" (symbols)
+	names map[string]int
+	// importPath is the ecosystem's Import field, which Go scanning compares
+	// with import paths to resolve aliases.
+	importPath string
+}
+
+func buildConstIndex(ecos []*catalog.Ecosystem) constIndex {
+	ix := constIndex{byLang: map[string]map[string][]*ecoConsts{}}
+	for i, e := range ecos {
+		q := e.Qualifier
+		var sep string
+		switch {
+		case q == ":":
+			sep = ":"
+		case strings.HasSuffix(q, "::"):
+			sep = "::"
+		case strings.HasSuffix(q, "->"):
+			sep = "->"
+		case strings.HasSuffix(q, "."):
+			sep = "."
+		default:
+			// Unqualified names (a bare OK) would match far too much text.
+			continue
+		}
+		ec := &ecoConsts{idx: i, id: e.ID, lang: e.Language, sep: sep, names: make(map[string]int, len(e.Constants)), importPath: e.Import}
+		for _, c := range e.Constants {
+			ec.names[c.Name] = c.Code
+			if sep != ":" && c.Name != "" && !(c.Name[0] >= 'A' && c.Name[0] <= 'Z') {
+				ix.lowerNames = true
+			}
+		}
+		last := ":"
+		if sep != ":" {
+			segs := strings.Split(strings.TrimSuffix(q, sep), sep)
+			last = segs[len(segs)-1]
+			ec.segs = segs[:len(segs)-1]
+		}
+		m := ix.byLang[e.Language]
+		if m == nil {
+			m = map[string][]*ecoConsts{}
+			ix.byLang[e.Language] = m
+		}
+		m[last] = append(m[last], ec)
+	}
+	return ix
+}
+
+// ecoLanguages maps a scanner language to the catalogue languages whose
+// ecosystems it can use: TypeScript uses the JavaScript libraries, Kotlin the
+// Java ones.
+func ecoLanguages(l Language) []string {
+	switch l {
+	case JavaScript, TypeScript:
+		return []string{"javascript", "typescript"}
+	case Java, Kotlin:
+		return []string{"java", "kotlin"}
+	case Nginx:
+		// Lua blocks inside nginx configs use OpenResty's constants.
+		return []string{"lua"}
+	}
+	return []string{string(l)}
+}
+
+// lookup finds the constant name under qualifier segment qual with
+// separator sep, for a file in languages langs. When several ecosystems
+// spell it alike (Starlette's and DRF's status.HTTP_404_NOT_FOUND), the
+// one whose bit is set in prefer (the file imports it) wins.
+func (ix *constIndex) lookup(langs []string, qual, sep, name []byte, prefer uint64) (*ecoConsts, int, bool) {
+	var first *ecoConsts
+	firstCode := 0
+	for _, l := range langs {
+		for _, ec := range ix.byLang[l][string(qual)] {
+			if ec.sep != string(sep) {
+				continue
+			}
+			if code, ok := ec.names[string(name)]; ok {
+				if prefer&(1<<uint(ec.idx%64)) != 0 {
+					return ec, code, true
+				}
+				if first == nil {
+					first, firstCode = ec, code
+				}
+			}
+		}
+	}
+	return first, firstCode, first != nil
+}

@@ -1,0 +1,129 @@
+package analysis
+
+import "bytes"
+
+// Rules shared by the YAML and JSON scanners: data files say a number is a
+// status through the keys around it. The scanners keep the chain of keys
+// leading to each value and ask these functions.
+
+// dataCtx is where a key or value sits.
+type dataCtx struct {
+	parent []byte // the enclosing key ("responses" for a response code key)
+	// respAncestor: an enclosing key mentions a response, which makes a
+	// bare "code" key a status.
+	respAncestor bool
+	errorsParent bool // the enclosing key is Traefik's "errors" middleware
+}
+
+// dataKey reports a key that is itself a status code: an OpenAPI or
+// Swagger response key ('404':, "5XX":). ks:ke is the key without quotes.
+func (s *scan) dataKey(ks, ke int, quoted bool, ctx dataCtx) {
+	sl := slot{role: Documented, filter: anyInt, evidence: Strong, directive: "responses", context: "OpenAPI response key"}
+	switch string(ctx.parent) {
+	case "responses":
+	case "statusCodes", "status_codes", "responseCodes":
+		sl = slot{role: Status, filter: anyInt, evidence: Strong, directive: string(ctx.parent), context: "key of " + string(ctx.parent)}
+	default:
+		return
+	}
+	kind, where := NumericLiteral, InCode
+	if quoted {
+		kind, where = StringLiteral, InString
+	}
+	k := s.text[ks:ke]
+	if len(k) == 3 && k[0] >= '1' && k[0] <= '5' && (k[1] == 'X' || k[1] == 'x') && (k[2] == 'X' || k[2] == 'x') {
+		s.addClass(ks, ke, where, sl)
+		return
+	}
+	s.addNumber(ks, ke, kind, where, sl)
+}
+
+// annotationRules are Kubernetes ingress annotations (matched on the name
+// after the last "/") whose values hold codes.
+var annotationRules = []struct {
+	name string
+	mode argsMode
+	role Role
+	ctx  string
+}{
+	{"custom-http-errors", argAll, ErrorStatus, "ingress-nginx custom-http-errors"},
+	{"permanent-redirect-code", argFirst, RedirectStatus, "ingress-nginx permanent-redirect-code"},
+	{"temporal-redirect-code", argFirst, RedirectStatus, "ingress-nginx temporal-redirect-code"},
+	{"proxy-next-upstream", argHTTPPrefixed, Condition, "ingress-nginx proxy-next-upstream"},
+	{"default-backend-status", argFirst, ErrorStatus, "default backend status"},
+}
+
+// dataValue reports the codes in a scalar value vs:ve (without quotes)
+// under key.
+func (s *scan) dataValue(key []byte, vs, ve int, quoted bool, ctx dataCtx) {
+	text := s.text
+	if vs >= ve {
+		return
+	}
+	name := key
+	if i := bytes.LastIndexByte(name, '/'); i >= 0 {
+		name = name[i+1:]
+	}
+	for _, r := range annotationRules {
+		if string(name) == r.name {
+			s.codeList(vs, ve, r.mode, slot{role: r.role, filter: anyInt, evidence: Strong, directive: r.name, context: r.ctx})
+			return
+		}
+	}
+	if ctx.errorsParent && (string(key) == "status" || string(key) == "statuses") {
+		s.codeList(vs, ve, argAll, slot{role: Condition, filter: anyInt, evidence: Strong, directive: "errors.status", context: "Traefik errors middleware status"})
+		return
+	}
+	kc, ok := classifyKey(key)
+	if !ok && (string(key) == "code" || string(key) == "Code") && ctx.respAncestor {
+		kc, ok = keyClass{Status, knownOnly, Weak}, true
+	}
+	if ok {
+		kind, where := NumericLiteral, InCode
+		if quoted {
+			kind, where = StringLiteral, InString
+		}
+		ev := Strong
+		if kc.filter == knownOnly {
+			ev = Weak // a bare "status: 200" in data says little
+		}
+		s.addNumber(vs, ve, kind, where, slot{role: kc.role, filter: kc.filter, evidence: ev, directive: string(key), context: "value of " + string(key)})
+		return
+	}
+	// docker-compose labels: traefik.http.middlewares.x.errors.status=500-599
+	if i := bytes.Index(text[vs:ve], []byte(".errors.status=")); i >= 0 {
+		s.codeList(vs+i+len(".errors.status="), ve, argAll, slot{role: Condition, filter: anyInt, evidence: Strong, directive: "errors.status", context: "Traefik errors middleware status"})
+		return
+	}
+	if quoted || !isDigit(text[vs]) {
+		s.prose(vs, ve, InString)
+	}
+}
+
+// codeList reports the codes in a list such as "404,503", "500-599",
+// "error timeout http_502" or [500, 502].
+func (s *scan) codeList(vs, ve int, mode argsMode, sl slot) {
+	text := s.text
+	i := vs
+	for i < ve {
+		for i < ve && !isIdentByte(text[i]) {
+			i++
+		}
+		j := i
+		for j < ve && isIdentByte(text[j]) {
+			j++
+		}
+		if j > i {
+			switch mode {
+			case argHTTPPrefixed:
+				s.httpPrefixed(i, j, sl)
+			default:
+				s.addNumber(i, j, NumericLiteral, InString, sl)
+			}
+			if mode == argFirst {
+				return
+			}
+		}
+		i = j
+	}
+}

@@ -1,0 +1,529 @@
+package analysis
+
+// The code scanners for languages other than Go share one hand-written
+// lexer. No library tokenises JavaScript, Python, Java, C#, Rust, PHP, Ruby
+// and Lua alike, and the scanners need very little from a token: where it
+// is and whether it is an identifier, a number, a string, punctuation or a
+// comment. The lexer is table-driven by a syntax value per language and
+// never allocates.
+
+type tokKind uint8
+
+const (
+	tEOF tokKind = iota
+	tIdent
+	tNumber
+	tString
+	tSymbol // Ruby :name
+	tPunct
+	tComment
+	tNewline // only for languages where line ends matter (Python, Ruby)
+)
+
+// token is a span of the text. For strings, cs:ce is the content between
+// the quotes; for symbols, the name after the colon.
+type token struct {
+	kind       tokKind
+	start, end int
+	cs, ce     int
+	// docstring marks a Python string standing alone as a statement, which
+	// is prose like a comment.
+	docstring bool
+}
+
+// syntax is what distinguishes the languages' lexical rules.
+type syntax struct {
+	slashComments bool // // and /* */
+	hashComments  bool // #
+	luaComments   bool // -- and --[[ ]]
+	nestedBlocks  bool // Rust: /* /* */ */
+	backticks     bool // JavaScript template literals
+	triple        bool // """ and ''' strings
+	charQuote     bool // ' starts a char literal or a lifetime, not a string
+	regex         bool // /.../ literals after an operator
+	luaLong       bool // [[ ]] strings
+	symbols       bool // Ruby :symbol
+	newlines      bool // report newline tokens
+	verbatim      bool // C# @"..." and $"..."
+	rawRust       bool // r"..." r#"..."#
+	pyPrefix      bool // r"", b"", f"", rb""...
+	heredoc       bool // Ruby <<~EOS
+	rubyBlock     bool // =begin ... =end
+	phpAttr       bool // #[ is an attribute, not a comment
+}
+
+func syntaxOf(l Language) syntax {
+	switch l {
+	case JavaScript, TypeScript:
+		return syntax{slashComments: true, backticks: true, regex: true}
+	case Java, Kotlin:
+		return syntax{slashComments: true, triple: true, charQuote: true}
+	case CSharp:
+		return syntax{slashComments: true, triple: true, charQuote: true, verbatim: true}
+	case Rust:
+		return syntax{slashComments: true, nestedBlocks: true, charQuote: true, rawRust: true}
+	case PHP:
+		return syntax{slashComments: true, hashComments: true, phpAttr: true}
+	case Ruby:
+		return syntax{hashComments: true, symbols: true, newlines: true, heredoc: true, rubyBlock: true}
+	case Python:
+		return syntax{hashComments: true, triple: true, newlines: true, pyPrefix: true}
+	case Lua:
+		return syntax{luaComments: true, luaLong: true}
+	}
+	return syntax{slashComments: true}
+}
+
+type lexer struct {
+	syn     syntax
+	text    []byte
+	pos     int
+	end     int
+	lastSig tokKind // kind of the last non-comment token, for regex detection
+	lastB   byte    // its last byte when punctuation
+	lineTok bool    // a token other than a comment was seen on this line
+	heredoc []byte  // pending Ruby heredoc terminator
+}
+
+func isIdentStart(c byte) bool {
+	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
+}
+
+func isIdentByte(c byte) bool { return isIdentStart(c) || c >= '0' && c <= '9' }
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func (l *lexer) peek(i int) byte {
+	if l.pos+i < l.end {
+		return l.text[l.pos+i]
+	}
+	return 0
+}
+
+func (l *lexer) hasPrefix(s string) bool {
+	if l.pos+len(s) > l.end {
+		return false
+	}
+	return string(l.text[l.pos:l.pos+len(s)]) == s
+}
+
+// next returns the next token, tEOF at the end.
+func (l *lexer) next() token {
+	for {
+		t := l.scan()
+		if t.kind == tString && l.syn.pyPrefix && !l.lineTok {
+			t.docstring = true
+		}
+		switch t.kind {
+		case tComment:
+		case tNewline:
+			l.lineTok = false
+		default:
+			l.lineTok = true
+			l.lastSig = t.kind
+			if t.kind == tPunct {
+				l.lastB = l.text[t.end-1]
+			}
+		}
+		if t.kind == tNewline && !l.syn.newlines {
+			continue
+		}
+		return t
+	}
+}
+
+func (l *lexer) scan() token {
+	for l.pos < l.end {
+		c := l.text[l.pos]
+		switch c {
+		case ' ', '\t', '\r', '\f', '\v':
+			l.pos++
+			continue
+		case '\n':
+			start := l.pos
+			l.pos++
+			if l.heredoc != nil {
+				l.skipHeredoc()
+			}
+			return token{kind: tNewline, start: start, end: l.pos}
+		}
+		break
+	}
+	if l.pos >= l.end {
+		return token{kind: tEOF, start: l.end, end: l.end}
+	}
+	start := l.pos
+	c := l.text[l.pos]
+	syn := &l.syn
+	switch {
+	case syn.slashComments && c == '/' && l.peek(1) == '/':
+		return l.lineComment(start)
+	case syn.slashComments && c == '/' && l.peek(1) == '*':
+		return l.blockComment(start)
+	case syn.hashComments && c == '#' && !(syn.phpAttr && l.peek(1) == '['):
+		return l.lineComment(start)
+	case syn.luaComments && c == '-' && l.peek(1) == '-':
+		l.pos += 2
+		if n := l.longBracket(); n >= 0 {
+			l.skipLong(n)
+			return token{kind: tComment, start: start, end: l.pos, cs: start, ce: l.pos}
+		}
+		return l.lineComment(start)
+	case syn.rubyBlock && c == '=' && !l.lineTok && l.hasPrefix("=begin"):
+		for l.pos < l.end && !(l.text[l.pos] == '\n' && l.pos+5 < l.end && string(l.text[l.pos+1:l.pos+5]) == "=end") {
+			l.pos++
+		}
+		l.pos = min(l.pos+5, l.end)
+		return token{kind: tComment, start: start, end: l.pos, cs: start, ce: l.pos}
+	case syn.luaLong && c == '[' && (l.peek(1) == '[' || l.peek(1) == '='):
+		if n := l.longBracket(); n >= 0 {
+			cs := l.pos
+			l.skipLong(n)
+			return token{kind: tString, start: start, end: l.pos, cs: cs, ce: max(cs, l.pos-n-2)}
+		}
+	case c == '"' || c == '\'' || c == '`':
+		return l.quoted(start, 0)
+	case isDigit(c) || c == '.' && isDigit(l.peek(1)):
+		return l.number(start)
+	case syn.symbols && c == ':' && isIdentStart(l.peek(1)) && (l.pos == 0 || !isIdentByte(l.text[l.pos-1]) && l.text[l.pos-1] != ':'):
+		l.pos++
+		for l.pos < l.end && (isIdentByte(l.text[l.pos]) || l.text[l.pos] == '?' || l.text[l.pos] == '!') {
+			l.pos++
+		}
+		return token{kind: tSymbol, start: start, end: l.pos, cs: start + 1, ce: l.pos}
+	case syn.heredoc && c == '<' && l.peek(1) == '<' && (l.peek(2) == '~' || l.peek(2) == '-' || l.peek(2) >= 'A' && l.peek(2) <= 'Z'):
+		l.pos += 2
+		if l.text[l.pos] == '~' || l.text[l.pos] == '-' {
+			l.pos++
+		}
+		if l.pos < l.end && (l.text[l.pos] == '\'' || l.text[l.pos] == '"') {
+			l.pos++
+		}
+		ts := l.pos
+		for l.pos < l.end && isIdentByte(l.text[l.pos]) {
+			l.pos++
+		}
+		if l.pos > ts {
+			l.heredoc = l.text[ts:l.pos]
+		}
+		if l.pos < l.end && (l.text[l.pos] == '\'' || l.text[l.pos] == '"') {
+			l.pos++
+		}
+		return token{kind: tString, start: start, end: l.pos, cs: l.pos, ce: l.pos}
+	case isIdentStart(c) || c == '$' || c == '@':
+		if t, ok := l.prefixedString(start); ok {
+			return t
+		}
+		if c == '$' || c == '@' {
+			l.pos++
+			if l.pos >= l.end || !isIdentStart(l.text[l.pos]) {
+				return token{kind: tPunct, start: start, end: l.pos}
+			}
+			start = l.pos
+		}
+		for l.pos < l.end && isIdentByte(l.text[l.pos]) {
+			l.pos++
+		}
+		return token{kind: tIdent, start: start, end: l.pos}
+	case syn.regex && c == '/' && l.regexAllowed():
+		l.pos++
+		inClass := false
+		for l.pos < l.end {
+			b := l.text[l.pos]
+			if b == '\n' {
+				break
+			}
+			l.pos++
+			if b == '\\' {
+				l.pos++
+			} else if b == '[' {
+				inClass = true
+			} else if b == ']' {
+				inClass = false
+			} else if b == '/' && !inClass {
+				break
+			}
+		}
+		for l.pos < l.end && isIdentByte(l.text[l.pos]) {
+			l.pos++
+		}
+		l.pos = min(l.pos, l.end)
+		return token{kind: tString, start: start, end: l.pos, cs: start, ce: start}
+	}
+	return l.punct(start)
+}
+
+var multiPunct = []string{"===", "!==", "...", "..=", "<=>", "**=", "==", "!=", "<=", ">=", "=>", "->", "::", "&&", "||", "..", ":=", "?.", "??", "<<", ">>", "+=", "-=", "//", "~="}
+
+// multiStart marks the bytes that can begin a multi-byte operator, so that
+// the common single-byte punctuation skips the list.
+var multiStart = func() (t [256]bool) {
+	for _, p := range multiPunct {
+		t[p[0]] = true
+	}
+	return t
+}()
+
+func (l *lexer) punct(start int) token {
+	if multiStart[l.text[l.pos]] && l.pos+1 < l.end {
+		for _, p := range multiPunct {
+			if p[0] == l.text[l.pos] && p[1] == l.text[l.pos+1] && l.hasPrefix(p) {
+				l.pos += len(p)
+				return token{kind: tPunct, start: start, end: l.pos}
+			}
+		}
+	}
+	l.pos++
+	return token{kind: tPunct, start: start, end: l.pos}
+}
+
+func (l *lexer) lineComment(start int) token {
+	for l.pos < l.end && l.text[l.pos] != '\n' {
+		l.pos++
+	}
+	return token{kind: tComment, start: start, end: l.pos, cs: start, ce: l.pos}
+}
+
+func (l *lexer) blockComment(start int) token {
+	l.pos += 2
+	depth := 1
+	for l.pos < l.end {
+		if l.text[l.pos] == '*' && l.peek(1) == '/' {
+			l.pos += 2
+			depth--
+			if depth == 0 || !l.syn.nestedBlocks {
+				break
+			}
+			continue
+		}
+		if l.syn.nestedBlocks && l.text[l.pos] == '/' && l.peek(1) == '*' {
+			depth++
+			l.pos++
+		}
+		l.pos++
+	}
+	l.pos = min(l.pos, l.end)
+	return token{kind: tComment, start: start, end: l.pos, cs: start, ce: l.pos}
+}
+
+// longBracket reads a Lua long bracket opener ([[ or [==[) at pos and
+// returns its level, or -1 (leaving pos unchanged) when there is none.
+func (l *lexer) longBracket() int {
+	if l.peek(0) != '[' {
+		return -1
+	}
+	i := 1
+	for l.peek(i) == '=' {
+		i++
+	}
+	if l.peek(i) != '[' {
+		return -1
+	}
+	l.pos += i + 1
+	return i - 1
+}
+
+// skipLong moves past the closer of a level-n long bracket.
+func (l *lexer) skipLong(n int) {
+	for l.pos < l.end {
+		if l.text[l.pos] == ']' {
+			i := 1
+			for l.peek(i) == '=' {
+				i++
+			}
+			if i-1 == n && l.peek(i) == ']' {
+				l.pos += i + 1
+				return
+			}
+		}
+		l.pos++
+	}
+}
+
+func (l *lexer) skipHeredoc() {
+	term := l.heredoc
+	l.heredoc = nil
+	for l.pos < l.end {
+		ls := l.pos
+		for l.pos < l.end && l.text[l.pos] != '\n' {
+			l.pos++
+		}
+		line := l.text[ls:l.pos]
+		i := 0
+		for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+			i++
+		}
+		if l.pos < l.end {
+			l.pos++
+		}
+		if string(trimRightSpace(line[i:])) == string(term) {
+			return
+		}
+	}
+}
+
+func trimRightSpace(b []byte) []byte {
+	for len(b) > 0 && (b[len(b)-1] == ' ' || b[len(b)-1] == '\t' || b[len(b)-1] == '\r') {
+		b = b[:len(b)-1]
+	}
+	return b
+}
+
+// prefixedString handles string prefixes: Python r"" b"" f"", Rust r#""#
+// and b"", C# @"" and $"".
+func (l *lexer) prefixedString(start int) (token, bool) {
+	syn := &l.syn
+	i := 0
+	switch {
+	case syn.pyPrefix:
+		for i < 2 && l.pos+i < l.end && stringsContainsByte("rRbBfFuU", l.text[l.pos+i]) {
+			i++
+		}
+	case syn.rawRust:
+		if l.peek(0) == 'b' {
+			i++
+		}
+		if l.peek(i) == 'r' {
+			i++
+			n := 0
+			for l.peek(i+n) == '#' {
+				n++
+			}
+			if l.peek(i+n) == '"' {
+				l.pos += i + n + 1
+				cs := l.pos
+				for l.pos < l.end {
+					if l.text[l.pos] == '"' && l.pos+n < l.end+1 && hashes(l.text[l.pos+1:l.end], n) {
+						ce := l.pos
+						l.pos += 1 + n
+						return token{kind: tString, start: start, end: l.pos, cs: cs, ce: ce}, true
+					}
+					l.pos++
+				}
+				return token{kind: tString, start: start, end: l.pos, cs: cs, ce: l.pos}, true
+			}
+			return token{}, false
+		}
+	case syn.verbatim:
+		for i < 3 && (l.peek(i) == '@' || l.peek(i) == '$') {
+			i++
+		}
+	}
+	if i == 0 || (l.peek(i) != '"' && l.peek(i) != '\'') {
+		return token{}, false
+	}
+	if syn.verbatim && l.peek(i) != '"' {
+		return token{}, false
+	}
+	verbatim := syn.verbatim && (l.peek(0) == '@' || l.peek(1) == '@')
+	l.pos += i
+	if verbatim {
+		return l.quoted(start, '@'), true
+	}
+	return l.quoted(start, 0), true
+}
+
+func hashes(b []byte, n int) bool {
+	if len(b) < n {
+		return false
+	}
+	for i := range n {
+		if b[i] != '#' {
+			return false
+		}
+	}
+	return true
+}
+
+func stringsContainsByte(s string, c byte) bool {
+	for i := range len(s) {
+		if s[i] == c {
+			return true
+		}
+	}
+	return false
+}
+
+// quoted reads a string literal whose opening quote is at pos. mode '@'
+// means a C# verbatim string, where "" is the escape and \ is literal.
+func (l *lexer) quoted(start int, mode byte) token {
+	q := l.text[l.pos]
+	syn := &l.syn
+	if q == '\'' && syn.charQuote {
+		// A char literal 'x', '\n', or a Rust lifetime 'a.
+		if l.peek(1) == '\\' {
+			l.pos += 2
+			for l.pos < l.end && l.text[l.pos] != '\'' && l.text[l.pos] != '\n' {
+				l.pos++
+			}
+			l.pos = min(l.pos+1, l.end)
+			return token{kind: tString, start: start, end: l.pos, cs: start + 1, ce: l.pos - 1}
+		}
+		if l.peek(2) == '\'' {
+			l.pos += 3
+			return token{kind: tString, start: start, end: l.pos, cs: start + 1, ce: l.pos - 1}
+		}
+		if l.syn.rawRust {
+			l.pos++
+			return token{kind: tPunct, start: start, end: l.pos}
+		}
+	}
+	if q == '`' && !syn.backticks {
+		l.pos++
+		return token{kind: tPunct, start: start, end: l.pos}
+	}
+	n := 1
+	if syn.triple && l.peek(1) == q && l.peek(2) == q {
+		n = 3
+	}
+	l.pos += n
+	cs := l.pos
+	for l.pos < l.end {
+		b := l.text[l.pos]
+		switch {
+		case b == '\\' && mode != '@':
+			l.pos += 2
+			continue
+		case b == q && mode == '@' && l.peek(1) == q:
+			l.pos += 2
+			continue
+		case b == q && (n == 1 || l.peek(1) == q && l.peek(2) == q):
+			ce := l.pos
+			l.pos += n
+			return token{kind: tString, start: start, end: l.pos, cs: cs, ce: ce}
+		case b == '\n' && n == 1 && q != '`' && mode != '@':
+			// An unterminated one-line string ends at the line end, so
+			// that one stray quote does not swallow the rest of the file.
+			return token{kind: tString, start: start, end: l.pos, cs: cs, ce: l.pos}
+		}
+		l.pos++
+	}
+	l.pos = l.end
+	return token{kind: tString, start: start, end: l.end, cs: min(cs, l.end), ce: l.end}
+}
+
+func (l *lexer) number(start int) token {
+	for l.pos < l.end {
+		c := l.text[l.pos]
+		if isIdentByte(c) || c == '.' && isDigit(l.peek(1)) || (c == '+' || c == '-') && (l.text[l.pos-1] == 'e' || l.text[l.pos-1] == 'E') && !isHex(l.text[start:l.pos]) {
+			l.pos++
+			continue
+		}
+		break
+	}
+	return token{kind: tNumber, start: start, end: l.pos}
+}
+
+func isHex(b []byte) bool { return len(b) > 1 && b[0] == '0' && (b[1] == 'x' || b[1] == 'X') }
+
+// regexAllowed decides whether a slash starts a regular expression: after
+// an operator or at the start, not after a value.
+func (l *lexer) regexAllowed() bool {
+	switch l.lastSig {
+	case tIdent, tNumber, tString, tSymbol:
+		return false
+	case tPunct:
+		return l.lastB != ')' && l.lastB != ']' && l.lastB != '}'
+	}
+	return true
+}

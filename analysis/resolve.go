@@ -1,0 +1,303 @@
+package analysis
+
+import "slices"
+
+// resolve decides, once the token after a value is known, whether the
+// value stands in a status slot, and reports it.
+func (e *engine) resolve(next token) {
+	v := e.cand
+	e.hasCand = false
+	sl, ok := e.slotOf(v, next)
+	claimed := false
+	if ok {
+		claimed = e.emit(v, sl)
+	}
+	if !claimed {
+		switch {
+		case v.tk == tString && v.docstring:
+			e.s.prose(v.ns, v.ne, InComment)
+		case v.tk == tString:
+			e.s.prose(v.ns, v.ne, InString)
+		case v.tk == tIdent:
+			e.emit(v, slot{role: Mention, evidence: Strong, context: "named constant"})
+		}
+	}
+	e.lastVal = v
+	e.lastClaim = 0
+	if claimed {
+		e.lastClaim = sl.role
+	}
+}
+
+var colon = []byte(":")
+
+// emit reports a value in a slot; it returns false when the value is not
+// a code (a string that holds no number, an unknown symbol) or the slot's
+// filter rejects it.
+func (e *engine) emit(v value, sl slot) bool {
+	s := e.s
+	switch v.tk {
+	case tIdent:
+		s.addConstant(v.start, v.end, v.eco, v.name, v.code, sl)
+		return true
+	case tSymbol:
+		ec, code, ok := s.a.consts.lookup(e.ecoLangs, colon, colon, e.text[v.ns:v.ne], s.imported())
+		if !ok {
+			return false
+		}
+		s.addConstant(v.start, v.end, ec, e.text[v.ns:v.ne], code, sl)
+		return true
+	case tString:
+		// "404" as a whole, or the code at the start of a status line
+		// such as "200 OK" (WSGI, Go's Response.Status).
+		n := v.ne - v.ns
+		if n >= 3 && isDigit(e.text[v.ns]) && isDigit(e.text[v.ns+1]) && isDigit(e.text[v.ns+2]) && (n == 3 || e.text[v.ns+3] == ' ') {
+			return s.addNumber(v.ns, v.ns+3, StringLiteral, InString, sl)
+		}
+		return false
+	}
+	return s.addNumber(v.ns, v.ne, NumericLiteral, InCode, sl)
+}
+
+// endsExpr reports whether the token after a value ends the value's
+// expression, so that 404 in "f(404)" is a whole argument but not in
+// "f(404 + x)".
+func (e *engine) endsExpr(v value, next token) bool {
+	switch next.kind {
+	case tEOF, tNewline:
+		return true
+	case tPunct:
+		switch string(e.text[next.start:next.end]) {
+		case ",", ")", "]", "}", ";":
+			return true
+		}
+	case tIdent:
+		switch string(e.text[next.start:next.end]) {
+		case "do", "if", "unless", "and", "or", "else", "for", "then", "end":
+			return e.lang == Ruby || e.lang == Python || e.lang == Lua
+		}
+		// A statement on the next line (Lua and JavaScript need no ";").
+		for i := v.end; i < next.start; i++ {
+			if e.text[i] == '\n' {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (e *engine) slotOf(v value, next token) (slot, bool) {
+	p1, p2, p3 := v.p1, v.p2, v.p3
+	var nb []byte
+	if next.kind == tPunct {
+		nb = e.text[next.start:next.end]
+	}
+	switch string(nb) {
+	case "+", "-", "*", "/", "%", "<<", ">>", "**", "^", "x":
+		return slot{}, false
+	}
+	if (e.isPunct(p1, "-") || e.isPunct(p1, "+")) && !p2.val && p2.kind != tIdent && !e.isPunct(p2, ")") {
+		return slot{}, false
+	}
+	if e.isPunct(p1, "/") || e.isPunct(p1, "*") || e.isPunct(p1, "%") {
+		return slot{}, false
+	}
+	ends := e.endsExpr(v, next)
+	var top *frame
+	if v.depth > 0 && v.depth == len(e.frames) {
+		top = &e.frames[v.depth-1]
+	}
+
+	// case 200, 201: / 404 -> / 500..=599 => in a switch on a status.
+	if top != nil && top.switchSt && top.open == '{' {
+		switch string(nb) {
+		case ",", "|", "..", "..=", "...":
+			if e.isIdent(p1, "case") || len(e.armPend) > 0 || !e.isPunct(p1, "=") {
+				e.armPend = append(e.armPend, v)
+				return slot{}, false
+			}
+		case ":", "->", "=>":
+			if string(nb) != ":" || e.isIdent(p1, "case") || len(e.armPend) > 0 {
+				sl := slot{role: Compare, filter: top.swF, evidence: Strong, context: "case of a switch on a status"}
+				for _, a := range e.armPend {
+					e.emit(a, sl)
+				}
+				e.armPend = e.armPend[:0]
+				if e.isPunct(p1, "..") || e.isPunct(p1, "..=") || e.isPunct(p1, "...") {
+					sl.filter = threeDigits // 500..599: the end of a class
+				}
+				return sl, true
+			}
+		}
+		e.armPend = e.armPend[:0]
+	}
+	if e.lang == Python && e.pyMatchIndent >= 0 && (e.isIdent(p1, "case") || e.isPunct(p1, "|")) && (string(nb) == ":" || string(nb) == "|") {
+		return slot{role: Compare, filter: threeDigits, evidence: Strong, context: "case of a match on a status"}, true
+	}
+
+	// 200..299 after a claimed 200.
+	if (e.isPunct(p1, "..") || e.isPunct(p1, "..=") || e.isPunct(p1, "...") || e.isIdent(p1, "until")) && p2.val && p2.seq == e.lastVal.seq && e.lastClaim != 0 {
+		return slot{role: e.lastClaim, filter: threeDigits, evidence: Strong, context: "end of a range of statuses"}, true
+	}
+
+	// A whole argument of a call.
+	direct := top != nil && (top.open == '(' && (e.isPunct(p1, "(") || e.isPunct(p1, ",")) ||
+		top.virtual && (p1.seq == top.calleeSeq || e.isPunct(p1, ",")))
+	if direct && ends {
+		switch {
+		case top.chain:
+			return slot{role: Expected, filter: top.chainF, evidence: Strong, directive: string(top.callee), context: "expected status"}, true
+		case top.assert || top.matcher:
+			if v.tk == tIdent {
+				return slot{role: Expected, evidence: Strong, directive: string(top.callee), context: "asserted status"}, true
+			}
+			e.pending = append(e.pending, v)
+			return slot{}, false
+		case top.compare:
+			return slot{role: Compare, filter: top.cmpF, evidence: Strong, context: "compared with a status"}, true
+		}
+		for _, r := range top.rules {
+			if (r.arg == top.arg || r.arg < 0) && (r.langs == 0 || r.langs&e.bit != 0) && e.recvOK(top, r.recv) {
+				f := anyInt
+				if r.arg < 0 {
+					f = threeDigits
+				}
+				return slot{role: r.role, filter: f, evidence: Strong, directive: r.callee, context: r.ctx}, true
+			}
+		}
+		if top.heuristic {
+			return slot{role: Status, filter: knownOnly, evidence: Weak, context: "argument of a response helper"}, true
+		}
+	}
+	if top != nil && top.open == '[' && e.isPunct(p1, "[") && string(nb) == "," && e.lang == Ruby {
+		e.rack = v
+	}
+	if top != nil && top.docKeys && (e.isPunct(p1, "{") || e.isPunct(p1, ",")) && string(nb) == ":" {
+		return slot{role: Documented, filter: threeDigits, evidence: Strong, directive: "responses", context: "documented response"}, true
+	}
+
+	// key: 404, key = 404, key => 404, key=404 as a keyword argument.
+	if p1.kind == tPunct && ends {
+		if sl, ok := e.keySlot(v, p1, p2, p3, top); ok {
+			return sl, true
+		}
+	}
+
+	// resp.StatusCode == 200, status in 200..299.
+	if p1.kind == tPunct && isComparator(e.bytesOf(p1)) && e.lastStatusish == p2.seq ||
+		e.isIdent(p1, "in") && e.lastStatusish == p2.seq && (string(nb) == ".." || string(nb) == "..." || string(nb) == "..=" || e.lang == Kotlin && next.kind == tIdent) {
+		switch string(nb) {
+		case ".":
+			if v.tk != tIdent {
+				return slot{}, false
+			}
+		}
+		return slot{role: Compare, filter: e.lastStF, evidence: Strong, context: "compared with a status"}, true
+	}
+
+	// err.status || 500: the fallback of a status.
+	if (e.isPunct(p1, "||") || e.isPunct(p1, "??") || e.isIdent(p1, "or")) && e.lastStatusish == p2.seq {
+		return slot{role: Status, filter: knownOnly, evidence: Strong, context: "default status"}, true
+	}
+
+	// return jsonify(x), 404 in a Flask view.
+	if e.lang == Python && e.inReturn && len(e.frames) == e.returnDepth && e.isPunct(p1, ",") &&
+		(next.kind == tNewline || next.kind == tEOF || string(nb) == "," || string(nb) == ";") {
+		return slot{role: Status, filter: knownOnly, evidence: Strong, context: "status of a view's return tuple"}, true
+	}
+
+	// (HttpStatusCode)404
+	if e.isPunct(p1, ")") && p2.kind == tIdent && slices.Contains(castTypes, string(e.bytesOf(p2))) && e.isPunct(p3, "(") {
+		return slot{role: Status, filter: threeDigits, evidence: Strong, context: "cast to " + castTypes[0]}, true
+	}
+	return slot{}, false
+}
+
+// keySlot handles values after a key or field name that says status.
+func (e *engine) keySlot(v value, p1, p2, p3 ringTok, top *frame) (slot, bool) {
+	op := string(e.bytesOf(p1))
+	if op != ":" && op != "=" && op != "=>" {
+		return slot{}, false
+	}
+	var key []byte
+	switch p2.kind {
+	case tIdent:
+		key = e.bytesOf(p2)
+	case tString:
+		if p2.end-p2.start >= 2 {
+			key = e.text[p2.start+1 : p2.end-1]
+		}
+	case tSymbol:
+		key = e.text[p2.start+1 : p2.end]
+	}
+	if key == nil {
+		return slot{}, false
+	}
+	kc, ok := classifyKey(key)
+	if !ok && (string(key) == "code" || string(key) == "Code") && top != nil && top.callee != nil && slices.Contains(codeKeyCallees, string(top.callee)) {
+		kc, ok = keyClass{Status, knownOnly, Strong}, true
+	}
+	if !ok {
+		return slot{}, false
+	}
+	switch op {
+	case ":":
+		if e.isPunct(p3, "?") {
+			return slot{}, false // a ? b : 404
+		}
+	case "=":
+		member := e.isSep(p3)
+		inArgs := top != nil && (top.open == '(' || top.open == '{')
+		if !member && !inArgs && kc.filter == knownOnly {
+			return slot{}, false // status = 404 in a local variable
+		}
+		if e.lang == Go && !member && !inArgs && kc.filter != knownOnly && p3.kind != tPunct {
+			return slot{}, false
+		}
+	}
+	role := kc.role
+	if call := e.enclosingCall(top); call != nil && containsWordFold(call.callee, []string{"apiresponse", "swaggerresponse"}) {
+		role = Documented
+	}
+	return slot{role: role, filter: kc.filter, evidence: kc.ev, directive: string(key), context: "value of " + string(key)}, true
+}
+
+// enclosingCall returns the call a key belongs to: the frame itself, or
+// the call around an object literal (@ApiResponse({ status: 201 })).
+func (e *engine) enclosingCall(top *frame) *frame {
+	if top == nil {
+		return nil
+	}
+	if top.callee != nil {
+		return top
+	}
+	if top.open == '{' && len(e.frames) >= 2 {
+		if p := &e.frames[len(e.frames)-2]; p.callee != nil {
+			return p
+		}
+	}
+	return nil
+}
+
+// recvOK checks a call rule's receiver requirement.
+func (e *engine) recvOK(f *frame, recv string) bool {
+	switch recv {
+	case anyRecv:
+		return true
+	case isMethod:
+		return f.method
+	case isFunc:
+		return !f.method
+	}
+	if !f.method || f.recv == nil {
+		return false
+	}
+	if string(f.recv) == recv {
+		return true
+	}
+	// An aliased Go import of net/http: nethttp.Error(w, msg, 500).
+	if ec, ok := e.s.goAliases[string(f.recv)]; ok && recv == "http" && ec.importPath == "net/http" {
+		return true
+	}
+	return false
+}

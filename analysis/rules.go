@@ -1,0 +1,302 @@
+package analysis
+
+// The rule tables of the source-code scanners. Each line is one place where
+// a status code is written; a contributor adds a framework by adding lines.
+
+// langSet is a set of languages a rule applies to; 0 means every code
+// language.
+type langSet uint16
+
+const (
+	lGo langSet = 1 << iota
+	lJS         // JavaScript and TypeScript
+	lPy
+	lJava // Java and Kotlin
+	lCS
+	lRust
+	lPHP
+	lRuby
+	lLua
+)
+
+func langBit(l Language) langSet {
+	switch l {
+	case Go:
+		return lGo
+	case JavaScript, TypeScript:
+		return lJS
+	case Python:
+		return lPy
+	case Java, Kotlin:
+		return lJava
+	case CSharp:
+		return lCS
+	case Rust:
+		return lRust
+	case PHP:
+		return lPHP
+	case Ruby:
+		return lRuby
+	case Lua, Nginx:
+		return lLua
+	}
+	return 0
+}
+
+// Receiver requirements of a call rule, besides a literal receiver name.
+const (
+	anyRecv  = ""  // method or plain function
+	isMethod = "." // x.f(...) only
+	isFunc   = "-" // f(...) only, not a method
+)
+
+// callRule: the argument at index arg (-1: any argument) of a call to
+// callee is a status code.
+type callRule struct {
+	callee string
+	langs  langSet
+	recv   string // anyRecv, isMethod, isFunc or the receiver's name ("http")
+	arg    int
+	role   Role
+	ctx    string
+}
+
+var callRules = []callRule{
+	// Go net/http and the frameworks around it (gin, echo, fiber, chi).
+	{"WriteHeader", lGo, anyRecv, 0, Status, "argument of WriteHeader"},
+	{"Error", lGo, "http", 2, ErrorStatus, "status of http.Error"},
+	{"Redirect", lGo, "http", 3, RedirectStatus, "status of http.Redirect"},
+	{"RedirectHandler", lGo, "http", 1, RedirectStatus, "status of http.RedirectHandler"},
+	{"StatusText", lGo, "http", 0, Mention, "argument of http.StatusText"},
+	{"Redirect", lGo, isMethod, 0, RedirectStatus, "status of c.Redirect"},
+	{"JSON", lGo, isMethod, 0, Status, "status of c.JSON"},
+	{"String", lGo, isMethod, 0, Status, "status of c.String"},
+	{"Status", lGo, isMethod, 0, Status, "argument of c.Status"},
+	{"Status", lGo, "render", 1, Status, "status of render.Status"},
+	{"NoContent", lGo, isMethod, 0, Status, "argument of c.NoContent"},
+	{"HTML", lGo, isMethod, 0, Status, "status of c.HTML"},
+	{"XML", lGo, isMethod, 0, Status, "status of c.XML"},
+	{"YAML", lGo, isMethod, 0, Status, "status of c.YAML"},
+	{"Data", lGo, isMethod, 0, Status, "status of c.Data"},
+	{"Blob", lGo, isMethod, 0, Status, "status of c.Blob"},
+	{"Stream", lGo, isMethod, 0, Status, "status of c.Stream"},
+	{"Render", lGo, isMethod, 0, Status, "status of c.Render"},
+	{"IndentedJSON", lGo, isMethod, 0, Status, "status of c.IndentedJSON"},
+	{"SecureJSON", lGo, isMethod, 0, Status, "status of c.SecureJSON"},
+	{"PureJSON", lGo, isMethod, 0, Status, "status of c.PureJSON"},
+	{"JSONBlob", lGo, isMethod, 0, Status, "status of c.JSONBlob"},
+	{"JSONPretty", lGo, isMethod, 0, Status, "status of c.JSONPretty"},
+	{"AbortWithStatus", lGo, isMethod, 0, ErrorStatus, "argument of c.AbortWithStatus"},
+	{"AbortWithStatusJSON", lGo, isMethod, 0, ErrorStatus, "status of c.AbortWithStatusJSON"},
+	{"AbortWithError", lGo, isMethod, 0, ErrorStatus, "status of c.AbortWithError"},
+	{"SendStatus", lGo, isMethod, 0, Status, "argument of c.SendStatus"},
+	{"NewHTTPError", lGo, anyRecv, 0, ErrorStatus, "status of echo.NewHTTPError"},
+	{"NewError", lGo, "fiber", 0, ErrorStatus, "status of fiber.NewError"},
+
+	// Shared method names: Express, Fastify, Spring, Servlet, PSR-7, Rust
+	// builders, test clients.
+	{"status", 0, isMethod, 0, Status, "argument of .status()"},
+	{"setStatus", 0, isMethod, 0, Status, "argument of setStatus"},
+	{"sendStatus", 0, isMethod, 0, Status, "argument of sendStatus"},
+	{"sendError", 0, isMethod, 0, ErrorStatus, "status of sendError"},
+	{"setStatusCode", 0, isMethod, 0, Status, "argument of setStatusCode"},
+	{"withStatus", 0, isMethod, 0, Status, "argument of withStatus"},
+	{"setResponseCode", 0, isMethod, 0, Status, "argument of setResponseCode"},
+	{"statusCode", 0, isMethod, 0, Expected, "argument of .statusCode() (REST Assured)"},
+	{"assertStatus", 0, isMethod, 0, Expected, "argument of assertStatus"},
+	{"assertResponseStatusCodeSame", 0, anyRecv, 0, Expected, "argument of assertResponseStatusCodeSame"},
+	{"redirect", 0, anyRecv, -1, RedirectStatus, "status of redirect"},
+	{"abort", lPy | lPHP, anyRecv, 0, ErrorStatus, "argument of abort"},
+
+	// JavaScript and TypeScript: Express, Koa, Fastify, NestJS, SvelteKit,
+	// http-errors, supertest.
+	{"code", lJS, isMethod, 0, Status, "argument of reply.code()"},
+	{"writeHead", lJS, isMethod, 0, Status, "status of writeHead"},
+	{"throw", lJS, isMethod, 0, ErrorStatus, "status of ctx.throw"},
+	{"assert", lJS, "ctx", 1, ErrorStatus, "status of ctx.assert"},
+	{"createError", lJS, anyRecv, 0, ErrorStatus, "status of createError"},
+	{"createHttpError", lJS, anyRecv, 0, ErrorStatus, "status of createHttpError"},
+	{"HttpError", lJS, anyRecv, 0, ErrorStatus, "status of HttpError"},
+	{"HttpException", lJS, anyRecv, 1, ErrorStatus, "status of HttpException"},
+	{"HttpCode", lJS, anyRecv, 0, Status, "argument of @HttpCode"},
+	{"error", lJS, isFunc, 0, ErrorStatus, "status of error()"},
+	{"expect", lJS, isMethod, 0, Expected, "status expected by supertest .expect()"},
+
+	// Python: Flask, FastAPI/Starlette, Django, Tornado, flask-restx, WSGI.
+	{"HTTPException", lPy, anyRecv, 0, ErrorStatus, "status of HTTPException"},
+	{"HTTPError", lPy, isFunc, 0, ErrorStatus, "status of HTTPError"},
+	{"HTTPError", lPy, "web", 0, ErrorStatus, "status of HTTPError"},
+	{"HTTPError", lPy, anyRecv, 1, ErrorStatus, "status of urllib's HTTPError"},
+	{"set_status", lPy, isMethod, 0, Status, "argument of set_status"},
+	{"send_error", lPy, isMethod, 0, ErrorStatus, "argument of send_error"},
+	{"send_response", lPy, isMethod, 0, Status, "argument of send_response"},
+	{"make_response", lPy, anyRecv, 1, Status, "status of make_response"},
+	{"HTTPStatus", lPy, anyRecv, 0, Mention, "argument of HTTPStatus()"},
+	{"start_response", lPy, anyRecv, 0, Status, "status of start_response"},
+	{"response", lPy, isMethod, 0, Documented, "status of @api.response"},
+
+	// Java and Kotlin: Spring, MockMvc, ktor.
+	{"valueOf", lJava, "HttpStatus", 0, Mention, "argument of HttpStatus.valueOf"},
+	{"resolve", lJava, "HttpStatus", 0, Mention, "argument of HttpStatus.resolve"},
+	{"valueOf", lJava, "HttpStatusCode", 0, Mention, "argument of HttpStatusCode.valueOf"},
+	{"fromValue", lJava, "HttpStatusCode", 0, Mention, "argument of HttpStatusCode.fromValue"},
+
+	// C#: ASP.NET Core.
+	{"StatusCode", lCS, anyRecv, 0, Status, "argument of StatusCode()"},
+	{"StatusCodeResult", lCS, anyRecv, 0, Status, "argument of StatusCodeResult"},
+	{"ProducesResponseType", lCS, anyRecv, -1, Documented, "[ProducesResponseType]"},
+	{"SwaggerResponse", lCS, anyRecv, 0, Documented, "[SwaggerResponse]"},
+
+	// Rust: http, reqwest, axum, actix.
+	{"from_u16", lRust, "StatusCode", 0, Status, "argument of StatusCode::from_u16"},
+
+	// PHP: Laravel, Symfony, plain PHP.
+	{"http_response_code", lPHP, anyRecv, 0, Status, "argument of http_response_code"},
+	{"header", lPHP, isFunc, 2, Status, "status of header()"},
+	{"abort_if", lPHP, anyRecv, 1, ErrorStatus, "status of abort_if"},
+	{"abort_unless", lPHP, anyRecv, 1, ErrorStatus, "status of abort_unless"},
+	{"json", lPHP, isMethod, 1, Status, "status of response()->json"},
+	{"response", lPHP, isFunc, 1, Status, "status of response()"},
+	{"Response", lPHP, anyRecv, 1, Status, "status of new Response"},
+	{"JsonResponse", lPHP, anyRecv, 1, Status, "status of new JsonResponse"},
+	{"RedirectResponse", lPHP, anyRecv, 1, RedirectStatus, "status of new RedirectResponse"},
+	{"HttpException", lPHP, anyRecv, 0, ErrorStatus, "status of HttpException"},
+
+	// Ruby: Rails, Sinatra, RSpec, Minitest.
+	{"head", lRuby, anyRecv, 0, Status, "argument of head"},
+	{"halt", lRuby, anyRecv, 0, Status, "argument of halt"},
+	{"status", lRuby, isFunc, 0, Status, "argument of status"},
+	{"error", lRuby, isFunc, 0, ErrorStatus, "Sinatra error handler"},
+	{"have_http_status", lRuby, anyRecv, 0, Expected, "argument of have_http_status"},
+	{"assert_response", lRuby, anyRecv, 0, Expected, "argument of assert_response"},
+
+	// Lua: OpenResty and Kong.
+	{"exit", lLua, "ngx", 0, Status, "argument of ngx.exit"},
+	{"exit", lLua, "response", 0, Status, "status of kong.response.exit"},
+	{"error", lLua, "response", 0, ErrorStatus, "status of kong.response.error"},
+}
+
+// assertCallees are assertion functions whose arguments include a status
+// code when another argument is a status (assert.Equal(t, 200, rec.Code)).
+var assertCallees = []string{
+	"Equal", "Equalf", "EqualValues", "Exactly", "NotEqual",
+	"assertEquals", "assertEqual", "assertNotEqual", "assert_equal", "assertSame",
+	"assertThat", "equal", "strictEqual", "deepEqual", "notEqual", "notStrictEqual",
+	"AreEqual", "AreNotEqual", "assert_eq", "assert_ne", "assert_equals",
+}
+
+// chainCallees are matchers that take the expected value after an
+// expectation on a status: expect(res.status).toBe(200),
+// assertThat(resp.getStatus()).isEqualTo(200), status().is(404),
+// response.StatusCode.Should().Be(200).
+var chainCallees = []string{
+	"toBe", "toEqual", "toStrictEqual", "equal", "equals", "eql", "eq", "be", "is", "isEqualTo",
+	"Be", "toHaveStatus", "toHaveHTTPStatus", "isIn", "oneOf", "toBeOneOf",
+}
+
+// heuristicCalleeWords: a call whose name contains one of these
+// (case-insensitively) and takes a known code as a whole argument is most
+// likely a project's own response helper: respondWithError(w, 400, ...),
+// writeJSON(w, 200, v).
+var heuristicCalleeWords = []string{"status", "respond", "response", "httperror", "writejson", "senderror", "writeerror", "sendjson", "renderjson", "jsonerror", "errorjson"}
+
+// castTypes: (HttpStatusCode)404 in C#.
+var castTypes = []string{"HttpStatusCode"}
+
+// keyClass says what a key or field name makes of the value after it.
+type keyClass struct {
+	role   Role
+	filter filter
+	ev     Evidence
+}
+
+// classifyKey decides whether a key, keyword argument or field name says
+// that its value is a status: statusCode, status_code, StatusCode,
+// http_status, wantStatus, expected_code, status. The comparison ignores
+// case and underscores, so one entry covers every naming convention.
+func classifyKey(name []byte) (keyClass, bool) {
+	var buf [40]byte
+	n := 0
+	for _, c := range name {
+		if c == '_' || c == '-' {
+			continue
+		}
+		if n == len(buf) {
+			return keyClass{}, false
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[n] = c
+		n++
+	}
+	k := string(buf[:n]) // the compiler does not allocate for a switch on it
+	switch k {
+	case "status":
+		return keyClass{Status, knownOnly, Strong}, true
+	case "statuscode", "httpstatus", "httpstatuscode", "httpcode", "responsecode", "responsestatus", "statuscodevalue", "statusint":
+		return keyClass{Status, threeDigits, Strong}, true
+	case "expectedstatus", "expectedcode", "expectedstatuscode", "wantstatus", "wantcode", "wantstatuscode",
+		"expectstatus", "expectcode", "targetstatuscode", "expectedhttpstatus", "wanthttpstatus", "expectedresponsecode":
+		return keyClass{Expected, threeDigits, Strong}, true
+	}
+	return keyClass{}, false
+}
+
+// codeKeyCallees: inside these calls a bare "code" key or keyword argument
+// is a status: redirect(url, code=301), abort(code=404),
+// @ApiResponse(code = 404, message = "...").
+var codeKeyCallees = []string{"redirect", "abort", "ApiResponse", "ApiResponses", "HTTPException", "Response"}
+
+// statusishName reports whether an identifier names a received status,
+// making what it is compared with a status code: resp.StatusCode,
+// res.status, response.status_code, rec.Code, getStatus(), code(). A bare
+// "code" only counts with known codes, and only in files that mention HTTP
+// (see engine.ident).
+func statusishName(name []byte) (filter, bool) {
+	// Most identifiers are neither: only names ending in "code" or
+	// containing "tatus"/"TATUS" go on to the full comparison.
+	if len(name) < 4 || !mayBeStatusish(name) {
+		return 0, false
+	}
+	var buf [32]byte
+	n := 0
+	for _, c := range name {
+		if c == '_' {
+			continue
+		}
+		if n == len(buf) {
+			return 0, false
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[n] = c
+		n++
+	}
+	switch string(buf[:n]) {
+	case "statuscode", "status", "getstatus", "getstatuscode", "getstatuscodevalue", "statuscodevalue",
+		"getresponsecode", "responsecode", "httpstatus", "statusint", "getcode", "rawstatus", "expectstatus":
+		return threeDigits, true
+	case "code":
+		return knownOnly, true
+	}
+	return 0, false
+}
+
+func mayBeStatusish(name []byte) bool {
+	n := len(name)
+	if c := name[n-4] | 0x20; c == 'c' && name[n-1]|0x20 == 'e' {
+		return true
+	}
+	for i := 0; i+4 < n; i++ {
+		if name[i]|0x20 == 't' && name[i+1]|0x20 == 'a' && name[i+2]|0x20 == 't' && name[i+3]|0x20 == 'u' {
+			return true
+		}
+	}
+	return false
+}
+
+// chainKeepers are methods that keep a status a status: status().as_u16(),
+// getStatusCode().value(), response.status.to_i.
+var chainKeepers = []string{"as_u16", "value", "intValue", "getValue", "to_i", "as_str", "Should", "should", "to", "not_to", "to_not", "expect", "assertThat", "then", "andExpect"}

@@ -1,0 +1,150 @@
+// Package rules checks the status codes that analysis found and reports the
+// wrong ones, with fixes where a fix can be justified.
+//
+// It sits beside the scanners (client → server → analysis → rules → catalog)
+// and, like them, works in byte offsets and knows nothing of LSP: the server
+// turns a Diagnostic into an LSP diagnostic and its Fixes into quick fixes.
+// The shape follows go/analysis: a Rule is a value with a stable ID, a Doc
+// whose first line is its title, and a Run function that reports through a
+// Pass. Adding a rule means declaring one more Rule and listing it in All.
+package rules
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/statusls/statusls/analysis"
+	"github.com/statusls/statusls/catalog"
+)
+
+// Severity says how bad a finding is; the values match LSP's
+// DiagnosticSeverity so that the server converts them one to one.
+type Severity int
+
+// The severities, most severe first.
+const (
+	Error Severity = iota + 1
+	Warning
+	Information
+	Hint
+)
+
+// Rule is one check. Rules are values so that editors, the command line and
+// documentation can list them, and so that a user can refer to one by its ID.
+type Rule struct {
+	// ID is the stable code shown with each diagnostic, e.g. "SL001"; it
+	// never changes once released, so users can rely on it in settings.
+	ID string
+	// Name is a readable alias for the ID, e.g. "unknown-status-code".
+	Name string
+	// Doc explains the rule: the first line is its title, the rest shows a
+	// wrong and a right example.
+	Doc string
+	// Severity is the default severity of the rule's diagnostics; Run may
+	// report some with another.
+	Severity Severity
+	// Run inspects pass.Result and reports through pass.Report.
+	Run func(pass *Pass)
+}
+
+// URL links to the rule's documentation, which is the doc comment of the
+// variable that declares it.
+func (r *Rule) URL() string {
+	return "https://pkg.go.dev/github.com/statusls/statusls/analysis/rules#" + r.goName()
+}
+
+// goName turns "unknown-status-code" into "UnknownStatusCode", the name of
+// the variable that declares the rule.
+func (r *Rule) goName() string {
+	out := make([]byte, 0, len(r.Name))
+	upper := true
+	for i := 0; i < len(r.Name); i++ {
+		c := r.Name[i]
+		switch {
+		case c == '-':
+			upper = true
+			continue
+		case upper && c >= 'a' && c <= 'z':
+			c -= 'a' - 'A'
+		}
+		upper = false
+		out = append(out, c)
+	}
+	return string(out)
+}
+
+// Pass is what a rule gets to inspect one file.
+type Pass struct {
+	Result analysis.Result
+	// Text is the text the Result was computed from.
+	Text    []byte
+	Catalog *catalog.Catalog
+	// VendorCodes says whether codes that only a vendor defines (nginx's 499,
+	// Cloudflare's 520) count as known. Users who must stay within the
+	// registry turn it off.
+	VendorCodes bool
+
+	rule   *Rule
+	report []Diagnostic
+}
+
+// Report records a diagnostic of the running rule. A zero Severity means the
+// rule's default.
+func (p *Pass) Report(d Diagnostic) {
+	d.RuleID = p.rule.ID
+	if d.Severity == 0 {
+		d.Severity = p.rule.Severity
+	}
+	p.report = append(p.report, d)
+}
+
+// Diagnostic is one problem in the text, in byte offsets.
+type Diagnostic struct {
+	Start, End int
+	RuleID     string
+	Severity   Severity
+	Message    string
+	// Fixes are the edits that resolve the problem, the preferred one first.
+	Fixes []Fix
+}
+
+// Fix is one way to resolve a diagnostic.
+type Fix struct {
+	Title string
+	Edits []Edit
+}
+
+// Edit replaces the text between two byte offsets.
+type Edit struct {
+	Start, End int
+	NewText    string
+}
+
+// All lists every rule, in ID order.
+func All() []*Rule { return []*Rule{UnknownStatusCode} }
+
+// ByID finds a rule by its ID or its name.
+func ByID(id string) (*Rule, bool) {
+	for _, r := range All() {
+		if r.ID == id || r.Name == id {
+			return r, true
+		}
+	}
+	return nil, false
+}
+
+// Run runs the rules over one file and returns their diagnostics ordered by
+// position, then rule ID.
+func Run(rules []*Rule, pass Pass) []Diagnostic {
+	var out []Diagnostic
+	for _, r := range rules {
+		p := pass
+		p.rule, p.report = r, nil
+		r.Run(&p)
+		out = append(out, p.report...)
+	}
+	slices.SortStableFunc(out, func(a, b Diagnostic) int {
+		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.RuleID, b.RuleID))
+	})
+	return out
+}

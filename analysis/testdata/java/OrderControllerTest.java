@@ -1,0 +1,23 @@
+package com.example.orders;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+class OrderControllerTest {
+    @Test
+    void missingOrder() throws Exception {
+        mockMvc.perform(get("/orders/404"))
+            .andExpect(status().is(404)) // @want 404:expected
+            .andExpect(status().isNotFound());
+        ResponseEntity<String> r = rest.getForEntity("/orders/1", String.class);
+        assertEquals(200, r.getStatusCodeValue()); // @want 200:expected
+        assertEquals(200, r.getBody().length());
+        assertThat(r.getStatusCode().value()).isEqualTo(200); // @want 200:expected
+        given().when().get("/orders").then().statusCode(200); // @want 200:expected
+        webClient.get().uri("/orders").exchange().expectStatus().isEqualTo(503); // @want 503:expected
+        HttpURLConnection conn = (HttpURLConnection) url.openConnection();
+        if (conn.getResponseCode() != 200) { // @want 200:compare
+            fail("status");
+        }
+    }
+}

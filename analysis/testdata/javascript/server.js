@@ -1,0 +1,60 @@
+const express = require('express');
+const createError = require('http-errors');
+const { StatusCodes } = require('http-status-codes');
+
+const app = express();
+const PORT = process.env.PORT || 3000;
+const CACHE_TTL = 300;
+
+app.use(express.json({ limit: '500kb' }));
+
+// GET /items responds 200 with at most 200 items. @want 200:comment
+app.get('/items', async (req, res) => {
+  const items = await db.items.find().limit(200);
+  res.status(200).json(items); // @want 200:status
+});
+
+app.get('/items/:id', async (req, res, next) => {
+  const item = await db.items.findById(req.params.id);
+  if (!item) {
+    return res.status(404).json({ error: 'Not found', retryAfter: 500 }); // @want 404
+  }
+  if (item.deleted) {
+    return next(createError(410, 'Item was deleted')); // @want 410:error
+  }
+  res.json(item);
+});
+
+app.post('/items', (req, res) => {
+  if (!req.body.name) {
+    return res.sendStatus(400); // @want 400
+  }
+  res.status(StatusCodes.CREATED).send({ ok: true }); // @want StatusCodes.CREATED=201:status
+});
+
+app.get('/legacy', (req, res) => res.redirect(301, '/items')); // @want 301:redirect
+app.get('/legacy2', (req, res) => res.redirect('/items'));
+
+app.use((err, req, res, next) => {
+  const status = err.status || 500; // @want 500:status
+  res.statusCode = status;
+  res.writeHead(503, { 'Retry-After': 120 }); // @want 503
+  console.error(`request failed with ${err.status}`, setTimeout(next, 500));
+});
+
+async function fetchUser(id) {
+  const response = await fetch(`https://api.example.com/users/${id}?limit=100`);
+  if (response.status === 404) { // @want 404:compare
+    return null;
+  }
+  if (!response.ok || response.status >= 500) { // @want 500
+    throw new Error(`upstream returned ${response.status}`);
+  }
+  return response.json();
+}
+
+function color() {
+  return { fontWeight: 400, color: '#404040', width: 200, zIndex: 500 };
+}
+
+app.listen(PORT, () => console.log(`listening on ${PORT}`));

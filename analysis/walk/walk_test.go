@@ -1,0 +1,81 @@
+package walk_test
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/statusls/statusls/analysis/walk"
+)
+
+// tree writes files (path → content) under a temporary directory.
+func tree(t *testing.T, files map[string]string) string {
+	t.Helper()
+	root := t.TempDir()
+	for p, c := range files {
+		full := filepath.Join(root, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(c), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
+}
+
+func TestListHonoursGitignore(t *testing.T) {
+	root := tree(t, map[string]string{
+		".gitignore":           "node_modules/\n*.min.js\n/build\n!keep.min.js\n",
+		".htaccess":            "ErrorDocument 404 /404.html\n",
+		".git/config":          "[core]\n",
+		"main.go":              "package main\n",
+		"keep.min.js":          "res.status(404)\n",
+		"app.min.js":           "res.status(404)\n",
+		"build/out.js":         "x\n",
+		"web/build/page.js":    "kept: /build is anchored to the root\n",
+		"node_modules/x/a.js":  "x\n",
+		"svc/.gitignore":       "generated.yaml\n",
+		"svc/generated.yaml":   "x\n",
+		"svc/openapi.yaml":     "responses:\n",
+		"other/generated.yaml": "not ignored: the pattern belongs to svc/\n",
+		"sites-available/shop": "server { return 301 https://x; }\n",
+	})
+	got, err := walk.List([]string{root})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range got {
+		got[i], _ = filepath.Rel(root, got[i])
+		got[i] = filepath.ToSlash(got[i])
+	}
+	want := []string{".gitignore", ".htaccess", "keep.min.js", "main.go", "other/generated.yaml",
+		"sites-available/shop", "svc/.gitignore", "svc/openapi.yaml", "web/build/page.js"}
+	if !slices.Equal(got, want) {
+		t.Errorf("List =\n%q\nwant\n%q", got, want)
+	}
+}
+
+func TestReadSkipsBinaryAndLargeFiles(t *testing.T) {
+	root := tree(t, map[string]string{
+		"logo.png":  "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+		"big.json":  `{"status": 200, "pad": "` + strings.Repeat("x", 2000) + `"}`,
+		"small.yml": "status: 200\n",
+	})
+	opts := walk.Options{MaxSize: 1000}
+	if _, err := walk.Read(filepath.Join(root, "logo.png"), opts); !errors.Is(err, walk.ErrSkipped) {
+		t.Errorf("binary file: err = %v, want ErrSkipped", err)
+	}
+	if _, err := walk.Read(filepath.Join(root, "big.json"), opts); !errors.Is(err, walk.ErrSkipped) {
+		t.Errorf("large file: err = %v, want ErrSkipped", err)
+	}
+	if data, err := walk.Read(filepath.Join(root, "small.yml"), opts); err != nil || string(data) != "status: 200\n" {
+		t.Errorf("small file: %q, %v", data, err)
+	}
+	if _, err := walk.List([]string{filepath.Join(root, "missing")}); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("missing root: err = %v, want not exist", err)
+	}
+}

@@ -1,0 +1,202 @@
+package analysis
+
+import "bytes"
+
+// YAML is read line by line, keeping the stack of enclosing keys by
+// indentation. That is all the structure the rules need (the parent of an
+// OpenAPI response key, the key of a value), it tolerates Helm templates
+// that a YAML parser rejects, and it costs no allocation per line.
+
+type yamlKey struct {
+	indent int
+	key    []byte
+}
+
+// snippetKeys: ingress-nginx annotations whose value is nginx configuration.
+func isSnippetKey(key []byte) bool {
+	return bytes.HasSuffix(key, []byte("-snippet")) || bytes.HasSuffix(key, []byte("-snippets"))
+}
+
+func (s *scan) scanYAML() {
+	text := s.text
+	var stack []yamlKey
+	i := 0
+	for i < len(text) {
+		eol := lineEnd(text, i, len(text))
+		line := i
+		i = eol + 1
+		ind := line
+		for ind < eol && text[ind] == ' ' {
+			ind++
+		}
+		if ind == eol || text[ind] == '\r' {
+			continue
+		}
+		if eol-line >= 3 && string(text[line:line+3]) == "---" {
+			stack = stack[:0]
+			continue
+		}
+		j := ind
+		item := false
+		for j < eol && text[j] == '-' && (j+1 == eol || text[j+1] == ' ') {
+			j += 2
+			item = true
+			for j < eol && text[j] == ' ' {
+				j++
+			}
+		}
+		if j >= eol {
+			continue
+		}
+		if text[j] == '#' {
+			s.prose(j, eol, InComment)
+			continue
+		}
+		ks, ke, quoted, vstart, hasKey := yamlKeyAt(text, j, eol)
+		col := j - line
+		for len(stack) > 0 && stack[len(stack)-1].indent >= col {
+			stack = stack[:len(stack)-1]
+		}
+		ctx := yamlCtx(stack)
+		if !hasKey {
+			// A list item or a continuation: the value of the enclosing key.
+			if item && len(stack) > 0 {
+				vs, ve, q := scalarSpan(text, j, eol, s)
+				s.dataValue(stack[len(stack)-1].key, vs, ve, q, yamlCtx(stack[:len(stack)-1]))
+			} else {
+				vs, ve, _ := scalarSpan(text, j, eol, s)
+				s.prose(vs, ve, InString)
+			}
+			continue
+		}
+		key := text[ks:ke]
+		s.dataKey(ks, ke, quoted, ctx)
+		v := vstart
+		for v < eol && text[v] == ' ' {
+			v++
+		}
+		switch {
+		case v >= eol || text[v] == '#' || text[v] == '\r':
+			if v < eol && text[v] == '#' {
+				s.prose(v, eol, InComment)
+			}
+			stack = append(stack, yamlKey{indent: col, key: key})
+		case text[v] == '|' || text[v] == '>':
+			// A block scalar: the lines indented deeper than the key.
+			end := i
+			for end < len(text) {
+				e2 := lineEnd(text, end, len(text))
+				k := end
+				for k < e2 && text[k] == ' ' {
+					k++
+				}
+				if k < e2 && text[k] != '\r' && k-end <= ind-line {
+					break
+				}
+				end = e2 + 1
+			}
+			end = min(end, len(text))
+			if i < end {
+				if isSnippetKey(key) {
+					s.scanNginx(i, end)
+				} else {
+					s.prose(i, end, InString)
+				}
+			}
+			i = end
+		case text[v] == '[':
+			// A flow sequence: [500, 502] or ["500-599"].
+			end := v
+			for end < eol && text[end] != ']' {
+				end++
+			}
+			s.dataValue(key, v+1, end, false, ctx)
+		default:
+			vs, ve, q := scalarSpan(text, v, eol, s)
+			s.dataValue(key, vs, ve, q, ctx)
+		}
+	}
+}
+
+// yamlCtx describes the position under the keys of stack.
+func yamlCtx(stack []yamlKey) dataCtx {
+	var c dataCtx
+	if len(stack) > 0 {
+		c.parent = stack[len(stack)-1].key
+		c.errorsParent = string(c.parent) == "errors"
+	}
+	for _, k := range stack {
+		if containsWordFold(k.key, []string{"response"}) {
+			c.respAncestor = true
+		}
+	}
+	return c
+}
+
+// yamlKeyAt reads "key:" at j: a plain or quoted key followed by a colon
+// and a blank or the line end. It returns the key without quotes and where
+// its value starts.
+func yamlKeyAt(text []byte, j, eol int) (ks, ke int, quoted bool, vstart int, ok bool) {
+	if q := text[j]; q == '"' || q == '\'' {
+		k := j + 1
+		for k < eol && text[k] != q {
+			if text[k] == '\\' && q == '"' {
+				k++
+			}
+			k++
+		}
+		if k+1 < eol && text[k+1] == ':' && (k+2 == eol || text[k+2] == ' ' || text[k+2] == '\r') {
+			return j + 1, k, true, k + 2, true
+		}
+		return 0, 0, false, 0, false
+	}
+	switch text[j] {
+	case '{', '[', '|', '>', '&', '*', '!', '%', '@', '`':
+		return 0, 0, false, 0, false
+	}
+	for k := j; k < eol; k++ {
+		c := text[k]
+		if c == ' ' && k+1 < eol && text[k+1] == '#' {
+			return 0, 0, false, 0, false
+		}
+		if c == ':' && (k+1 == eol || text[k+1] == ' ' || text[k+1] == '\r') {
+			ke := k
+			for ke > j && text[ke-1] == ' ' {
+				ke--
+			}
+			return j, ke, false, k + 1, true
+		}
+		if c == '{' && k+1 < eol && text[k+1] == '{' {
+			return 0, 0, false, 0, false // a Helm template line
+		}
+	}
+	return 0, 0, false, 0, false
+}
+
+// scalarSpan returns the content of a scalar starting at v: inside the
+// quotes, or up to a " #" comment (which it scans as prose).
+func scalarSpan(text []byte, v, eol int, s *scan) (int, int, bool) {
+	if q := text[v]; q == '"' || q == '\'' {
+		k := v + 1
+		for k < eol && text[k] != q {
+			if text[k] == '\\' && q == '"' {
+				k++
+			}
+			k++
+		}
+		k = min(k, eol)
+		if c := bytes.Index(text[k:eol], []byte(" #")); c >= 0 {
+			s.prose(k+c+1, eol, InComment)
+		}
+		return v + 1, k, true
+	}
+	end := eol
+	if c := bytes.Index(text[v:eol], []byte(" #")); c >= 0 {
+		end = v + c
+		s.prose(end+1, eol, InComment)
+	}
+	for end > v && (text[end-1] == ' ' || text[end-1] == '\r') {
+		end--
+	}
+	return v, end, false
+}

@@ -1,0 +1,91 @@
+package catalog_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/statusls/statusls/catalog"
+)
+
+// The hover for a code carries, in order, everything the issue lists; the
+// expected pieces are taken from the entry itself so that the test follows
+// the data rather than a copy of it.
+func TestHoverSections(t *testing.T) {
+	c := catalog.Default()
+	e, _ := c.Primary(502)
+	for _, loc := range []catalog.Locale{"en", "vi"} {
+		got, ok := c.Hover(502, loc, catalog.Markdown, []string{"go-nethttp"})
+		if !ok {
+			t.Fatalf("%s: no hover for 502", loc)
+		}
+		text := e.TextIn(loc)
+		want := []string{
+			"**502 Bad Gateway**",
+			c.Summary(e, loc, catalog.Markdown),
+			"**" + c.Label(loc, "description") + "**", firstLine(text.Description),
+			"**" + c.Label(loc, "seen") + "**", firstLine(text.Seen),
+			"**" + c.Label(loc, "fix") + "**", firstLine(text.Fix),
+			"`http.StatusBadGateway`",
+			"[MDN](" + catalog.MDNURL(e) + ")",
+		}
+		assertInOrder(t, string(loc), got, want)
+		for _, other := range c.Confusions(502) {
+			cp, _ := c.Compare(502, other, loc)
+			assertInOrder(t, string(loc), got, []string{"**" + c.Label(loc, "confused") + "**", "- " + cp.B.Title() + ": " + cp.Summary})
+		}
+	}
+}
+
+// Constants are listed only for the ecosystems the file uses, and plain text
+// has no Markdown emphasis or link syntax.
+func TestHoverPlainWithoutEcosystem(t *testing.T) {
+	c := catalog.Default()
+	got, _ := c.Hover(502, "en", catalog.PlainText, nil)
+	for _, bad := range []string{"**", "](", "http.StatusBadGateway"} {
+		if strings.Contains(got, bad) {
+			t.Errorf("plain hover without ecosystems contains %q:\n%s", bad, got)
+		}
+	}
+	if !strings.HasPrefix(got, "502 Bad Gateway\n") {
+		t.Errorf("plain hover does not start with the title:\n%s", got)
+	}
+}
+
+func TestHoverUnknownCode(t *testing.T) {
+	c := catalog.Default()
+	for _, code := range []int{0, 99, 432, 600, 1000, -1} {
+		if got, ok := c.Hover(code, "en", catalog.Markdown, nil); ok || got != "" {
+			t.Errorf("Hover(%d) = %q, %v; want nothing", code, got, ok)
+		}
+	}
+}
+
+func TestClassHover(t *testing.T) {
+	c := catalog.Default()
+	got, ok := c.ClassHover(catalog.ServerError, "en", catalog.Markdown)
+	if !ok {
+		t.Fatal("no hover for 5xx")
+	}
+	assertInOrder(t, "5xx", got, []string{"**5xx " + c.ClassName("en", catalog.ServerError) + "**", "- 502 Bad Gateway"})
+	if _, ok := c.ClassHover(6, "en", catalog.Markdown); ok {
+		t.Error("ClassHover(6xx) succeeded")
+	}
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
+}
+
+func assertInOrder(t *testing.T, name, got string, want []string) {
+	t.Helper()
+	rest := got
+	for _, w := range want {
+		i := strings.Index(rest, w)
+		if i < 0 {
+			t.Errorf("%s: hover lacks %q (or it is out of order) in:\n%s", name, w, got)
+			return
+		}
+		rest = rest[i+len(w):]
+	}
+}

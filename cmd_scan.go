@@ -1,0 +1,120 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/statusls/statusls/analysis"
+	"github.com/statusls/statusls/analysis/walk"
+)
+
+// scanRecord is one finding as "statusls scan --format json" prints it, one
+// JSON object per line. Lines and columns are 1-based and columns count
+// bytes, as go vet does; end_column is exclusive.
+type scanRecord struct {
+	Path      string `json:"path"`
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	EndLine   int    `json:"end_line"`
+	EndColumn int    `json:"end_column"`
+	// Code is a number, or a string such as "5xx" for a class.
+	Code      any    `json:"code"`
+	Kind      string `json:"kind"`
+	Context   string `json:"context"` // code, string or comment
+	Text      string `json:"text"`
+	Language  string `json:"language"`
+	Role      string `json:"role"`
+	Evidence  string `json:"evidence"`
+	Ecosystem string `json:"ecosystem,omitempty"`
+	Reason    string `json:"reason"` // what made it a status code
+}
+
+func runScan(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("scan", flag.ContinueOnError)
+	format := fs.String("format", "text", "output format: text or json (JSON Lines)")
+	paths, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if *format != "text" && *format != "json" {
+		return usagef("unknown format %q: want text or json", *format)
+	}
+	if len(paths) == 0 {
+		return usagef("want at least one file or directory to scan")
+	}
+	files, listErr := walk.List(paths)
+	out := bufio.NewWriter(stdout)
+	defer out.Flush()
+	enc := json.NewEncoder(out)
+	var errs []error
+	if listErr != nil {
+		errs = append(errs, listErr)
+	}
+	for _, path := range files {
+		data, err := walk.Read(path, walk.Options{})
+		if errors.Is(err, walk.ErrSkipped) {
+			continue
+		}
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		lang := analysis.Detect("", path, data)
+		res := analysis.Analyze(lang, data)
+		pos := newLineCounter(data)
+		for _, f := range res.Findings {
+			r := record(path, lang, data, f, pos)
+			if *format == "json" {
+				if err := enc.Encode(r); err != nil {
+					return err
+				}
+				continue
+			}
+			fmt.Fprintf(out, "%s:%d:%d: %v %s in %s (%s): %s\n", r.Path, r.Line, r.Column, r.Code, r.Kind, r.Context, r.Role, r.Reason)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+func record(path string, lang analysis.Language, data []byte, f analysis.Finding, pos *lineCounter) scanRecord {
+	line, col := pos.at(f.Start)
+	endLine, endCol := pos.at(f.End)
+	var code any = f.Code
+	if f.Kind == analysis.ClassRange {
+		code = fmt.Sprintf("%dxx", f.Class)
+	}
+	ev := "strong"
+	if f.Evidence == analysis.Weak {
+		ev = "weak"
+	}
+	return scanRecord{
+		Path: path, Line: line, Column: col, EndLine: endLine, EndColumn: endCol, Code: code,
+		Kind: f.Kind.String(), Context: f.Where.String(), Text: string(data[f.Start:f.End]), Language: string(lang),
+		Role: f.Role.String(), Evidence: ev, Ecosystem: f.Ecosystem, Reason: f.Context,
+	}
+}
+
+// lineCounter turns increasing byte offsets into 1-based lines and byte
+// columns in one pass over the text.
+type lineCounter struct {
+	text            []byte
+	off, line, base int // base: offset where line starts
+}
+
+func newLineCounter(text []byte) *lineCounter { return &lineCounter{text: text, line: 1} }
+
+func (c *lineCounter) at(off int) (line, col int) {
+	if off < c.off {
+		c.off, c.line, c.base = 0, 1, 0
+	}
+	for ; c.off < off; c.off++ {
+		if c.text[c.off] == '\n' {
+			c.line, c.base = c.line+1, c.off+1
+		}
+	}
+	return c.line, off - c.base + 1
+}

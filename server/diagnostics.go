@@ -1,0 +1,176 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"sync"
+	"time"
+
+	"go.lsp.dev/protocol"
+	"go.lsp.dev/uri"
+
+	"github.com/statusls/statusls/analysis/rules"
+)
+
+// diagnosticData travels in each diagnostic's data field, so that a quick
+// fix is built from what was published, without analysing again. Version
+// says which text the ranges refer to; a fix for an older version is not
+// offered, since its ranges may no longer point at the code.
+type diagnosticData struct {
+	Version int32     `json:"version"`
+	Fixes   []fixData `json:"fixes,omitempty"`
+}
+
+type fixData struct {
+	Title string              `json:"title"`
+	Edits []protocol.TextEdit `json:"edits"`
+}
+
+// check runs the rules over a document version, in byte offsets.
+func (s *Server) check(d *Document) []rules.Diagnostic {
+	cfg := s.config.Load()
+	if !cfg.Diagnostics || d.Binary {
+		return nil
+	}
+	return rules.Run(rules.All(), rules.Pass{
+		Result:      d.Analysis(),
+		Text:        d.Text[:d.Analysed],
+		Catalog:     s.catalog(),
+		VendorCodes: cfg.VendorCodes,
+	})
+}
+
+// diagnostics converts a document's findings to LSP diagnostics: a stable
+// rule code with a link to its documentation, source "statusls", and the
+// fixes in data. The result is never nil, since an empty list is what
+// clears a document's diagnostics in the client.
+func (s *Server) diagnostics(d *Document) []protocol.Diagnostic {
+	enc := s.session.Load().encoding
+	out := []protocol.Diagnostic{}
+	for _, rd := range s.check(d) {
+		rng, err := d.Range(rd.Start, rd.End, enc)
+		if err != nil {
+			s.log.Error("diagnostic outside the document", "uri", d.URI, "rule", rd.RuleID, "error", err)
+			continue
+		}
+		data := diagnosticData{Version: d.Version}
+		for _, f := range rd.Fixes {
+			fd := fixData{Title: f.Title}
+			for _, e := range f.Edits {
+				er, err := d.Range(e.Start, e.End, enc)
+				if err != nil {
+					continue
+				}
+				fd.Edits = append(fd.Edits, protocol.TextEdit{Range: er, NewText: e.NewText})
+			}
+			data.Fixes = append(data.Fixes, fd)
+		}
+		raw, _ := json.Marshal(data)
+		pd := protocol.Diagnostic{
+			Range:    rng,
+			Severity: protocol.DiagnosticSeverity(rd.Severity),
+			Code:     protocol.String(rd.RuleID),
+			Source:   protocol.NewOptional("statusls"),
+			Message:  protocol.String(rd.Message),
+			Data:     protocol.LSPAny(raw),
+		}
+		if r, ok := rules.ByID(rd.RuleID); ok {
+			pd.CodeDescription = protocol.CodeDescription{Href: uri.URI(r.URL())}
+		}
+		out = append(out, pd)
+	}
+	return out
+}
+
+// Diagnostic answers a pull (textDocument/diagnostic). Every answer is a
+// full report: checking is fast and cached per version, and a full report
+// spares tracking result IDs.
+func (s *Server) Diagnostic(_ context.Context, params *protocol.DocumentDiagnosticParams) (protocol.DocumentDiagnosticReport, error) {
+	report := &protocol.RelatedFullDocumentDiagnosticReport{}
+	report.Kind = string(protocol.DocumentDiagnosticReportKindFull)
+	report.Items = []protocol.Diagnostic{}
+	if d := s.docs.get(params.TextDocument.URI); d != nil {
+		report.Items = s.diagnostics(d)
+	}
+	return report, nil
+}
+
+// publisher pushes diagnostics to clients that do not pull them. A change
+// restarts the document's timer, so diagnostics follow typing at most once
+// per delay; when the timer fires, only the document's latest version is
+// checked, and the result is sent only if that version is still the latest.
+type publisher struct {
+	s      *Server
+	mu     sync.Mutex // held while sending, so that a clear is never overtaken
+	timers map[string]*time.Timer
+	done   bool
+}
+
+func (p *publisher) init(s *Server) {
+	p.s = s
+	p.timers = make(map[string]*time.Timer)
+}
+
+// schedule checks the document after delay, replacing a pending check.
+func (p *publisher) schedule(u uri.URI, delay time.Duration) {
+	if p.s.session.Load().pullDiagnostics {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.done {
+		return
+	}
+	if t := p.timers[string(u)]; t != nil {
+		t.Stop()
+	}
+	p.timers[string(u)] = time.AfterFunc(delay, func() { p.publish(u) })
+}
+
+func (p *publisher) publish(u uri.URI) {
+	d := p.s.docs.get(u)
+	if d == nil {
+		return
+	}
+	diags := p.s.diagnostics(d)
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.done || p.s.docs.get(u) != d {
+		return // closed, or a newer version has its own timer
+	}
+	p.send(u, &d.Version, diags)
+}
+
+// clear empties a closed document's diagnostics.
+func (p *publisher) clear(u uri.URI) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if t := p.timers[string(u)]; t != nil {
+		t.Stop()
+		delete(p.timers, string(u))
+	}
+	if p.done || p.s.session.Load().pullDiagnostics {
+		return
+	}
+	p.send(u, nil, []protocol.Diagnostic{})
+}
+
+func (p *publisher) send(u uri.URI, version *int32, diags []protocol.Diagnostic) {
+	params := &protocol.PublishDiagnosticsParams{URI: u, Diagnostics: diags}
+	if version != nil {
+		params.Version = protocol.NewOptional(*version)
+	}
+	if err := p.s.client.PublishDiagnostics(p.s.ctx, params); err != nil {
+		p.s.log.Warn("could not publish diagnostics", "uri", u, "error", err)
+	}
+}
+
+// stop cancels pending checks, at shutdown.
+func (p *publisher) stop() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.done = true
+	for _, t := range p.timers {
+		t.Stop()
+	}
+}
