@@ -23,8 +23,8 @@ import (
 	"time"
 )
 
-// server is the statusls binary built from this checkout by TestMain.
-var server string
+// statuslsBin is the statusls binary built from this checkout by TestMain.
+var statuslsBin string
 
 func TestMain(m *testing.M) {
 	dir, err := os.MkdirTemp("", "statusls-editors-")
@@ -32,8 +32,8 @@ func TestMain(m *testing.M) {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	server = filepath.Join(dir, "statusls")
-	build := exec.Command("go", "build", "-o", server, "..")
+	statuslsBin = filepath.Join(dir, "statusls")
+	build := exec.Command("go", "build", "-o", statuslsBin, "..")
 	build.Stdout, build.Stderr = os.Stderr, os.Stderr
 	if err := build.Run(); err != nil {
 		fmt.Fprintln(os.Stderr, "building statusls:", err)
@@ -111,7 +111,7 @@ func isolatedEnv(t *testing.T, extra ...string) []string {
 		"XDG_CACHE_HOME="+filepath.Join(home, ".cache"),
 		"XDG_STATE_HOME="+filepath.Join(home, ".local", "state"),
 		"XDG_DATA_HOME="+filepath.Join(home, ".local", "share"),
-		"STATUSLS_BIN="+server,
+		"STATUSLS_BIN="+statuslsBin,
 	)
 	return append(env, extra...)
 }
