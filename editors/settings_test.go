@@ -3,8 +3,10 @@ package editors
 import (
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -53,6 +55,76 @@ func TestVSCodeSettingsMatchServer(t *testing.T) {
 	jsonKeys(reflect.TypeFor[server.Config](), "", served)
 	if !reflect.DeepEqual(contributed, served) {
 		t.Errorf("VS Code settings (name → JSON type) differ from server.Config's fields:\n package.json: %v\n server:       %v", contributed, served)
+	}
+}
+
+// TestEditorSettingsMatchServer checks the "statusls" settings that the
+// Neovim and Sublime Text configs write out in full against server.Config,
+// as TestVSCodeSettingsMatchServer does for VS Code.
+func TestEditorSettingsMatchServer(t *testing.T) {
+	served := map[string]string{}
+	jsonKeys(reflect.TypeFor[server.Config](), "", served)
+
+	t.Run("sublime", func(t *testing.T) {
+		data, err := os.ReadFile(filepath.Join("sublime", "LSP.sublime-settings"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Sublime's JSON allows line comments; none of this file's strings
+		// holds "//".
+		data = regexp.MustCompile(`(?m)//.*$`).ReplaceAll(data, nil)
+		var doc struct {
+			Clients map[string]struct {
+				Settings map[string]any `json:"settings"`
+			} `json:"clients"`
+		}
+		if err := json.Unmarshal(data, &doc); err != nil {
+			t.Fatal(err)
+		}
+		compareSettings(t, doc.Clients["statusls"].Settings["statusls"], served)
+	})
+
+	t.Run("nvim", func(t *testing.T) {
+		nvim := need(t, "nvim", "apt-get install neovim")
+		out, err := exec.Command(nvim, "--headless", "--clean",
+			"-c", `lua io.stdout:write(vim.fn.json_encode(dofile("nvim/lsp/statusls.lua").settings))`,
+			"-c", "qall!").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var settings map[string]any
+		if err := json.Unmarshal(out, &settings); err != nil {
+			t.Fatalf("%v: %s", err, out)
+		}
+		compareSettings(t, settings["statusls"], served)
+	})
+}
+
+// compareSettings flattens a decoded "statusls" section to dotted names and
+// JSON types and compares it with the server's.
+func compareSettings(t *testing.T, section any, served map[string]string) {
+	t.Helper()
+	got := map[string]string{}
+	var walk func(prefix string, v any)
+	walk = func(prefix string, v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			for k, e := range v {
+				walk(prefix+k+".", e)
+			}
+		case bool:
+			got[strings.TrimSuffix(prefix, ".")] = "boolean"
+		case string:
+			got[strings.TrimSuffix(prefix, ".")] = "string"
+		case float64:
+			got[strings.TrimSuffix(prefix, ".")] = "number"
+		default:
+			got[strings.TrimSuffix(prefix, ".")] = reflect.TypeOf(v).String()
+		}
+	}
+	walk("", section)
+	if !reflect.DeepEqual(got, served) {
+		t.Errorf("settings (name → JSON type) differ from server.Config's fields:\n config: %v\n server: %v", got, served)
 	}
 }
 

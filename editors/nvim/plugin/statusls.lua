@@ -1,14 +1,7 @@
--- User commands, defined whether statusls was started by setup{} or by
--- vim.lsp.enable('statusls'). The work is done in lua/statusls.
+-- The user commands, for those who start statusls with
+-- vim.lsp.enable('statusls') rather than require('statusls').setup{}.
 if vim.g.loaded_statusls then
   return
 end
 vim.g.loaded_statusls = true
-
-vim.api.nvim_create_user_command('StatuslsExplain', function(o)
-  require('statusls').show('statusls.explain', o.fargs)
-end, { nargs = '?', desc = 'statusls: explain a status code (default: the one under the cursor)' })
-
-vim.api.nvim_create_user_command('StatuslsCompare', function(o)
-  require('statusls').show('statusls.compare', o.fargs)
-end, { nargs = '+', desc = 'statusls: compare two status codes' })
+require('statusls').create_commands()

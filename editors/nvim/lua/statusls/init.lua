@@ -1,9 +1,9 @@
 -- statusls for Neovim 0.7 to 0.10, where vim.lsp.enable does not exist:
 -- require('statusls').setup{} starts the server for the filetypes of
 -- lsp/statusls.lua. On 0.11+ setup{} hands the same config to vim.lsp.config,
--- so one setup call works everywhere. The :StatuslsExplain and
--- :StatuslsCompare commands live in plugin/statusls.lua and use the functions
--- here.
+-- so one setup call works everywhere. setup{} also defines the
+-- :StatuslsExplain and :StatuslsCompare commands, which plugin/statusls.lua
+-- defines for those who only call vim.lsp.enable.
 local M = {}
 
 -- The 0.11 config file is the single description of the server; it is read
@@ -69,6 +69,9 @@ end
 --- lsp/statusls.lua: { cmd = {...}, settings = { statusls = {...} }, ... }.
 function M.setup(opts)
   local cfg = M.config(opts)
+  -- Plugin managers that add editors/nvim to 'runtimepath' late (lazy.nvim
+  -- with a subdirectory) never source plugin/statusls.lua.
+  M.create_commands()
   if vim.lsp.config and vim.lsp.enable then
     vim.lsp.config('statusls', cfg)
     vim.lsp.enable('statusls')
@@ -150,6 +153,17 @@ function M.show(command, args)
   else
     c.request('workspace/executeCommand', params, handler, 0)
   end
+end
+
+--- Defines :StatuslsExplain [CODE] (default: the code under the cursor) and
+--- :StatuslsCompare CODE CODE.
+function M.create_commands()
+  vim.api.nvim_create_user_command('StatuslsExplain', function(o)
+    M.show('statusls.explain', o.fargs)
+  end, { nargs = '?', desc = 'statusls: explain a status code (default: the one under the cursor)' })
+  vim.api.nvim_create_user_command('StatuslsCompare', function(o)
+    M.show('statusls.compare', o.fargs)
+  end, { nargs = '+', desc = 'statusls: compare two status codes' })
 end
 
 return M
