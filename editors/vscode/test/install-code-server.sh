@@ -29,6 +29,9 @@ node_major=$(node -p 'process.versions.node.split(".")[0]')
 command -v rg >/dev/null || { echo "ripgrep missing (Debian: apt-get install ripgrep)" >&2; exit 1; }
 
 mkdir -p "$dir"
+# A project of its own, or npm would install into the nearest ancestor that
+# has a package.json: the extension's.
+[ -f "$dir/package.json" ] || echo '{ "name": "statusls-code-server", "private": true }' > "$dir/package.json"
 npm_install() { npm install --ignore-scripts --no-audit --no-fund --loglevel=error "$@"; }
 
 echo "--- npm: code-server $version" >&2
