@@ -193,6 +193,25 @@ func TestServeBinaryExitCodes(t *testing.T) {
 			t.Errorf("code %d, want 1", code)
 		}
 	})
+	t.Run("rpc trace to a log file", func(t *testing.T) {
+		logfile := filepath.Join(t.TempDir(), "statusls.log")
+		p := spawn(t, "--stdio", "--rpc-trace", "--logfile", logfile)
+		p.initialize(t)
+		p.receive(t, p.send(t, "shutdown", nil, true))
+		p.send(t, "exit", nil, false)
+		if code := p.wait(t); code != 0 {
+			t.Errorf("code %d, want 0", code)
+		}
+		log, _ := os.ReadFile(logfile)
+		for _, want := range []string{`msg="rpc in"`, `\"method\":\"initialize\"`, `msg="rpc out"`, `\"serverInfo\"`, `\"method\":\"exit\"`} {
+			if !strings.Contains(string(log), want) {
+				t.Errorf("the log lacks %s:\n%s", want, log)
+			}
+		}
+		if p.stderr.Len() > 0 {
+			t.Errorf("logs went to stderr as well as the log file:\n%s", p.stderr.String())
+		}
+	})
 	t.Run("bad flag", func(t *testing.T) {
 		p := spawn(t, "--max-file-size", "lots")
 		if code := p.wait(t); code != 2 || !strings.Contains(p.stderr.String(), "--max-file-size") {

@@ -89,3 +89,25 @@ func assertInOrder(t *testing.T, name, got string, want []string) {
 		rest = rest[i+len(w):]
 	}
 }
+
+// The common codes are all in the catalogue, listed once, and 200 leads.
+func TestCommonRank(t *testing.T) {
+	c := catalog.Default()
+	seen := map[int]bool{}
+	for code := 100; code < 600; code++ {
+		rank, ok := c.CommonRank(code)
+		if !ok {
+			continue
+		}
+		if _, known := c.Primary(code); !known || seen[rank] {
+			t.Errorf("common code %d is unknown or shares rank %d", code, rank)
+		}
+		seen[rank] = true
+	}
+	if rank, ok := c.CommonRank(200); !ok || rank != 0 {
+		t.Errorf("CommonRank(200) = %d, %v; want 0", rank, ok)
+	}
+	if _, ok := c.CommonRank(418); ok {
+		t.Error("418 is ranked as common")
+	}
+}

@@ -81,8 +81,9 @@ func BenchmarkHover(b *testing.B) {
 }
 
 // BenchmarkDiagnosticsAfterChange measures the time from sending a change
-// to a 1 MB file to receiving its diagnostics, without the debounce delay,
-// against the same for a 1 KB file.
+// to a 1 MB file to receiving its diagnostics, beyond the debounce delay
+// (the server analyses during the delay), against the same for a 1 KB file.
+// "nodelay" figures are with the delay at zero: the whole cost of a check.
 func BenchmarkDiagnosticsAfterChange(b *testing.B) {
 	type doc struct {
 		c       *testClient
@@ -91,8 +92,8 @@ func BenchmarkDiagnosticsAfterChange(b *testing.B) {
 		version int32
 		samples []time.Duration
 	}
-	open := func(name string, lines int) *doc {
-		c := start(b, Options{DiagnosticsDelay: time.Nanosecond}, nil)
+	open := func(name string, lines int, delay time.Duration) *doc {
+		c := start(b, Options{DiagnosticsDelay: delay}, nil)
 		c.initialize(b, nil)
 		d := &doc{c: c, u: uri.URI("file:///srv/api/" + name + ".go"), lines: lines, version: 1}
 		c.open(b, d.u, "go", goFile(lines))
@@ -112,13 +113,44 @@ func BenchmarkDiagnosticsAfterChange(b *testing.B) {
 				break
 			}
 		}
-		d.samples = append(d.samples, time.Since(start))
+		d.samples = append(d.samples, time.Since(start)-d.c.srv.opts.DiagnosticsDelay)
 	}
-	big := open("1MB", 1<<20/37) // goFile's lines average 37 bytes
-	small := open("1KB", 30)
+	const delay = DefaultDiagnosticsDelay
+	big := open("1MB", 1<<20/37, delay) // goFile's lines average 37 bytes
+	small := open("1KB", 30, delay)
+	bigNoDelay := open("1MB", 1<<20/37, time.Nanosecond)
 	for b.Loop() {
 		edit(big)
 		edit(small)
+		edit(bigNoDelay)
 	}
-	b.ReportMetric(percentiles(b, "1MB", big.samples)/percentiles(b, "1KB", small.samples), "p99-ratio")
+	b.ReportMetric(percentiles(b, "1MB-beyond-delay", big.samples)/percentiles(b, "1KB-beyond-delay", small.samples), "p99-ratio")
+	percentiles(b, "1MB-nodelay", bigNoDelay.samples)
+}
+
+// BenchmarkCompletion measures a completion at WriteHeader( in the
+// 10,000-line file, from the client's side, against a hover there.
+func BenchmarkCompletion(b *testing.B) {
+	c := start(b, Options{}, nil)
+	c.initialize(b, nil)
+	const u = uri.URI("file:///srv/api/handlers.go")
+	text := goFile(10000)
+	c.open(b, u, "go", text)
+	line := strings.Count(text[:strings.Index(text, "WriteHeader(")], "\n")
+	col := strings.Index(strings.Split(text, "\n")[line], "WriteHeader(") + len("WriteHeader(200") // after the typed code
+	pos := protocol.TextDocumentPositionParams{TextDocument: protocol.TextDocumentIdentifier{URI: u}, Position: protocol.Position{Line: uint32(line), Character: uint32(col)}}
+	var samples, baseline []time.Duration
+	for b.Loop() {
+		start := time.Now()
+		res, err := c.server.Completion(c.ctx, &protocol.CompletionParams{TextDocumentPositionParams: pos})
+		if err != nil || len(res.(*protocol.CompletionList).Items) == 0 {
+			b.Fatalf("completion: %v", err)
+		}
+		samples = append(samples, time.Since(start))
+		start = time.Now()
+		c.server.Hover(c.ctx, &protocol.HoverParams{TextDocumentPositionParams: pos})
+		baseline = append(baseline, time.Since(start))
+	}
+	p99 := percentiles(b, "completion", samples)
+	b.ReportMetric(p99/percentiles(b, "hover", baseline), "p99-ratio")
 }

@@ -95,6 +95,40 @@ func (s *Server) Diagnostic(_ context.Context, params *protocol.DocumentDiagnost
 	return report, nil
 }
 
+// warm analyses the latest version of a document in the background, so
+// that the analysis runs during the debounce delay rather than after it: on
+// a large file it takes tens of milliseconds, which would otherwise add to
+// every check. One worker per document at most, and it always takes the
+// latest version, so fast typing costs one analysis at a time, not one per
+// keystroke.
+func (s *Server) warm(u uri.URI) {
+	if _, busy := s.warming.LoadOrStore(string(u), true); busy {
+		return
+	}
+	go func() {
+		for {
+			d := s.docs.get(u)
+			if d == nil {
+				s.warming.Delete(string(u))
+				return
+			}
+			d.Analysis()
+			if s.docs.get(u) != d {
+				continue
+			}
+			s.warming.Delete(string(u))
+			// A change that came between the check and the delete found
+			// the worker busy; take it on unless another worker has.
+			if s.docs.get(u) == d {
+				return
+			}
+			if _, busy := s.warming.LoadOrStore(string(u), true); busy {
+				return
+			}
+		}
+	}()
+}
+
 // publisher pushes diagnostics to clients that do not pull them. A change
 // restarts the document's timer, so diagnostics follow typing at most once
 // per delay; when the timer fires, only the document's latest version is

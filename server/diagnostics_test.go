@@ -54,14 +54,17 @@ func TestPulledDiagnostics(t *testing.T) {
 	if opts, ok := res.Capabilities.DiagnosticProvider.(*protocol.DiagnosticOptions); !ok || opts.Identifier == nil || *opts.Identifier != "statusls" {
 		t.Fatalf("diagnosticProvider = %#v; want options with identifier statusls", res.Capabilities.DiagnosticProvider)
 	}
-	c.open(t, u, "yaml", "responses:\n  '200':\n    description: OK\n")
+	c.open(t, u, "yaml", "openapi: 3.1.0\npaths:\n  /:\n    get:\n      responses:\n        '299':\n          description: OK\n")
 	report, err := c.server.Diagnostic(c.ctx, &protocol.DocumentDiagnosticParams{TextDocument: protocol.TextDocumentIdentifier{URI: u}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	full, ok := report.(*protocol.RelatedFullDocumentDiagnosticReport)
-	if !ok || full.Kind != "full" || full.Items == nil {
-		t.Fatalf("report = %#v; want a full report with a list", report)
+	if !ok || full.Kind != "full" || len(full.Items) != 1 {
+		t.Fatalf("report = %#v; want a full report with one item", report)
+	}
+	if d := full.Items[0]; d.Code != protocol.String("SL001") || d.Range.Start != (protocol.Position{Line: 5, Character: 9}) {
+		t.Errorf("item = %+v; want SL001 on the 299 key", d)
 	}
 	c.server.DidClose(c.ctx, &protocol.DidCloseTextDocumentParams{TextDocument: protocol.TextDocumentIdentifier{URI: u}})
 	assertServing(t, c)

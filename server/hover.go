@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"fmt"
 	"sort"
 
 	"go.lsp.dev/protocol"
@@ -48,7 +49,24 @@ func (s *Server) explain(f analysis.Finding, ecosystems []string) (string, bool)
 	if !s.known(f.Code) {
 		return "", false
 	}
-	return s.catalog().Hover(f.Code, s.locale(), s.format(), ecosystems)
+	return s.hoverText(f.Code, ecosystems)
+}
+
+// hoverText returns the catalogue's hover page for a code, rendered once per
+// code, locale, format and ecosystems: rendering builds the comparisons with
+// every confusable code, which costs more than a hover should, and the
+// pages never change while the server runs.
+func (s *Server) hoverText(code int, ecosystems []string) (string, bool) {
+	loc, format := s.locale(), s.format()
+	key := fmt.Sprint(code, loc, format, ecosystems)
+	if page, ok := s.hovers.Load(key); ok {
+		return page.(string), true
+	}
+	page, ok := s.catalog().Hover(code, loc, format, ecosystems)
+	if ok {
+		s.hovers.Store(key, page)
+	}
+	return page, ok
 }
 
 // known reports whether the catalogue defines the code under the current

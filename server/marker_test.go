@@ -34,6 +34,10 @@ var update = flag.Bool("update", false, "rewrite the golden sections of testdata
 //	                         a diagnostic covers exactly the pattern
 //	fix(pattern, title)      the diagnostic on the pattern has this quick fix
 //	inlay(pattern, label)    a hint with this label follows the pattern
+//	complete(pattern, labels...)
+//	                         completing just after the pattern offers these
+//	                         items first, in this order; with no labels,
+//	                         nothing
 //
 // The pattern is the first occurrence of the text on the line. Diagnostics
 // and inlay hints not marked are errors, as in analysistest. A section
@@ -195,6 +199,28 @@ func runMarkerFile(t *testing.T, file string) {
 					continue
 				}
 				unmarkedHints = slices.Delete(unmarkedHints, i, i+1)
+			case "complete":
+				res, err := c.server.Completion(c.ctx, &protocol.CompletionParams{TextDocumentPositionParams: protocol.TextDocumentPositionParams{
+					TextDocument: protocol.TextDocumentIdentifier{URI: u}, Position: at(mk.end),
+				}})
+				if err != nil {
+					t.Errorf("%s: %v", where, err)
+					continue
+				}
+				items := res.(*protocol.CompletionList).Items
+				// Order as an editor does: by sortText, then label.
+				slices.SortStableFunc(items, func(a, b protocol.CompletionItem) int {
+					sa, _ := a.SortText.Get()
+					sb, _ := b.SortText.Get()
+					return strings.Compare(sa+"\x00"+a.Label, sb+"\x00"+b.Label)
+				})
+				var got []string
+				for _, it := range items[:min(len(items), len(mk.args)-1)] {
+					got = append(got, it.Label)
+				}
+				if want := mk.args[1:]; !slices.Equal(got, want) || (len(want) == 0 && len(items) > 0) {
+					t.Errorf("%s: completion offers %q first (%d items)", where, got, len(items))
+				}
 			default:
 				t.Errorf("%s: unknown marker", where)
 			}

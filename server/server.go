@@ -72,6 +72,10 @@ type Server struct {
 	exitOnce sync.Once
 	exitCode atomic.Int32
 	exited   chan struct{}
+	// warming holds the documents being analysed in the background; see warm.
+	warming sync.Map
+	// hovers caches rendered hover pages; see hoverText.
+	hovers sync.Map
 	// toldLarge remembers the documents whose size the user was told about,
 	// so that the notice comes once per document rather than per change.
 	toldLarge sync.Map

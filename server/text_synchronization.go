@@ -14,6 +14,7 @@ func (s *Server) DidOpen(_ context.Context, params *protocol.DidOpenTextDocument
 	s.docs.put(d)
 	s.log.Debug("opened", "uri", item.URI, "version", item.Version, "language", d.Language, "bytes", len(d.Text))
 	s.noteLimits(d)
+	s.warm(d.URI)
 	s.pub.schedule(d.URI, 0)
 	return nil
 }
@@ -37,6 +38,7 @@ func (s *Server) DidChange(_ context.Context, params *protocol.DidChangeTextDocu
 	}
 	s.docs.put(d)
 	s.noteLimits(d)
+	s.warm(u)
 	s.pub.schedule(u, s.opts.DiagnosticsDelay)
 	return nil
 }

@@ -1,0 +1,123 @@
+package server
+
+import (
+	"strings"
+	"testing"
+
+	"go.lsp.dev/protocol"
+	"go.lsp.dev/uri"
+)
+
+// The settings change what the features report, on real files.
+func TestSettingsShapeFeatures(t *testing.T) {
+	const goSrc = "package api\n\nimport \"net/http\"\n\nfunc H(w http.ResponseWriter) {\n\tw.WriteHeader(http.StatusBadGateway)\n\tw.WriteHeader(532)\n}\n"
+	const nginxSrc = "server {\n    location /upload {\n        return 499;\n    }\n}\n"
+	type result struct {
+		hints       []string
+		diagnostics []string
+		hover499    bool
+	}
+	run := func(t *testing.T, options string, hoverFormats ...protocol.MarkupKind) (result, *testClient) {
+		c := start(t, Options{}, nil)
+		params := &protocol.InitializeParams{Capabilities: vscodeCapabilities()}
+		if options != "" {
+			params.InitializationOptions = protocol.LSPAny(options)
+		}
+		if hoverFormats != nil {
+			params.Capabilities.TextDocument.Hover.ContentFormat = hoverFormats
+		}
+		c.initialize(t, params)
+		var r result
+		for _, f := range []struct {
+			u          uri.URI
+			lang, text string
+		}{{"file:///srv/h.go", "go", goSrc}, {"file:///etc/nginx/site.conf", "nginx", nginxSrc}} {
+			c.open(t, f.u, f.lang, f.text)
+			for _, d := range c.nextDiagnostics(t).Diagnostics {
+				r.diagnostics = append(r.diagnostics, string(d.Message.(protocol.String)))
+			}
+			hints, _ := c.server.InlayHint(c.ctx, &protocol.InlayHintParams{
+				TextDocument: protocol.TextDocumentIdentifier{URI: f.u},
+				Range:        protocol.Range{End: protocol.Position{Line: 99}},
+			})
+			for _, h := range hints {
+				r.hints = append(r.hints, string(h.Label.(protocol.String)))
+			}
+		}
+		h, _ := c.server.Hover(c.ctx, &protocol.HoverParams{TextDocumentPositionParams: protocol.TextDocumentPositionParams{
+			TextDocument: protocol.TextDocumentIdentifier{URI: "file:///etc/nginx/site.conf"}, Position: protocol.Position{Line: 2, Character: 16},
+		}})
+		r.hover499 = h != nil
+		return r, c
+	}
+	t.Run("defaults", func(t *testing.T) {
+		r, _ := run(t, "")
+		if strings.Join(r.hints, ",") != "Client Closed Request" {
+			t.Errorf("hints = %q; want only the literal 499's phrase (constants are off, 532 is unknown)", r.hints)
+		}
+		if len(r.diagnostics) != 1 || !strings.HasPrefix(r.diagnostics[0], "532 is not a registered") || !r.hover499 {
+			t.Errorf("diagnostics = %q, hover on 499: %v; want 532 flagged and nginx's 499 explained", r.diagnostics, r.hover499)
+		}
+	})
+	t.Run("constants on, vendor codes off", func(t *testing.T) {
+		r, _ := run(t, `{"inlayHints":{"constants":true},"vendorCodes":false}`)
+		if strings.Join(r.hints, ",") != "Bad Gateway" {
+			t.Errorf("hints = %q; want the constant's phrase and no vendor code", r.hints)
+		}
+		if len(r.diagnostics) != 2 || !strings.HasPrefix(r.diagnostics[1], "499 is not a registered") || r.hover499 {
+			t.Errorf("diagnostics = %q, hover on 499: %v; want 499 flagged and not explained", r.diagnostics, r.hover499)
+		}
+	})
+	t.Run("diagnostics and hints off", func(t *testing.T) {
+		r, _ := run(t, `{"diagnostics":false,"inlayHints":{"enabled":false}}`)
+		if len(r.hints)+len(r.diagnostics) != 0 {
+			t.Errorf("hints %q, diagnostics %q; want none", r.hints, r.diagnostics)
+		}
+	})
+	t.Run("plain-text hovers", func(t *testing.T) {
+		_, c := run(t, "", protocol.MarkupKindPlainText)
+		h, err := c.server.Hover(c.ctx, &protocol.HoverParams{TextDocumentPositionParams: protocol.TextDocumentPositionParams{
+			TextDocument: protocol.TextDocumentIdentifier{URI: "file:///srv/h.go"}, Position: protocol.Position{Line: 5, Character: 22},
+		}})
+		if err != nil || h == nil {
+			t.Fatalf("hover on http.StatusBadGateway: %v, %v", h, err)
+		}
+		mc := h.Contents.(*protocol.MarkupContent)
+		if mc.Kind != protocol.MarkupKindPlainText || !strings.HasPrefix(mc.Value, "502 Bad Gateway\n") || strings.Contains(mc.Value, "**") {
+			t.Errorf("hover = %s %q", mc.Kind, mc.Value[:min(60, len(mc.Value))])
+		}
+	})
+}
+
+// A quick fix is offered only for the version its diagnostic was computed
+// for: after an edit, the published ranges may point elsewhere.
+func TestStaleDiagnosticsGetNoFix(t *testing.T) {
+	c := start(t, Options{}, nil)
+	c.initialize(t, nil)
+	const u = "file:///srv/h.go"
+	c.open(t, u, "go", "package api\n\nfunc H(w http.ResponseWriter) {\n\tw.WriteHeader(532)\n}\n")
+	diags := c.nextDiagnostics(t).Diagnostics
+	if len(diags) != 1 {
+		t.Fatalf("diagnostics = %+v", diags)
+	}
+	ask := func() int {
+		actions, err := c.server.CodeAction(c.ctx, &protocol.CodeActionParams{
+			TextDocument: protocol.TextDocumentIdentifier{URI: u}, Range: diags[0].Range,
+			Context: protocol.CodeActionContext{Diagnostics: diags},
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(actions)
+	}
+	if n := ask(); n != 1 {
+		t.Fatalf("%d quick fixes for the current version; want 1", n)
+	}
+	c.server.DidChange(c.ctx, &protocol.DidChangeTextDocumentParams{
+		TextDocument:   protocol.VersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: u}, Version: 2},
+		ContentChanges: []protocol.TextDocumentContentChangeEvent{change(0, 0, 0, 0, "// moved\n")},
+	})
+	if n := ask(); n != 0 {
+		t.Errorf("%d quick fixes from version 1 diagnostics on version 2; want 0", n)
+	}
+}
