@@ -3,8 +3,8 @@
 // opens the test workspace in Debian's Chromium driven by playwright-core,
 // and does what a user does on each file: hovers each marked status code
 // and reads the hover, checks the diagnostics (with a severity changed by
-// statusls.ruleSeverity), applies a quick fix; then runs "statusls: Explain
-// status code…". It saves a screenshot of the hover on
+// statusls.ruleSeverity), applies a quick fix; then runs the Explain and
+// Compare commands and reads their Markdown previews. It saves a screenshot of the hover on
 // the Go file, prints one ok/FAIL line per check and exits 1 on a failure.
 //
 // Environment: CODE_SERVER (code-server's out/node/entry.js), VSIX,
@@ -181,37 +181,16 @@ try {
   }
 
   // The Explain command: the picker, then the page in a Markdown preview.
-  await page.keyboard.press("Escape");
-  await page.keyboard.press("F1");
-  await page.waitForSelector(".quick-input-widget input", { timeout: 10000 });
-  await page.keyboard.type("statusls: Explain status code");
-  await until(async () => (await page.locator(".quick-input-list .monaco-list-row").count()) > 0, 10000);
-  await page.keyboard.press("Enter");
-  // The picker replaces the palette once the catalogue is read.
-  await until(async () => (await page.locator(".quick-input-title").innerText().catch(() => "")).includes("Explain status code"), 15000);
-  await page.keyboard.type("502");
-  const picker = await until(async () => {
-    const t = await page.locator(".quick-input-list .monaco-list-row").first().innerText().catch(() => "");
-    return t.includes("Bad Gateway") ? t : "";
-  }, 15000);
+  await runCommand(page, "statusls: Explain status code");
+  const picker = await pick(page, "Explain status code", "502");
   check(/502\s*Bad Gateway/.test(picker), "Explain offers the catalogue's 502 Bad Gateway for \"502\"", picker);
-  await page.keyboard.press("Enter");
-  const tab = await until(async () => {
-    const t = await page.locator(".tabs-container .tab").allInnerTexts();
-    return t.find((x) => x.includes("502.md")) ?? "";
-  }, 15000);
-  check(tab.includes("Preview 502.md"), "Explain opens the page for 502 in a Markdown preview", tab);
-  // The preview is a webview: frames within frames.
-  const preview = await until(async () => {
-    for (const f of page.frames()) {
-      const t = await f.locator("body").innerText({ timeout: 1000 }).catch(() => "");
-      if (t.includes("502 Bad Gateway") && t.includes("How to fix")) {
-        return t;
-      }
-    }
-    return "";
-  }, 15000);
-  check(preview !== "", "the preview shows the page of 502 Bad Gateway, How to fix included");
+  await previewShows(page, "502.md", ["502 Bad Gateway", "How to fix"]);
+
+  // The Compare command: two pickers, then the comparison.
+  await runCommand(page, "statusls: Compare two status codes");
+  await pick(page, "(1 of 2)", "100");
+  await pick(page, "(2 of 2)", "502");
+  await previewShows(page, "100-vs-502.md", ["100 Continue", "502 Bad Gateway"]);
 } catch (e) {
   check(false, "the test ran to its end", e.stack);
   await browser?.pages()[0]?.screenshot({ path: path.join(state, "failure.png") }).catch(() => {});
@@ -229,6 +208,49 @@ if (failures > 0) {
 }
 console.log(`vscode e2e: ${passes} passed, ${failures} failed`);
 process.exit(failures === 0 ? 0 : 1);
+
+/** Runs a command from the command palette. */
+async function runCommand(page, title) {
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("F1");
+  await page.waitForSelector(".quick-input-widget input", { timeout: 10000 });
+  await page.keyboard.type(title);
+  await until(async () => (await page.locator(".quick-input-list .monaco-list-row").first().innerText().catch(() => "")).includes(title), 10000);
+  await page.keyboard.press("Enter");
+}
+
+/**
+ * Waits for the code picker whose title has `title` (it replaces the
+ * palette once the catalogue is read), types a code, and picks the first
+ * entry; returns that entry's text.
+ */
+async function pick(page, title, code) {
+  await until(async () => (await page.locator(".quick-input-title").innerText().catch(() => "")).includes(title), 15000);
+  await page.keyboard.type(code);
+  const row = await until(async () => {
+    const t = await page.locator(".quick-input-list .monaco-list-row").first().innerText().catch(() => "");
+    return t.startsWith(code) ? t : "";
+  }, 15000);
+  await page.keyboard.press("Enter");
+  return row;
+}
+
+/** Checks that a Markdown preview of the page `name` opened and shows each of `texts`. */
+async function previewShows(page, name, texts) {
+  const tab = await until(async () => (await page.locator(".tabs-container .tab").allInnerTexts()).find((x) => x.includes(name)) ?? "", 15000);
+  check(tab.includes(`Preview ${name}`), `a Markdown preview of ${name} opens`, tab);
+  // The preview is a webview: frames within frames.
+  const text = await until(async () => {
+    for (const f of page.frames()) {
+      const t = await f.locator("body").innerText({ timeout: 1000 }).catch(() => "");
+      if (texts.every((x) => t.includes(x))) {
+        return t;
+      }
+    }
+    return "";
+  }, 15000);
+  check(text !== "", `the preview of ${name} shows ${texts.map((x) => `"${x}"`).join(", ")}`);
+}
 
 /** Opens a workspace file with Quick Open and waits for its editor. */
 async function openFile(page, name) {
