@@ -87,6 +87,11 @@ local function run()
   if not check(bin and file, 'STATUSLS_BIN and STATUSLS_FILE are set') then
     return finish()
   end
+  -- Options replace lists whole and merge tables key by key.
+  local cfg = require('statusls').config({ filetypes = { 'nginx' }, settings = { statusls = { locale = 'vi' } } })
+  check(vim.deep_equal(cfg.filetypes, { 'nginx' }) and cfg.settings.statusls.locale == 'vi'
+    and cfg.settings.statusls.vendorCodes == true, 'setup options merge over lsp/statusls.lua', vim.inspect(cfg))
+
   require('statusls').setup({ cmd = { bin, 'serve', '--stdio' } })
   vim.cmd('edit ' .. vim.fn.fnameescape(file))
   local buf = vim.api.nvim_get_current_buf()

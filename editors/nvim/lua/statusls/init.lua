@@ -35,9 +35,18 @@ local function find_root(dir, markers)
   return nil
 end
 
---- The effective config: lsp/statusls.lua with opts merged over it.
+--- The effective config: lsp/statusls.lua with opts merged over it. Lists
+--- given in opts (cmd, filetypes, root_markers) replace the defaults whole:
+--- tbl_deep_extend would merge them index by index.
 function M.config(opts)
-  return vim.tbl_deep_extend('force', base_config(), opts or {})
+  opts = opts or {}
+  local cfg = vim.tbl_deep_extend('force', base_config(), opts)
+  for _, k in ipairs({ 'cmd', 'filetypes', 'root_markers' }) do
+    if opts[k] then
+      cfg[k] = opts[k]
+    end
+  end
+  return cfg
 end
 
 -- The clients of 0.7, which has no vim.lsp.start to reuse them: one per root.
