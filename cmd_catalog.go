@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 
+	"github.com/statusls/statusls/analysis/rules"
 	"github.com/statusls/statusls/catalog"
 )
 
@@ -66,7 +67,10 @@ func runExplain(args []string, stdout, _ io.Writer) error {
 		return err
 	}
 	if len(pos) != 1 {
-		return usagef("want one status code, e.g. statusls explain 502")
+		return usagef("want one status code or rule, e.g. statusls explain 502 or statusls explain SL102")
+	}
+	if r, ok := rules.ByID(pos[0]); ok {
+		return explainRule(r, stdout)
 	}
 	c := catalog.Default()
 	loc, format, err := pf.resolve(c)

@@ -5,6 +5,8 @@
 //
 //	statusls [serve] [--stdio] [flags]   serve LSP on stdin/stdout (the default)
 //	statusls explain CODE [flags]        print everything about a status code
+//	statusls explain RULE                print a check's documentation (SL102)
+//	statusls rules                       list the checks
 //	statusls compare CODE CODE [flags]   print the page comparing two codes
 //	statusls catalog --format json       dump the whole catalogue
 //	statusls scan [--format json] PATH... list the status codes found in files
@@ -33,7 +35,8 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"serve", "serve LSP on stdin/stdout (the default): serve [--stdio] [--logfile FILE] [--log-level debug|info|warn|error] [--rpc-trace] [--max-file-size 10MB]", runServe},
-		{"explain", "print everything about a status code: explain CODE [--lang vi] [--format text|markdown|json]", runExplain},
+		{"explain", "print everything about a status code, or a check's documentation: explain CODE|RULE [--lang vi] [--format text|markdown|json]", runExplain},
+		{"rules", "list the checks: ID, name, default severity, title", runRules},
 		{"compare", "compare two status codes: compare CODE CODE [--lang vi] [--format text|markdown|json]", runCompare},
 		{"catalog", "dump the whole catalogue: catalog [--format json]", runCatalog},
 		{"scan", "list the status codes in files: scan [--format text|json] PATH...", runScan},

@@ -64,7 +64,7 @@ func TestCLIErrors(t *testing.T) {
 	}{
 		{[]string{"explain", "299"}, "unknown status code 299"},
 		{[]string{"explain", "abc"}, `"abc" is not a status code`},
-		{[]string{"explain"}, "want one status code"},
+		{[]string{"explain"}, "want one status code or rule"},
 		{[]string{"explain", "502", "--lang", "fr"}, `unsupported locale "fr" (supported: en, vi)`},
 		{[]string{"explain", "502", "--lang", "e!"}, `invalid locale "e!"`},
 		{[]string{"explain", "502", "--format", "pdf"}, `unknown format "pdf"`},
@@ -108,6 +108,22 @@ func TestCatalogDumpsJSON(t *testing.T) {
 			if e.Phrase == "" || e.Class == 0 || e.Status == "" || e.Reference.URL == "" || tx.Description == "" || tx.Seen == "" || tx.Fix == "" {
 				t.Errorf("entry %d in %s has an empty field: %+v", e.Code, loc, e)
 			}
+		}
+	}
+}
+
+// "statusls rules" lists every check with its ID, and "statusls explain"
+// takes a rule's ID or name as well as a code.
+func TestRulesCommand(t *testing.T) {
+	out, errOut, code := runCLI(t, "rules")
+	if code != 0 || !strings.Contains(out, "SL102  nginx-temporary-https-redirect  warning   temporary redirect (302, 307) from http to https") {
+		t.Errorf("rules: exit %d, stderr %q, output:\n%s", code, errOut, out)
+	}
+	for _, arg := range []string{"SL104", "nginx-limit-without-status"} {
+		out, _, code = runCLI(t, "explain", arg)
+		if code != 0 || !strings.HasPrefix(out, "SL104 nginx-limit-without-status (info)\n\nlimit_req or limit_conn rejects with 503") ||
+			!strings.Contains(out, "#NginxLimitWithoutStatus") {
+			t.Errorf("explain %s: exit %d, output:\n%s", arg, code, out)
 		}
 	}
 }

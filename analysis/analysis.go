@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"slices"
 	"sync"
 
 	"github.com/statusls/statusls/catalog"
@@ -156,6 +157,8 @@ type Analyzer struct {
 	known  [1000]bool
 	consts constIndex
 	ecos   []*catalog.Ecosystem
+	hints  map[Language][]importHint
+	scans  sync.Pool // *scan, see newScan
 }
 
 // New builds an analyzer from a catalogue's ecosystems and its list of known
@@ -167,6 +170,7 @@ func New(ecosystems []*catalog.Ecosystem, known func(code int) bool) *Analyzer {
 		a.known[n] = known(n)
 	}
 	a.consts = buildConstIndex(ecosystems)
+	a.hints = buildHints(ecosystems)
 	return a
 }
 
@@ -185,6 +189,11 @@ func Analyze(lang Language, text []byte) Result { return Default().Analyze(lang,
 // Findings are in order of Start and never overlap.
 func (a *Analyzer) Analyze(lang Language, text []byte) Result {
 	s := a.newScan(lang, text, -1)
+	defer a.release(s)
 	s.run()
-	return Result{Language: lang, Findings: s.findings, Ecosystems: s.ecosystems()}
+	var findings []Finding
+	if len(s.findings) > 0 {
+		findings = slices.Clone(s.findings)
+	}
+	return Result{Language: lang, Findings: findings, Ecosystems: s.ecosystems()}
 }

@@ -1,7 +1,11 @@
 package analysis_test
 
 import (
+	"os"
+	"path/filepath"
+	"reflect"
 	"slices"
+	"sync"
 	"testing"
 
 	"github.com/statusls/statusls/analysis"
@@ -31,4 +35,44 @@ func proxy(w http.ResponseWriter) {
 	if !slices.Equal(got, want) {
 		t.Errorf("findings = %q, want %q", got, want)
 	}
+}
+
+// An analyzer reuses its working memory between files: results must not
+// depend on what it analysed before, nor on other goroutines analysing at
+// the same time. Every annotated file is analysed by a fresh analyzer, then
+// by one shared analyzer from several goroutines, and the results must be
+// identical.
+func TestAnalyzeDoesNotDependOnEarlierFiles(t *testing.T) {
+	paths, err := filepath.Glob("testdata/*/*")
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no test files: %v", err)
+	}
+	type input struct {
+		lang analysis.Language
+		text []byte
+	}
+	var inputs []input
+	var first []analysis.Result
+	for _, p := range paths {
+		text, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lang := analysis.Language(filepath.Base(filepath.Dir(p)))
+		inputs = append(inputs, input{lang, text})
+		fresh := analysis.New(fixtureEcosystems(), func(n int) bool { return slices.Contains(fixtureKnown, n) })
+		first = append(first, fresh.Analyze(lang, text))
+	}
+	shared := analysis.New(fixtureEcosystems(), func(n int) bool { return slices.Contains(fixtureKnown, n) })
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for i := len(inputs) - 1; i >= 0; i-- {
+				if got := shared.Analyze(inputs[i].lang, inputs[i].text); !reflect.DeepEqual(got, first[i]) {
+					t.Errorf("%s: shared analyzer differs:\n got %+v\nwant %+v", paths[i], got, first[i])
+				}
+			}
+		})
+	}
+	wg.Wait()
 }

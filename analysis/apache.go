@@ -11,42 +11,53 @@ import "bytes"
 var apacheRedirects = []string{"redirect", "redirectmatch"}
 
 func (s *scan) scanApache() {
-	text := s.text
 	var ws words
-	eachLine(text, func(lo, hi int) {
-		c := splitWords(text, lo, hi, &ws)
-		if c < hi {
-			s.prose(c, hi, InComment)
-		}
-		if ws.n == 0 {
+	eachLine(s.text, func(lo, hi int) { s.apacheLine(lo, hi, &ws) })
+}
+
+// isApacheCodeDirective reports whether a directive takes status codes.
+func isApacheCodeDirective(name []byte) bool {
+	return eqFold(name, "errordocument") || inFold(name, apacheRedirects) || eqFold(name, "rewriterule") || eqFold(name, "proxyerroroverride")
+}
+
+// apacheLine scans one line of Apache configuration.
+func (s *scan) apacheLine(lo, hi int, ws *words) {
+	text := s.text
+	c := splitWords(text, lo, hi, ws)
+	if c < hi {
+		if ws.n == 0 && !s.commented && s.commentedOut(c, hi, isApacheCodeDirective, func(lo, hi int) { s.apacheLine(lo, hi, ws) }) {
 			return
 		}
-		name := ws.word(text, 0)
-		switch {
-		case eqFold(name, "errordocument") && ws.n > 1:
-			a := ws.w[1]
-			s.addNumber(a[0], a[1], NumericLiteral, InCode, slot{role: ErrorStatus, filter: anyInt, evidence: Strong, directive: "ErrorDocument", context: "Apache ErrorDocument"})
-		case inFold(name, apacheRedirects) && ws.n > 2:
-			a := ws.w[1]
-			s.addNumber(a[0], a[1], NumericLiteral, InCode, slot{role: RedirectStatus, filter: anyInt, evidence: Strong, directive: "Redirect", context: "Apache Redirect status"})
-		case eqFold(name, "rewriterule") && ws.n > 3:
-			flags := ws.w[ws.n-1]
-			s.rewriteFlags(flags[0], flags[1])
-		case eqFold(name, "proxyerroroverride"):
-			for k := 2; k < ws.n; k++ {
-				a := ws.w[k]
-				s.addNumber(a[0], a[1], NumericLiteral, InCode, slot{role: Condition, filter: anyInt, evidence: Strong, directive: "ProxyErrorOverride", context: "Apache ProxyErrorOverride"})
-			}
+		s.prose(c, hi, InComment)
+	}
+	if ws.n == 0 {
+		return
+	}
+	name := ws.word(text, 0)
+	switch {
+	case eqFold(name, "errordocument") && ws.n > 1:
+		a := ws.w[1]
+		s.addNumber(a[0], a[1], NumericLiteral, InCode, slot{role: ErrorStatus, filter: anyInt, evidence: Strong, directive: "ErrorDocument", context: "Apache ErrorDocument"})
+	case inFold(name, apacheRedirects) && ws.n > 2:
+		a := ws.w[1]
+		s.addNumber(a[0], a[1], NumericLiteral, InCode, slot{role: RedirectStatus, filter: anyInt, evidence: Strong, directive: "Redirect", context: "Apache Redirect status"})
+	case eqFold(name, "rewriterule") && ws.n > 3:
+		flags := ws.w[ws.n-1]
+		s.rewriteFlags(flags[0], flags[1])
+	case eqFold(name, "proxyerroroverride"):
+		for k := 2; k < ws.n; k++ {
+			a := ws.w[k]
+			s.addNumber(a[0], a[1], NumericLiteral, InCode, slot{role: Condition, filter: anyInt, evidence: Strong, directive: "ProxyErrorOverride", context: "Apache ProxyErrorOverride"})
 		}
-		line := text[lo:c]
-		if i := bytes.Index(line, []byte("status:")); i >= 0 && bytes.HasPrefix(bytes.ToLower(name), []byte("sec")) {
-			a, b := digitsAt(text, lo+i+len("status:"), c)
-			s.addNumber(a, b, NumericLiteral, InString, slot{role: ErrorStatus, filter: anyInt, evidence: Strong, directive: string(name), context: "mod_security status action"})
-		}
-		if i := bytes.Index(line, []byte("REQUEST_STATUS")); i >= 0 {
-			s.compareAfter(lo+i+len("REQUEST_STATUS"), c, slot{role: Compare, filter: anyInt, evidence: Strong, directive: "If", context: "compared with %{REQUEST_STATUS}"})
-		}
-	})
+	}
+	line := text[lo:c]
+	if i := bytes.Index(line, []byte("status:")); i >= 0 && bytes.HasPrefix(bytes.ToLower(name), []byte("sec")) {
+		a, b := digitsAt(text, lo+i+len("status:"), c)
+		s.addNumber(a, b, NumericLiteral, InString, slot{role: ErrorStatus, filter: anyInt, evidence: Strong, directive: string(name), context: "mod_security status action"})
+	}
+	if i := bytes.Index(line, []byte("REQUEST_STATUS")); i >= 0 {
+		s.compareAfter(lo+i+len("REQUEST_STATUS"), c, slot{role: Compare, filter: anyInt, evidence: Strong, directive: "If", context: "compared with %{REQUEST_STATUS}"})
+	}
 }
 
 // rewriteFlags reads [R=301,L] or [redirect=302].

@@ -1,6 +1,9 @@
 package analysis
 
-import "slices"
+import (
+	"bytes"
+	"slices"
+)
 
 // The engine shared by the source-code scanners. It reads tokens once, left
 // to right, keeping a ring of the last few tokens and a stack of open
@@ -22,7 +25,8 @@ type ringTok struct {
 
 type frame struct {
 	open      byte
-	callee    []byte // name of the called function, nil when not a call
+	callee    []byte      // name of the called function, nil when not a call
+	info      *calleeInfo // what the tables say about callee, nil if nothing
 	calleeSeq int
 	recv      []byte // receiver of a method call (x in x.f())
 	method    bool
@@ -41,8 +45,25 @@ type frame struct {
 	compare   bool // the list of "status in (200, 201)"
 	cmpF      filter
 	docKeys   bool // FastAPI responses={404: ...}
-	virtual   bool // a Ruby call without parentheses, closed by the line end
-	heuristic bool
+	// statusList: the literal is assigned to a name that says it holds
+	// statuses (status_forcelist=(429, 500), RETRYABLE_STATUSES = [502]).
+	statusList bool
+	virtual    bool   // a Ruby call without parentheses, closed by the line end
+	errorType  bool   // a project's own error class: new ApiError("gone", 410)
+	typeName   []byte // the type of a composite literal (Response in Response{...})
+	// idxStatus: the index is a status-named string (err['status']).
+	idxStatus bool
+	idxF      filter
+}
+
+// heuristic reports whether the call looks like a project's own response
+// helper (see heuristicCalleeWords). A callee with rules may still be one
+// when no rule fits (assertStatus(t, rec, 201) is no method call). It is
+// asked only when a value stands in the call, rather than for every call,
+// since the word search costs more than the rest of opening a bracket.
+func (f *frame) heuristic() bool {
+	return f.open == '(' && f.callee != nil && !f.assert && !f.chain &&
+		containsWordFold(f.callee, heuristicCalleeWords)
 }
 
 // value is a candidate status code waiting for the token after it.
@@ -53,8 +74,9 @@ type value struct {
 	kind       Kind
 	eco        *ecoConsts
 	code       int
-	name       []byte
+	name       string
 	p1, p2, p3 ringTok
+	p4         ringTok // for typed parameters: status: int = 200
 	seq        int
 	docstring  bool
 	depth      int
@@ -97,6 +119,12 @@ type engine struct {
 	lastVal   value
 	lastClaim Role // role the last value was claimed with, for 200..299
 
+	// mapKey is a number written as a key ({404: ..., [401] = ...}),
+	// kept until its value shows whether the map pairs statuses with
+	// their messages.
+	mapKey    value
+	hasMapKey bool
+
 	// overflow counts brackets opened beyond maxDepth, which are not
 	// tracked, so that pathological nesting costs no memory.
 	overflow int
@@ -105,8 +133,14 @@ type engine struct {
 	goAlias  []byte
 }
 
+// newEngine resets the scan's engine for a region of code in lang, keeping
+// the memory of its stacks. Regions are never nested, so one engine serves
+// a whole file.
 func (s *scan) newEngine(lang Language) *engine {
-	return &engine{s: s, lang: lang, bit: langBit(lang), ecoLangs: ecoLanguages(lang), text: s.text, lastStatusish: -10, pyMatchIndent: -1}
+	e := &s.eng
+	*e = engine{s: s, lang: lang, bit: langBit(lang), ecoLangs: ecoLanguages(lang), text: s.text, lastStatusish: -10, pyMatchIndent: -1,
+		frames: e.frames[:0], pending: e.pending[:0], armPend: e.armPend[:0]}
+	return e
 }
 
 // scanCode scans text[start:end] as source code in the language's syntax.
@@ -260,7 +294,7 @@ func (e *engine) take(v value) {
 	if e.lang == Ruby {
 		e.rubyCommand(v.start)
 	}
-	v.p1, v.p2, v.p3 = e.prev(1), e.prev(2), e.prev(3)
+	v.p1, v.p2, v.p3, v.p4 = e.prev(1), e.prev(2), e.prev(3), e.prev(4)
 	v.seq = e.seq
 	v.depth = len(e.frames)
 	e.cand, e.hasCand = v, true
@@ -277,13 +311,14 @@ func (e *engine) rubyCommand(at int) {
 		return
 	}
 	name := e.bytesOf(p1)
-	rules := callRulesFor(name, e.bit)
-	isAssert := slices.Contains(assertCallees, string(name))
-	isChain := e.chain && slices.Contains(chainCallees, string(name))
+	info := calleeIndex[string(name)]
+	rules := info.rulesFor(e.bit)
+	isAssert := info.isAssert()
+	isChain := e.chain && info.isChain()
 	if len(rules) == 0 && !isAssert && !isChain {
 		return
 	}
-	f := frame{open: 0, callee: name, calleeSeq: p1.seq, method: e.isSep(e.prev(2)), virtual: true, rules: rules,
+	f := frame{open: 0, callee: name, info: info, calleeSeq: p1.seq, method: e.isSep(e.prev(2)), virtual: true, rules: rules,
 		assert: isAssert, chain: isChain, chainF: e.chainF, pend: len(e.pending)}
 	if f.method {
 		if r := e.prev(3); r.kind == tIdent {
@@ -328,7 +363,7 @@ func (e *engine) ident(t token) {
 	// StatusCode::NOT_FOUND, requests.codes.ok.
 	if member && e.maybeConst(name) {
 		if q := e.prev(2); q.kind == tIdent {
-			if ec, code, ok := e.lookupConst(e.bytesOf(q), e.bytesOf(p1), name); ok {
+			if ec, c, ok := e.lookupConst(e.bytesOf(q), e.bytesOf(p1), name); ok {
 				start, used := q.start, 2
 				for i := len(ec.segs) - 1; i >= 0; i-- {
 					sep, seg := e.prev(used+1), e.prev(used+2)
@@ -338,13 +373,13 @@ func (e *engine) ident(t token) {
 					start, used = seg.start, used+2
 				}
 				e.pop(used)
-				e.take(value{start: start, end: t.end, tk: tIdent, kind: NamedConstant, eco: ec, code: code, name: name})
+				e.take(value{start: start, end: t.end, tk: tIdent, kind: NamedConstant, eco: ec, code: c.code, name: c.name})
 				return
 			}
 		}
 	}
 
-	keep := member || e.lang == Ruby && p1.kind == tIdent && slices.Contains(chainKeepers, string(e.bytesOf(p1)))
+	keep := member || e.lang == Ruby && p1.kind == tIdent && calleeIndex[string(e.bytesOf(p1))].isKeeper()
 	if !keep {
 		e.chain = false
 	}
@@ -354,7 +389,7 @@ func (e *engine) ident(t token) {
 		e.lastStatusish, e.lastStF = e.seq, f
 		e.yoda(f)
 	}
-	if e.lang == Ruby && !member && slices.Contains(assertCallees, string(p1Name(e, p1))) && p1.end < t.start {
+	if e.lang == Ruby && !member && calleeIndex[string(p1Name(e, p1))].isAssert() && p1.end < t.start {
 		e.rubyCommand(t.start)
 	}
 	e.push(ringTok{kind: tIdent, start: t.start, end: t.end, seq: e.seq})
@@ -389,11 +424,11 @@ func (e *engine) maybeConst(name []byte) bool {
 	return name[0] >= 'A' && name[0] <= 'Z' || e.s.a.consts.lowerNames
 }
 
-func (e *engine) lookupConst(q, sep, name []byte) (*ecoConsts, int, bool) {
+func (e *engine) lookupConst(q, sep, name []byte) (*ecoConsts, constant, bool) {
 	if e.s.goAliases != nil && e.lang == Go {
 		if ec, ok := e.s.goAliases[string(q)]; ok && string(sep) == ec.sep {
-			if code, ok := ec.names[string(name)]; ok {
-				return ec, code, true
+			if c, ok := ec.names[string(name)]; ok {
+				return ec, c, true
 			}
 		}
 	}
@@ -480,6 +515,73 @@ func (e *engine) punct(t token) {
 	e.push(rt)
 }
 
+// literalTypeWords may stand between a name and the bracket of the
+// literal assigned to it: []int{, new Set([, frozenset({, List.of(.
+var literalTypeWords = []string{"int", "int32", "int64", "uint", "uint16", "uint32", "Integer", "number", "new", "Set",
+	"set", "frozenset", "tuple", "list", "List", "of", "Arrays", "asList", "HashSet", "ImmutableSet", "Array", "from"}
+
+// literalOwner returns the name a literal opening now is assigned to or
+// passed as (name = [, name: [, name := []int{, name: Iterable[int] = (),
+// or nil when the bracket opens anything else.
+func (e *engine) literalOwner() []byte {
+	i := 1
+	for ; i <= 5; i++ {
+		t := e.prev(i)
+		if t.kind == tPunct && (e.isPunct(t, "(") || e.isPunct(t, "[") || e.isPunct(t, "]") || e.isPunct(t, "<") || e.isPunct(t, ">") || e.isPunct(t, ".")) ||
+			t.kind == tIdent && slices.Contains(literalTypeWords, string(e.bytesOf(t))) {
+			continue
+		}
+		break
+	}
+	op := e.prev(i)
+	if op.kind != tPunct {
+		return nil
+	}
+	switch string(e.bytesOf(op)) {
+	case "=", ":=", ":", "=>":
+	default:
+		return nil
+	}
+	name := e.prev(i + 1)
+	if e.isPunct(op, "=") {
+		// name: Iterable[int] = (...): skip the annotation back to its colon.
+		for j := i + 1; j <= i+5; j++ {
+			t := e.prev(j)
+			if e.isPunct(t, ":") {
+				name = e.prev(j + 1)
+				break
+			}
+			if t.kind != tIdent && !e.isPunct(t, "[") && !e.isPunct(t, "]") && !e.isPunct(t, ".") && !e.isPunct(t, ",") {
+				break
+			}
+		}
+	}
+	switch name.kind {
+	case tIdent:
+		return e.bytesOf(name)
+	case tString:
+		if name.end-name.start >= 2 {
+			return e.text[name.start+1 : name.end-1]
+		}
+	}
+	return nil
+}
+
+// isStringKey reports whether t is a quoted string whose content is key.
+func isStringKey(e *engine, t ringTok, key string) bool {
+	return t.kind == tString && t.end-t.start == len(key)+2 && string(e.text[t.start+1:t.end-1]) == key
+}
+
+// isErrorType reports whether a callee names an error or exception class
+// (NotFoundError, ApiException, AppErr), whose constructor often takes the
+// status to answer with.
+func isErrorType(name []byte) bool {
+	if len(name) == 0 || name[0] < 'A' || name[0] > 'Z' {
+		return false
+	}
+	return bytes.HasSuffix(name, []byte("Error")) || bytes.HasSuffix(name, []byte("Exception")) || bytes.HasSuffix(name, []byte("Err"))
+}
+
 // maxDepth bounds the bracket stack; real code nests far less.
 const maxDepth = 256
 
@@ -496,34 +598,49 @@ func (e *engine) openFrame(open byte) {
 		if e.isPunct(p1, "!") && p2.kind == tIdent { // Rust macros: assert_eq!(
 			ci = 2
 		}
-		if c := e.prev(ci); c.kind == tIdent && (e.isSep(e.prev(ci+1)) || !slices.Contains(calleeKeywords, string(e.bytesOf(c)))) {
-			f.callee, f.calleeSeq = e.bytesOf(c), c.seq
+		c := e.prev(ci)
+		var info *calleeInfo
+		if c.kind == tIdent {
+			info = calleeIndex[string(e.bytesOf(c))]
+		}
+		if c.kind == tIdent && (e.isSep(e.prev(ci+1)) || !info.isKeyword()) {
+			f.callee, f.info, f.calleeSeq = e.bytesOf(c), info, c.seq
 			f.method = e.isSep(e.prev(ci + 1))
 			if f.method {
 				if r := e.prev(ci + 2); r.kind == tIdent {
 					f.recv = e.bytesOf(r)
 				}
 			}
-			f.rules = callRulesFor(f.callee, e.bit)
-			f.assert = slices.Contains(assertCallees, string(f.callee))
-			f.chain = e.chain && slices.Contains(chainCallees, string(f.callee))
+			f.rules = info.rulesFor(e.bit)
+			f.assert = info.isAssert()
+			f.chain = e.chain && info.isChain()
 			f.chainF = e.chainF
-			if pt := e.top(); pt != nil && (pt.assert || pt.matcher) && slices.Contains(chainCallees, string(f.callee)) {
+			if pt := e.top(); pt != nil && (pt.assert || pt.matcher) && info.isChain() {
 				f.matcher = true
 			}
-			f.heuristic = len(f.rules) == 0 && !f.assert && !f.chain && containsWordFold(f.callee, heuristicCalleeWords)
+			f.errorType = isErrorType(f.callee)
 		}
 	}
 	if e.isIdent(p1, "in") && e.lastStatusish == p2.seq {
 		f.compare, f.cmpF = true, e.lastStF
+	}
+	if f.callee == nil {
+		if name := e.literalOwner(); name != nil && statusListName(name) {
+			f.statusList = true
+		}
 	}
 	if open == '{' {
 		if e.switchPending {
 			f.switchSt, f.swF = e.switchSt, e.swF
 			e.switchPending = false
 		}
-		if e.isPunct(p1, "=") && e.isIdent(p2, "responses") {
+		// responses={404: ...} (FastAPI), schema: { response: { 200: ... } }
+		// (Fastify): numeric keys document responses.
+		if (e.isPunct(p1, "=") || e.isPunct(p1, ":")) && (e.isIdent(p2, "responses") || e.isIdent(p2, "response") || isStringKey(e, p2, "responses") || isStringKey(e, p2, "response")) {
 			f.docKeys = true
+		}
+		if p1.kind == tIdent {
+			f.typeName = e.bytesOf(p1) // Response{Code: 200}: a Go or Rust literal
 		}
 		// [404, { "content-type" => ... }, [...]]: a Rack response.
 		if e.lang == Ruby && e.isPunct(p1, ",") && p2.val && p2.seq == e.rack.seq {
@@ -544,7 +661,7 @@ func (e *engine) closeFrame() {
 	switch {
 	case f.assert && f.statusish:
 		for _, v := range e.pending[f.pend:] {
-			e.emit(v, slot{role: Expected, filter: f.sfilter, evidence: Strong, directive: string(f.callee), context: "asserted status"})
+			e.emit(v, slot{role: Expected, filter: f.sfilter, evidence: Strong, directive: f.info.name, context: "asserted status"})
 		}
 		e.pending = e.pending[:f.pend]
 	case f.matcher:
@@ -561,7 +678,7 @@ func (e *engine) closeFrame() {
 	if calleeSt && f.virtual {
 		calleeSt = false
 	}
-	keeper := f.chainIn && f.callee != nil && slices.Contains(chainKeepers, string(f.callee))
+	keeper := f.chainIn && f.callee != nil && f.info.isKeeper()
 	if t := e.top(); t != nil && (f.statusish || calleeSt) {
 		t.statusish = true
 		if calleeSt {
@@ -569,6 +686,13 @@ func (e *engine) closeFrame() {
 		} else {
 			t.sfilter = f.sfilter
 		}
+	}
+	if f.idxStatus {
+		// err['status'] reads like err.status: mark the closing bracket.
+		e.lastStatusish, e.lastStF = e.seq, f.idxF
+		e.markStatusish(f.idxF)
+		e.chain, e.chainF = true, f.idxF
+		return
 	}
 	switch {
 	case calleeSt:
@@ -595,20 +719,66 @@ func (e *engine) closeFrame() {
 	}
 }
 
-// callRuleIndex maps a callee name to its rules.
-var callRuleIndex = func() map[string][]callRule {
-	m := map[string][]callRule{}
+// calleeInfo gathers what the rule tables say about one called name, so
+// that opening a call costs one map lookup instead of a search of each
+// table.
+type calleeInfo struct {
+	name    string     // the name as the tables write it, for findings' Directive
+	rules   []callRule // callRules for this callee, in table order
+	keyword bool       // calleeKeywords: "if (" is not a call
+	assert  bool       // assertCallees
+	chain   bool       // chainCallees
+	keeper  bool       // chainKeepers
+	codeKey bool       // codeKeyCallees
+}
+
+// calleeIndex maps every name in the callee tables to its calleeInfo.
+var calleeIndex = func() map[string]*calleeInfo {
+	m := map[string]*calleeInfo{}
+	get := func(name string) *calleeInfo {
+		if m[name] == nil {
+			m[name] = &calleeInfo{name: name}
+		}
+		return m[name]
+	}
 	for _, r := range callRules {
-		m[r.callee] = append(m[r.callee], r)
+		ci := get(r.callee)
+		ci.rules = append(ci.rules, r)
+	}
+	for _, n := range calleeKeywords {
+		get(n).keyword = true
+	}
+	for _, n := range assertCallees {
+		get(n).assert = true
+	}
+	for _, n := range chainCallees {
+		get(n).chain = true
+	}
+	for _, n := range chainKeepers {
+		get(n).keeper = true
+	}
+	for _, n := range codeKeyCallees {
+		get(n).codeKey = true
 	}
 	return m
 }()
 
-func callRulesFor(callee []byte, bit langSet) []callRule {
-	rules := callRuleIndex[string(callee)]
-	for _, r := range rules {
+// The accessors below accept a nil *calleeInfo, a name no table lists.
+
+func (ci *calleeInfo) isKeyword() bool { return ci != nil && ci.keyword }
+func (ci *calleeInfo) isAssert() bool  { return ci != nil && ci.assert }
+func (ci *calleeInfo) isChain() bool   { return ci != nil && ci.chain }
+func (ci *calleeInfo) isKeeper() bool  { return ci != nil && ci.keeper }
+func (ci *calleeInfo) isCodeKey() bool { return ci != nil && ci.codeKey }
+
+// rulesFor returns the callee's rules if one applies to a language in bit.
+func (ci *calleeInfo) rulesFor(bit langSet) []callRule {
+	if ci == nil {
+		return nil
+	}
+	for _, r := range ci.rules {
 		if r.langs == 0 || r.langs&bit != 0 {
-			return rules
+			return ci.rules
 		}
 	}
 	return nil

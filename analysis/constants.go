@@ -22,6 +22,14 @@ type constIndex struct {
 	lowerNames bool
 }
 
+// constant is a constant's name, as the catalogue spells it, and its code.
+// Findings take the name from here rather than from the text, which saves
+// an allocation per finding.
+type constant struct {
+	name string
+	code int
+}
+
 // ecoConsts is one ecosystem's constants prepared for lookups from byte
 // slices without allocating.
 type ecoConsts struct {
@@ -30,7 +38,7 @@ type ecoConsts struct {
 	lang  string
 	segs  []string // qualifier segments before the last one, outermost first
 	sep   string   // ".", "::" or ":" (symbols)
-	names map[string]int
+	names map[string]constant
 	// importPath is the ecosystem's Import field, which Go scanning compares
 	// with import paths to resolve aliases.
 	importPath string
@@ -54,9 +62,9 @@ func buildConstIndex(ecos []*catalog.Ecosystem) constIndex {
 			// Unqualified names (a bare OK) would match far too much text.
 			continue
 		}
-		ec := &ecoConsts{idx: i, id: e.ID, lang: e.Language, sep: sep, names: make(map[string]int, len(e.Constants)), importPath: e.Import}
+		ec := &ecoConsts{idx: i, id: e.ID, lang: e.Language, sep: sep, names: make(map[string]constant, len(e.Constants)), importPath: e.Import}
 		for _, c := range e.Constants {
-			ec.names[c.Name] = c.Code
+			ec.names[c.Name] = constant{c.Name, c.Code}
 			if sep != ":" && c.Name != "" && !(c.Name[0] >= 'A' && c.Name[0] <= 'Z') {
 				ix.lowerNames = true
 			}
@@ -79,41 +87,51 @@ func buildConstIndex(ecos []*catalog.Ecosystem) constIndex {
 
 // ecoLanguages maps a scanner language to the catalogue languages whose
 // ecosystems it can use: TypeScript uses the JavaScript libraries, Kotlin the
-// Java ones.
+// Java ones. The lists are shared and must not be modified; building them
+// once keeps analysing a file free of allocations that are not results.
 func ecoLanguages(l Language) []string {
-	switch l {
-	case JavaScript, TypeScript:
-		return []string{"javascript", "typescript"}
-	case Java, Kotlin:
-		return []string{"java", "kotlin"}
-	case Nginx:
-		// Lua blocks inside nginx configs use OpenResty's constants.
-		return []string{"lua"}
+	if langs, ok := ecoLanguageLists[l]; ok {
+		return langs
 	}
 	return []string{string(l)}
 }
+
+var ecoLanguageLists = func() map[Language][]string {
+	m := map[Language][]string{
+		JavaScript: {"javascript", "typescript"},
+		TypeScript: {"javascript", "typescript"},
+		Java:       {"java", "kotlin"},
+		Kotlin:     {"java", "kotlin"},
+		// Lua blocks inside nginx configs use OpenResty's constants.
+		Nginx: {"lua"},
+	}
+	for _, l := range []Language{Go, Python, CSharp, Rust, PHP, Ruby, Lua, Apache, HAProxy, Caddy, YAML, JSON, HTTP, AccessLog, Plain} {
+		m[l] = []string{string(l)}
+	}
+	return m
+}()
 
 // lookup finds the constant name under qualifier segment qual with
 // separator sep, for a file in languages langs. When several ecosystems
 // spell it alike (Starlette's and DRF's status.HTTP_404_NOT_FOUND), the
 // one whose bit is set in prefer (the file imports it) wins.
-func (ix *constIndex) lookup(langs []string, qual, sep, name []byte, prefer uint64) (*ecoConsts, int, bool) {
+func (ix *constIndex) lookup(langs []string, qual, sep, name []byte, prefer uint64) (*ecoConsts, constant, bool) {
 	var first *ecoConsts
-	firstCode := 0
+	var firstConst constant
 	for _, l := range langs {
 		for _, ec := range ix.byLang[l][string(qual)] {
 			if ec.sep != string(sep) {
 				continue
 			}
-			if code, ok := ec.names[string(name)]; ok {
+			if c, ok := ec.names[string(name)]; ok {
 				if prefer&(1<<uint(ec.idx%64)) != 0 {
-					return ec, code, true
+					return ec, c, true
 				}
 				if first == nil {
-					first, firstCode = ec, code
+					first, firstConst = ec, c
 				}
 			}
 		}
 	}
-	return first, firstCode, first != nil
+	return first, firstConst, first != nil
 }

@@ -22,7 +22,10 @@ func (s *scan) dataKey(ks, ke int, quoted bool, ctx dataCtx) {
 	switch string(ctx.parent) {
 	case "responses":
 	case "statusCodes", "status_codes", "responseCodes":
-		sl = slot{role: Status, filter: anyInt, evidence: Strong, directive: string(ctx.parent), context: "key of " + string(ctx.parent)}
+		sl = slot{role: Status, filter: anyInt, evidence: Strong, context: "key of ", key: ctx.parent}
+	case "errorfiles", "errorFiles", "error_pages", "errorPages", "errorpages":
+		// HAProxy errorfiles or a chart's error pages keyed by status.
+		sl = slot{role: ErrorStatus, filter: knownOnly, evidence: Weak, context: "key of ", key: ctx.parent}
 	default:
 		return
 	}
@@ -87,7 +90,7 @@ func (s *scan) dataValue(key []byte, vs, ve int, quoted bool, ctx dataCtx) {
 		if kc.filter == knownOnly {
 			ev = Weak // a bare "status: 200" in data says little
 		}
-		s.addNumber(vs, ve, kind, where, slot{role: kc.role, filter: kc.filter, evidence: ev, directive: string(key), context: "value of " + string(key)})
+		s.addNumber(vs, ve, kind, where, slot{role: kc.role, filter: kc.filter, evidence: ev, context: "value of ", key: key})
 		return
 	}
 	// docker-compose labels: traefik.http.middlewares.x.errors.status=500-599

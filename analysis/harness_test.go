@@ -41,6 +41,7 @@ import (
 	"testing"
 
 	"github.com/statusls/statusls/analysis"
+	"github.com/statusls/statusls/analysis/internal/marker"
 	"github.com/statusls/statusls/catalog"
 )
 
@@ -117,37 +118,24 @@ type want struct {
 func parseWants(t *testing.T, name string, src []byte) []want {
 	t.Helper()
 	var wants []want
-	lineStart := 0
-	for lineNo := 1; lineStart <= len(src); lineNo++ {
-		end := bytes.IndexByte(src[lineStart:], '\n')
-		if end < 0 {
-			end = len(src) - lineStart
-		}
-		line := src[lineStart : lineStart+end]
-		if at := bytes.Index(line, []byte("@want")); at >= 0 {
-			items := strings.Fields(string(line[at+len("@want"):]))
-			for i := at; i < len(line); i++ {
-				line[i] = ' '
-			}
-			from := 0
-			for _, item := range items {
-				w := parseItem(t, name, lineNo, item)
-				off := -1
-				for range w.nth {
-					if off = findToken(line[:at], w.text, from); off >= 0 {
-						from = off + len(w.text)
-					}
+	for _, l := range marker.Extract(src, "@want") {
+		from := 0
+		for _, item := range l.Items {
+			w := parseItem(t, name, l.Num, item)
+			off := -1
+			for range w.nth {
+				if off = marker.FindToken(l.Text, w.text, from); off >= 0 {
+					from = off + len(w.text)
 				}
-				if off < 0 {
-					t.Errorf("%s:%d: @want %s: text %q not found on the line", name, lineNo, item, w.text)
-					continue
-				}
-				w.line, w.start, w.end = lineNo, lineStart+off, lineStart+off+len(w.text)
-				from = off + len(w.text)
-				wants = append(wants, w)
 			}
+			if off < 0 {
+				t.Errorf("%s:%d: @want %s: text %q not found on the line", name, l.Num, item, w.text)
+				continue
+			}
+			w.line, w.start, w.end = l.Num, l.Start+off, l.Start+off+len(w.text)
+			from = off + len(w.text)
+			wants = append(wants, w)
 		}
-		lineStart += end + 1
 	}
 	return wants
 }
@@ -189,31 +177,6 @@ func parseItem(t *testing.T, name string, line int, item string) want {
 	}
 	w.code = n
 	return w
-}
-
-// findToken finds text in line at or after from, not inside a longer word.
-func findToken(line []byte, text string, from int) int {
-	for from <= len(line) {
-		i := bytes.Index(line[from:], []byte(text))
-		if i < 0 {
-			return -1
-		}
-		i += from
-		j := i + len(text)
-		// http_502: the finding is the digits after the underscore.
-		before := i == 0 || !isWordByte(line[i-1]) || !isWordByte(text[0]) || line[i-1] == '_' && text[0] >= '0' && text[0] <= '9'
-
-		after := j == len(line) || !isWordByte(line[j]) || !isWordByte(text[len(text)-1])
-		if before && after {
-			return i
-		}
-		from = i + 1
-	}
-	return -1
-}
-
-func isWordByte(c byte) bool {
-	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
 func describe(f analysis.Finding) string {

@@ -11,6 +11,9 @@ type jsonLevel struct {
 	own       [2]int // the key this container is the value of; own[1] == 0 when none
 	cur       [2]int // the current key of an object
 	expectKey bool
+	// resp: own or the key of an enclosing container mentions a response,
+	// worked out once when the container opens.
+	resp bool
 }
 
 func (s *scan) scanJSON() { s.scanJSONRange(0, len(s.text)) }
@@ -18,7 +21,8 @@ func (s *scan) scanJSON() { s.scanJSONRange(0, len(s.text)) }
 // scanJSONRange scans text[lo:hi] as JSON.
 func (s *scan) scanJSONRange(lo, hi int) {
 	text := s.text[:hi]
-	var stack []jsonLevel
+	stack := s.json[:0]
+	defer func() { s.json = stack }()
 	keyOf := func(sp [2]int) []byte { return text[sp[0]:sp[1]] }
 	ctxAt := func(depth int) dataCtx {
 		var c dataCtx
@@ -26,11 +30,7 @@ func (s *scan) scanJSONRange(lo, hi int) {
 			c.parent = keyOf(stack[depth-1].own)
 			c.errorsParent = string(c.parent) == "errors"
 		}
-		for _, l := range stack[:depth] {
-			if l.own[1] > 0 && containsWordFold(keyOf(l.own), []string{"response"}) {
-				c.respAncestor = true
-			}
-		}
+		c.respAncestor = depth > 0 && stack[depth-1].resp
 		return c
 	}
 	value := func(vs, ve int, quoted bool) {
@@ -57,7 +57,9 @@ func (s *scan) scanJSONRange(lo, hi int) {
 				} else {
 					l.own = stack[n-1].own
 				}
+				l.resp = stack[n-1].resp
 			}
+			l.resp = l.resp || l.own[1] > 0 && containsWordFold(keyOf(l.own), responseWord)
 			stack = append(stack, l)
 			i++
 		case c == '}' || c == ']':

@@ -1,5 +1,7 @@
 package analysis
 
+import "bytes"
+
 // The code scanners for languages other than Go share one hand-written
 // lexer. No library tokenises JavaScript, Python, Java, C#, Rust, PHP, Ruby
 // and Lua alike, and the scanners need very little from a token: where it
@@ -85,11 +87,32 @@ type lexer struct {
 	heredoc []byte  // pending Ruby heredoc terminator
 }
 
-func isIdentStart(c byte) bool {
-	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
-}
+// byteClass holds what the lexer asks of a byte, as bits, so that each
+// question is one table lookup rather than a chain of comparisons.
+var byteClass = func() (t [256]uint8) {
+	for c := range 256 {
+		if c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80 {
+			t[c] |= cIdentStart | cIdent
+		}
+		if c >= '0' && c <= '9' {
+			t[c] |= cIdent
+		}
+		if c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' {
+			t[c] |= cBlank
+		}
+	}
+	return t
+}()
 
-func isIdentByte(c byte) bool { return isIdentStart(c) || c >= '0' && c <= '9' }
+const (
+	cIdentStart = 1 << iota // a letter, _ or a byte of a multi-byte rune
+	cIdent                  // cIdentStart or a digit
+	cBlank                  // a blank other than a newline
+)
+
+func isIdentStart(c byte) bool { return byteClass[c]&cIdentStart != 0 }
+
+func isIdentByte(c byte) bool { return byteClass[c]&cIdent != 0 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
@@ -133,28 +156,29 @@ func (l *lexer) next() token {
 }
 
 func (l *lexer) scan() token {
-	for l.pos < l.end {
-		c := l.text[l.pos]
-		switch c {
-		case ' ', '\t', '\r', '\f', '\v':
-			l.pos++
-			continue
-		case '\n':
-			start := l.pos
-			l.pos++
-			if l.heredoc != nil {
-				l.skipHeredoc()
-			}
-			return token{kind: tNewline, start: start, end: l.pos}
-		}
-		break
+	i, text := l.pos, l.text[:l.end]
+	for i < len(text) && byteClass[text[i]]&cBlank != 0 {
+		i++
 	}
+	l.pos = i
 	if l.pos >= l.end {
 		return token{kind: tEOF, start: l.end, end: l.end}
 	}
 	start := l.pos
 	c := l.text[l.pos]
+	if c == '\n' {
+		l.pos++
+		if l.heredoc != nil {
+			l.skipHeredoc()
+		}
+		return token{kind: tNewline, start: start, end: l.pos}
+	}
 	syn := &l.syn
+	// Identifiers are most tokens, and no other rule starts with a letter:
+	// go straight to them unless the language has string prefixes.
+	if byteClass[c]&cIdentStart != 0 && !syn.pyPrefix && !syn.rawRust {
+		return l.ident(start)
+	}
 	switch {
 	case syn.slashComments && c == '/' && l.peek(1) == '/':
 		return l.lineComment(start)
@@ -221,10 +245,7 @@ func (l *lexer) scan() token {
 			}
 			start = l.pos
 		}
-		for l.pos < l.end && isIdentByte(l.text[l.pos]) {
-			l.pos++
-		}
-		return token{kind: tIdent, start: start, end: l.pos}
+		return l.ident(start)
 	case syn.regex && c == '/' && l.regexAllowed():
 		l.pos++
 		inClass := false
@@ -253,21 +274,33 @@ func (l *lexer) scan() token {
 	return l.punct(start)
 }
 
+// ident reads an identifier starting at pos.
+func (l *lexer) ident(start int) token {
+	i, text := l.pos, l.text[:l.end]
+	for i < len(text) && byteClass[text[i]]&cIdent != 0 {
+		i++
+	}
+	l.pos = i
+	return token{kind: tIdent, start: start, end: i}
+}
+
 var multiPunct = []string{"===", "!==", "...", "..=", "<=>", "**=", "==", "!=", "<=", ">=", "=>", "->", "::", "&&", "||", "..", ":=", "?.", "??", "<<", ">>", "+=", "-=", "//", "~="}
 
-// multiStart marks the bytes that can begin a multi-byte operator, so that
-// the common single-byte punctuation skips the list.
-var multiStart = func() (t [256]bool) {
+// multiByFirst lists, for each byte, the multi-byte operators it begins,
+// in the order of multiPunct (longest first), so that punctuation is
+// compared only with the operators it can start.
+var multiByFirst = func() (t [256][]string) {
 	for _, p := range multiPunct {
-		t[p[0]] = true
+		t[p[0]] = append(t[p[0]], p)
 	}
 	return t
 }()
 
 func (l *lexer) punct(start int) token {
-	if multiStart[l.text[l.pos]] && l.pos+1 < l.end {
-		for _, p := range multiPunct {
-			if p[0] == l.text[l.pos] && p[1] == l.text[l.pos+1] && l.hasPrefix(p) {
+	if l.pos+1 < l.end {
+		next := l.text[l.pos+1]
+		for _, p := range multiByFirst[l.text[l.pos]] {
+			if p[1] == next && l.hasPrefix(p) {
 				l.pos += len(p)
 				return token{kind: tPunct, start: start, end: l.pos}
 			}
@@ -278,8 +311,10 @@ func (l *lexer) punct(start int) token {
 }
 
 func (l *lexer) lineComment(start int) token {
-	for l.pos < l.end && l.text[l.pos] != '\n' {
-		l.pos++
+	if i := bytes.IndexByte(l.text[l.pos:l.end], '\n'); i >= 0 {
+		l.pos += i
+	} else {
+		l.pos = l.end
 	}
 	return token{kind: tComment, start: start, end: l.pos, cs: start, ce: l.pos}
 }

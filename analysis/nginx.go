@@ -16,6 +16,7 @@ const (
 	argAllButLast                       // proxy_cache_valid 200 302 10m;
 	argHTTPPrefixed                     // proxy_next_upstream error http_502;
 	argAll                              // status 200 204; in an NGINX Plus match block
+	argLastEquals                       // try_files $uri $uri/ =404;
 )
 
 type directiveRule struct {
@@ -28,6 +29,7 @@ type directiveRule struct {
 // nginxDirectives: one line per directive that takes status codes.
 var nginxDirectives = []directiveRule{
 	{"return", argFirst, Status, "nginx return"},
+	{"try_files", argLastEquals, Status, "nginx try_files fallback code"},
 	{"error_page", argLeading, ErrorStatus, "nginx error_page"},
 	{"limit_req_status", argFirst, ErrorStatus, "nginx limit_req_status"},
 	{"limit_conn_status", argFirst, ErrorStatus, "nginx limit_conn_status"},
@@ -56,6 +58,13 @@ var nginxDirectiveIndex = func() map[string]directiveRule {
 	return m
 }()
 
+// isNginxCodeDirective reports whether a directive takes status codes,
+// which is what makes a commented-out one worth reading.
+func isNginxCodeDirective(name []byte) bool {
+	_, ok := nginxDirectiveIndex[string(name)]
+	return ok
+}
+
 // nginxStatusVars are the variables whose comparisons and maps hold codes.
 var nginxStatusVars = []string{"$status", "$upstream_status", "$upstream_cache_status_code"}
 
@@ -70,7 +79,10 @@ type nginxBlock struct {
 	match     bool // NGINX Plus match block
 }
 
-const maxArgs = 32
+// maxArgs bounds the words kept per directive or line. Real files list up
+// to sixty codes in one error_page (every 4xx and 5xx the site styles), so
+// the bound sits well above that while keeping the array on the stack.
+const maxArgs = 128
 
 // scanNginx scans text[lo:hi] as nginx configuration.
 func (s *scan) scanNginx(lo, hi int) {
@@ -86,7 +98,9 @@ func (s *scan) scanNginx(lo, hi int) {
 			i++
 		case c == '#':
 			j := lineEnd(text, i, hi)
-			s.prose(i, j, InComment)
+			if s.commented || !s.commentedOut(i, j, isNginxCodeDirective, func(lo, hi int) { s.scanNginx(lo, hi) }) {
+				s.prose(i, j, InComment)
+			}
 			i = j
 		case c == ';':
 			s.nginxDirective(args[:n], top(blocks))
@@ -287,6 +301,13 @@ func (s *scan) nginxDirective(args [][2]int, blk nginxBlock) {
 	case argHTTPPrefixed:
 		for _, a := range rest {
 			s.httpPrefixed(a[0], a[1], sl)
+		}
+	case argLastEquals:
+		if len(rest) > 1 {
+			a := rest[len(rest)-1]
+			if text[a[0]] == '=' && a[1]-a[0] > 1 {
+				s.addNumber(a[0]+1, a[1], NumericLiteral, InCode, sl)
+			}
 		}
 	case argAll:
 		for _, a := range rest {

@@ -1,5 +1,7 @@
 package analysis
 
+import "bytes"
+
 // Prose is text written for people: comments, docstrings and string
 // literals outside any status slot. A number there is a status code only
 // when the words around it say so ("returns 404 when missing", "HTTP 503",
@@ -17,6 +19,7 @@ var proseTriggers = []string{
 	"unavailable", "conflict", "gone", "moved", "permanently", "temporarily", "too", "no", "content",
 	"unprocessable", "request", "method", "allowed", "timeout", "entity", "server", "client", "partial",
 	"continue", "switching", "precondition", "payload", "teapot", "upgrade", "locked", "page", "pages", "means", "meaning",
+	"catch", "catches", "handle", "handles", "handled", "handling", "handler", "handlers",
 }
 
 // proseUnits are words after a number that make it a quantity, whatever
@@ -36,6 +39,61 @@ var proseBlockers = []string{
 	"max", "limit", "size", "width", "height", "top", "first", "last", "about", "around", "than", "over",
 	"under", "every", "each", "wait", "sleep", "timeout", "delay", "v", "id", "pid", "uid", "gid",
 	"row", "col", "column", "offset", "index", "number", "num", "ms",
+}
+
+// proseNotAfterNext are triggers that do not count as the second word
+// after a number ("404 page not found" is, "200 pages" is not).
+var proseNotAfterNext = []string{"not", "no", "too", "content", "page", "pages", "request", "method", "server", "client"}
+
+// proseThirdWords are the words that, third after a number, still make it
+// a status ("500 - any server error").
+var proseThirdWords = []string{"error", "errors", "status", "response", "responses"}
+
+// proseClass is the set of word lists a word belongs to.
+type proseClass uint8
+
+const (
+	pTrigger proseClass = 1 << iota
+	pUnit
+	pBlocker
+	pNotAfterNext
+	pThirdWord
+)
+
+// proseWords maps every word of the lists above to its classes, so that
+// each word around a number is looked up once rather than compared with
+// every list entry.
+var proseWords = func() map[string]proseClass {
+	m := map[string]proseClass{}
+	for _, l := range []struct {
+		words []string
+		class proseClass
+	}{{proseTriggers, pTrigger}, {proseUnits, pUnit}, {proseBlockers, pBlocker}, {proseNotAfterNext, pNotAfterNext}, {proseThirdWords, pThirdWord}} {
+		for _, w := range l.words {
+			if len(w) > maxProseWord {
+				panic("prose word longer than maxProseWord: " + w)
+			}
+			m[w] |= l.class
+		}
+	}
+	return m
+}()
+
+const maxProseWord = 24
+
+// classOf returns the classes of a word, ignoring ASCII case as eqFold does.
+func classOf(w []byte) proseClass {
+	if len(w) == 0 || len(w) > maxProseWord {
+		return 0
+	}
+	var buf [maxProseWord]byte
+	for i, c := range w {
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return proseWords[string(buf[:len(w)])] // the compiler does not allocate for a lookup
 }
 
 // codeLike reports whether text[i:i+3], at or after lo, looks like a code
@@ -128,7 +186,7 @@ func (s *scan) prose(lo, hi int, where Where) {
 			i = j
 			continue
 		}
-		if j < hi && (text[j] == '.' && j+1 < hi && isDigit(text[j+1]) || text[j] == '%' || text[j] == '/' && !codeLike(text, j+1, hi-3) || text[j] == ':' && j+1 < hi && isDigit(text[j+1]) || text[j] == '-' && j+1 < hi && isDigit(text[j+1]) && !codeLike(text, j+1, hi-3) || text[j] == ',' && j+1 < hi && isDigit(text[j+1])) {
+		if j < hi && (text[j] == '.' && j+1 < hi && isDigit(text[j+1]) || text[j] == '%' || text[j] == '/' && !codeLike(text, j+1, j+1) || text[j] == ':' && j+1 < hi && isDigit(text[j+1]) || text[j] == '-' && j+1 < hi && isDigit(text[j+1]) && !codeLike(text, j+1, j+1) || text[j] == ',' && j+1 < hi && isDigit(text[j+1])) {
 			i = j
 			continue
 		}
@@ -143,28 +201,91 @@ func (s *scan) prose(lo, hi int, where Where) {
 	}
 }
 
+// codeAlone reports whether the number at text[i:j] heads a comment in a
+// file that speaks HTTP or statuses: it follows the comment marker directly
+// and either ends the line ("// 404" over a not-found handler) or is
+// followed by a dash or colon, as in "# 500 - any server error".
+func (s *scan) codeAlone(lo, hi, i, j int) bool {
+	text := s.text
+	k := i
+	for k > lo && (text[k-1] == ' ' || text[k-1] == '\t') {
+		k--
+	}
+	marker := k > lo && text[k-1] == '#' || k-1 > lo && (text[k-2] == '/' && text[k-1] == '/' || text[k-2] == '-' && text[k-1] == '-')
+	if !marker || k == i {
+		return false
+	}
+	// Only a comment on a line of its own: "x = 5 // 300" comments a value.
+	for b := k - 1; b > 0 && text[b-1] != '\n'; b-- {
+		if c := text[b-1]; c != ' ' && c != '\t' && c != '/' && c != '#' && c != '-' && c != '*' && !isLetter(c) && c != '.' && c != ',' {
+			return false
+		}
+	}
+	if j+2 < hi && (text[j] == ' ' && text[j+1] == '-' && text[j+2] == ' ' || text[j] == ':' && text[j+1] == ' ') {
+		return s.mentionsHTTP() || bytes.Contains(text, []byte("status"))
+	}
+	for j < hi && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r') {
+		j++
+	}
+	return (j == hi || text[j] == '\n') && (s.mentionsHTTP() || bytes.Contains(text, []byte("status")))
+}
+
+// reasonThenCode reports whether the number at text[i:j] is written in
+// parentheses after a status's reason phrase: "Not Found (404)".
+func (s *scan) reasonThenCode(lo, hi, i, j int) bool {
+	text := s.text
+	if i-1 <= lo || text[i-1] != '(' || j >= hi || text[j] != ')' {
+		return false
+	}
+	k := i - 1
+	for k > lo && text[k-1] == ' ' {
+		k--
+	}
+	w := k
+	for w > lo && isLetter(text[w-1]) {
+		w--
+	}
+	return w < k && reasonLike(text[w:k])
+}
+
 // proseNumber reports the number at text[i:j] if the words around it say
 // it is a status; near says that a code was found just before ("returns 404
 // or 410"), which is context enough.
 func (s *scan) proseNumber(lo, hi, i, j int, where Where, near bool) bool {
 	text := s.text
-	after, afterEnd := wordAfter(text, j, hi)
-	if inFold(after, proseUnits) {
+	// "403/500 errors", "429/5xx": the words after the whole list say
+	// what its codes are, and a class in the list says it on its own.
+	inList, end := false, j
+	for end+4 <= hi && (text[end] == '/' || text[end] == '-') && codeLike(text, lo, end+1) && (end+4 == hi || !isIdentByte(text[end+4])) {
+		if text[end+2] == 'x' || text[end+2] == 'X' {
+			inList = true
+		}
+		end += 4
+	}
+	after, afterEnd := wordAfter(text, end, hi)
+	ac := classOf(after)
+	if ac&pUnit != 0 {
 		return false
 	}
 	before, at := wordBefore(text, lo, i)
-	if inFold(before, proseBlockers) {
+	if classOf(before)&pBlocker != 0 {
 		return false
 	}
 	// "a 502 means ...": an article before a bare number is how people
 	// name a status in prose.
-	ok := near || inFold(after, proseTriggers) || eqFold(before, "a") || eqFold(before, "an")
-	if !ok && !inFold(after, proseBlockers) {
-		after2, _ := wordAfter(text, afterEnd, hi)
-		ok = inFold(after2, proseTriggers) && !inFold(after2, []string{"not", "no", "too", "content", "page", "pages", "request", "method", "server", "client"})
+	ok := near || inList || ac&pTrigger != 0 || eqFold(before, "a") || eqFold(before, "an") || s.codeAlone(lo, hi, i, j) || s.reasonThenCode(lo, hi, i, j)
+	if !ok && ac&pBlocker == 0 {
+		after2, after2End := wordAfter(text, afterEnd, hi)
+		c2 := classOf(after2)
+		ok = c2&(pTrigger|pNotAfterNext) == pTrigger
+		// "500 - any server error": the third word may still say it.
+		if !ok && c2&pUnit == 0 {
+			after3, _ := wordAfter(text, after2End, hi)
+			ok = classOf(after3)&pThirdWord != 0
+		}
 	}
 	for k := 0; k < 4 && !ok && before != nil; k++ {
-		ok = inFold(before, proseTriggers)
+		ok = classOf(before)&pTrigger != 0
 		before, at = wordBefore(text, lo, at)
 	}
 	if !ok {

@@ -7,10 +7,38 @@ import "slices"
 func (e *engine) resolve(next token) {
 	v := e.cand
 	e.hasCand = false
+	if v.tk == tString && e.isPunct(v.p1, "[") && next.kind == tPunct && e.text[next.start] == ']' && v.depth == len(e.frames) && v.depth > 0 {
+		if f, ok := statusishName(e.text[v.ns:v.ne]); ok {
+			e.frames[v.depth-1].idxStatus, e.frames[v.depth-1].idxF = true, f
+		}
+	}
 	sl, ok := e.slotOf(v, next)
 	claimed := false
 	if ok {
 		claimed = e.emit(v, sl)
+	}
+	if !claimed && v.tk == tNumber && v.depth > 0 && v.depth == len(e.frames) && next.kind == tPunct {
+		// {404: "Not Found"}, [401] = "Unauthorized", 500 => 'Server error'
+		switch nb := e.text[next.start:next.end]; {
+		case string(nb) == ":" || string(nb) == "=>",
+			string(nb) == "]" && e.isPunct(v.p1, "[") && e.frames[v.depth-1].open == '[':
+			e.mapKey, e.hasMapKey = v, true
+		}
+	}
+	if !claimed && v.tk == tString && e.hasMapKey {
+		k := e.mapKey
+		p1, p2, p3 := v.p1, v.p2, v.p3
+		if (e.isPunct(p1, ":") || e.isPunct(p1, "=>")) && p2.seq == k.seq || e.isPunct(p1, "=") && e.isPunct(p2, "]") && p3.seq == k.seq {
+			if reasonLike(e.text[v.ns:v.ne]) {
+				claimed = e.emit(k, slot{role: Mention, filter: knownOnly, evidence: Weak, context: "key of a map from statuses to messages"})
+				if claimed {
+					e.hasMapKey = false
+					e.lastVal, e.lastClaim = v, 0
+					return
+				}
+			}
+		}
+		e.hasMapKey = false
 	}
 	if !claimed {
 		switch {
@@ -41,11 +69,11 @@ func (e *engine) emit(v value, sl slot) bool {
 		s.addConstant(v.start, v.end, v.eco, v.name, v.code, sl)
 		return true
 	case tSymbol:
-		ec, code, ok := s.a.consts.lookup(e.ecoLangs, colon, colon, e.text[v.ns:v.ne], s.imported())
+		ec, c, ok := s.a.consts.lookup(e.ecoLangs, colon, colon, e.text[v.ns:v.ne], s.imported())
 		if !ok {
 			return false
 		}
-		s.addConstant(v.start, v.end, ec, e.text[v.ns:v.ne], code, sl)
+		s.addConstant(v.start, v.end, ec, c.name, c.code, sl)
 		return true
 	case tString:
 		// "404" as a whole, or the code at the start of a status line
@@ -57,6 +85,32 @@ func (e *engine) emit(v value, sl slot) bool {
 		return false
 	}
 	return s.addNumber(v.ns, v.ne, NumericLiteral, InCode, sl)
+}
+
+// reasonWords are the words of reason phrases and of the messages that
+// projects map statuses to ("Not found", "Bad Gateway", "An unexpected
+// error occurred").
+var reasonWords = []string{"ok", "created", "accepted", "moved", "found", "redirect", "modified", "bad", "unauthorized",
+	"forbidden", "not", "allowed", "acceptable", "timeout", "conflict", "gone", "precondition", "payload", "large",
+	"unsupported", "teapot", "unprocessable", "locked", "many", "requests", "internal", "error", "unavailable", "gateway",
+	"implemented", "unexpected", "denied", "invalid", "missing", "failed", "success", "content", "continue", "exceeded"}
+
+// reasonLike reports whether a string reads like a status's message.
+func reasonLike(b []byte) bool {
+	for i := 0; i < len(b); {
+		for i < len(b) && !isLetter(b[i]) {
+			i++
+		}
+		j := i
+		for j < len(b) && isLetter(b[j]) {
+			j++
+		}
+		if j > i && inFold(b[i:j], reasonWords) {
+			return true
+		}
+		i = j
+	}
+	return false
 }
 
 // endsExpr reports whether the token after a value ends the value's
@@ -146,10 +200,10 @@ func (e *engine) slotOf(v value, next token) (slot, bool) {
 	if direct && ends {
 		switch {
 		case top.chain:
-			return slot{role: Expected, filter: top.chainF, evidence: Strong, directive: string(top.callee), context: "expected status"}, true
+			return slot{role: Expected, filter: top.chainF, evidence: Strong, directive: top.info.name, context: "expected status"}, true
 		case top.assert || top.matcher:
 			if v.tk == tIdent {
-				return slot{role: Expected, evidence: Strong, directive: string(top.callee), context: "asserted status"}, true
+				return slot{role: Expected, evidence: Strong, directive: top.info.name, context: "asserted status"}, true
 			}
 			e.pending = append(e.pending, v)
 			return slot{}, false
@@ -165,9 +219,16 @@ func (e *engine) slotOf(v value, next token) (slot, bool) {
 				return slot{role: r.role, filter: f, evidence: Strong, directive: r.callee, context: r.ctx}, true
 			}
 		}
-		if top.heuristic {
+		if top.heuristic() {
 			return slot{role: Status, filter: knownOnly, evidence: Weak, context: "argument of a response helper"}, true
 		}
+		if top.errorType && v.tk == tNumber {
+			return slot{role: ErrorStatus, filter: knownError, evidence: Weak, directive: string(top.callee), context: "argument of an error class"}, true
+		}
+	}
+	// status_forcelist=(429, 500, 502), RETRYABLE = {502, 503}
+	if top != nil && top.statusList && (e.isPunct(p1, "(") || e.isPunct(p1, "[") || e.isPunct(p1, "{") || e.isPunct(p1, ",")) && ends {
+		return slot{role: Condition, filter: knownOnly, evidence: Weak, context: "in a list of statuses"}, true
 	}
 	if top != nil && top.open == '[' && e.isPunct(p1, "[") && string(nb) == "," && e.lang == Ruby {
 		e.rack = v
@@ -195,6 +256,16 @@ func (e *engine) slotOf(v value, next token) (slot, bool) {
 		return slot{role: Compare, filter: e.lastStF, evidence: Strong, context: "compared with a status"}, true
 	}
 
+	// resp.Code = 200, err['status'] = 404: a status field set. A bare
+	// "code" field counts only in files that mention HTTP.
+	if e.isPunct(p1, "=") && e.lastStatusish == p2.seq && ends && (e.isPunct(p2, "]") || e.isSep(p3)) && (e.lastStF != knownOnly || e.s.mentionsHTTP()) {
+		ev := Strong
+		if e.lastStF == knownOnly {
+			ev = Weak
+		}
+		return slot{role: Status, filter: e.lastStF, evidence: ev, context: "status field set"}, true
+	}
+
 	// err.status || 500: the fallback of a status.
 	if (e.isPunct(p1, "||") || e.isPunct(p1, "??") || e.isIdent(p1, "or")) && e.lastStatusish == p2.seq {
 		return slot{role: Status, filter: knownOnly, evidence: Strong, context: "default status"}, true
@@ -220,6 +291,11 @@ func (e *engine) keySlot(v value, p1, p2, p3 ringTok, top *frame) (slot, bool) {
 		return slot{}, false
 	}
 	var key []byte
+	if op == "=" && p2.kind == tIdent && e.isPunct(p3, ":") && v.p4.kind == tIdent && top != nil && top.open == '(' {
+		// def f(status: int = 200), function f(status: number = 200):
+		// the annotation stands between the parameter and its default.
+		p2, p3 = v.p4, ringTok{seq: -100}
+	}
 	switch p2.kind {
 	case tIdent:
 		key = e.bytesOf(p2)
@@ -234,8 +310,11 @@ func (e *engine) keySlot(v value, p1, p2, p3 ringTok, top *frame) (slot, bool) {
 		return slot{}, false
 	}
 	kc, ok := classifyKey(key)
-	if !ok && (string(key) == "code" || string(key) == "Code") && top != nil && top.callee != nil && slices.Contains(codeKeyCallees, string(top.callee)) {
+	if !ok && (string(key) == "code" || string(key) == "Code") && top != nil && top.callee != nil && top.info.isCodeKey() {
 		kc, ok = keyClass{Status, knownOnly, Strong}, true
+	}
+	if !ok && (string(key) == "code" || string(key) == "Code") && e.inResponseBody() {
+		kc, ok = keyClass{Status, knownOnly, Weak}, true
 	}
 	if !ok {
 		return slot{}, false
@@ -259,7 +338,22 @@ func (e *engine) keySlot(v value, p1, p2, p3 ringTok, top *frame) (slot, bool) {
 	if call := e.enclosingCall(top); call != nil && containsWordFold(call.callee, []string{"apiresponse", "swaggerresponse"}) {
 		role = Documented
 	}
-	return slot{role: role, filter: kc.filter, evidence: kc.ev, directive: string(key), context: "value of " + string(key)}, true
+	return slot{role: role, filter: kc.filter, evidence: kc.ev, context: "value of ", key: key}, true
+}
+
+// inResponseBody reports whether the innermost brackets are a response
+// body being built, where a "code" key mirrors the status: res.json({ code:
+// 404 }), Response{Code: 200}, c.JSON(400, gin.H{"code": 400}).
+func (e *engine) inResponseBody() bool {
+	for i := len(e.frames) - 1; i >= 0 && i >= len(e.frames)-3; i-- {
+		f := &e.frames[i]
+		for _, name := range [][]byte{f.callee, f.typeName} {
+			if name != nil && (slices.Contains(responseBodyCallees, string(name)) || containsWordFold(name, []string{"response"})) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // enclosingCall returns the call a key belongs to: the frame itself, or

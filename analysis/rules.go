@@ -1,5 +1,7 @@
 package analysis
 
+import "bytes"
+
 // The rule tables of the source-code scanners. Each line is one place where
 // a status code is written; a contributor adds a framework by adding lines.
 
@@ -134,6 +136,11 @@ var callRules = []callRule{
 	{"HTTPStatus", lPy, anyRecv, 0, Mention, "argument of HTTPStatus()"},
 	{"start_response", lPy, anyRecv, 0, Status, "status of start_response"},
 	{"response", lPy, isMethod, 0, Documented, "status of @api.response"},
+	{"errorhandler", lPy, anyRecv, 0, ErrorStatus, "status of @app.errorhandler"},
+	{"app_errorhandler", lPy, anyRecv, 0, ErrorStatus, "status of @bp.app_errorhandler"},
+	{"register_error_handler", lPy, anyRecv, 0, ErrorStatus, "status of register_error_handler"},
+	{"exception_handler", lPy, isMethod, 0, ErrorStatus, "status of @app.exception_handler"},
+	{"add_exception_handler", lPy, isMethod, 0, ErrorStatus, "status of add_exception_handler"},
 
 	// Java and Kotlin: Spring, MockMvc, ktor.
 	{"valueOf", lJava, "HttpStatus", 0, Mention, "argument of HttpStatus.valueOf"},
@@ -174,6 +181,7 @@ var callRules = []callRule{
 	{"exit", lLua, "ngx", 0, Status, "argument of ngx.exit"},
 	{"exit", lLua, "response", 0, Status, "status of kong.response.exit"},
 	{"error", lLua, "response", 0, ErrorStatus, "status of kong.response.error"},
+	{"set_status", lLua, "response", 0, Status, "argument of kong.response.set_status"},
 }
 
 // assertCallees are assertion functions whose arguments include a status
@@ -242,6 +250,57 @@ func classifyKey(name []byte) (keyClass, bool) {
 	}
 	return keyClass{}, false
 }
+
+// statusListName reports whether a name given to a list, tuple or set of
+// numbers says they are statuses: status_forcelist, RETRYABLE_STATUSES,
+// retry_5xx, okStatusCodes, RETRY_CODES. The comparison ignores case,
+// underscores and dashes; elements must still be codes the catalogue knows.
+func statusListName(name []byte) bool {
+	var buf [48]byte
+	n := 0
+	for _, c := range name {
+		if c == '_' || c == '-' {
+			continue
+		}
+		if n == len(buf) {
+			return false
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[n] = c
+		n++
+	}
+	k := buf[:n]
+	for _, w := range notStatusListWords {
+		if bytes.Contains(k, []byte(w)) {
+			return false
+		}
+	}
+	if bytes.Contains(k, []byte("status")) {
+		return true
+	}
+	for _, w := range statusListWords {
+		if bytes.Contains(k, []byte(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// statusListWords are the other parts of names of lists of statuses.
+var statusListWords = []string{"5xx", "4xx", "3xx", "2xx", "httpcodes", "retrycodes", "retryablecodes", "retriablecodes",
+	"responsecodes", "successcodes", "redirectcodes", "errorcodes", "expectedcodes", "allowedcodes", "validcodes", "okcodes"}
+
+// responseBodyCallees send or build a response body, in which a "code"
+// key mirrors the status (see engine.inResponseBody); callees and literal
+// types whose name contains "response" count as well.
+var responseBodyCallees = []string{"json", "JSON", "send", "jsonify", "JsonResponse", "AbortWithStatusJSON", "IndentedJSON"}
+
+// notStatusListWords make a list about statuses hold something else:
+// STATUS_POLL_INTERVALS, statusBarSizes, statusColors.
+var notStatusListWords = []string{"timeout", "interval", "delay", "backoff", "size", "width", "height", "color", "colour",
+	"style", "weight", "font", "duration", "limit", "count", "port", "bar", "badge", "icon", "retries", "attempts", "seconds", "millis"}
 
 // codeKeyCallees: inside these calls a bare "code" key or keyword argument
 // is a status: redirect(url, code=301), abort(code=404),

@@ -3,6 +3,8 @@ package analysis
 import (
 	"bytes"
 	"slices"
+
+	"github.com/statusls/statusls/catalog"
 )
 
 // filter is how sure a slot is that what stands in it is a status code,
@@ -20,6 +22,9 @@ const (
 	// knownOnly: generic context (prose, comments, a bare "status" key):
 	// only codes the catalogue knows, 100-599.
 	knownOnly
+	// knownError: a guess that only error statuses fit (an argument of a
+	// project's own error class): known codes from 400 to 599.
+	knownError
 )
 
 // slot describes a place where a status code is expected, as decided by a
@@ -30,6 +35,21 @@ type slot struct {
 	evidence  Evidence
 	directive string
 	context   string
+	// key is a key or directive name read from the file ("statusCode",
+	// "errorfile"): when set, the finding's Directive is the key and its
+	// Context is context followed by the key. It stays a slice of the text
+	// until a finding is accepted, so that numbers the filter rejects cost
+	// no allocation.
+	key []byte
+}
+
+// describe returns the Directive and Context of a finding in the slot.
+func (sl *slot) describe() (directive, context string) {
+	if sl.key == nil {
+		return sl.directive, sl.context
+	}
+	context = sl.context + string(sl.key) // one allocation for both
+	return context[len(sl.context):], context
 }
 
 // scan is the state of analysing one file. Every scanner appends to
@@ -53,10 +73,43 @@ type scan struct {
 	probe    int // offset SlotAt asks about, or -1
 	probed   bool
 	probeHit slot
+
+	eng  engine    // the code engine, reset for every code region
+	yaml []yamlKey // the YAML scanner's stack of keys
+	json []jsonLevel
+
+	// commented is set while a commented-out directive of a
+	// configuration file is scanned (#error_page 404 /404.html;): its
+	// codes are findings in a comment, weak, and only codes the
+	// catalogue knows.
+	commented bool
 }
 
+// newScan takes a scan from the analyzer's pool, keeping the memory of its
+// last use (findings, bracket stacks), so that analysing a file allocates
+// its results and little else. Callers hand it back with release.
 func (a *Analyzer) newScan(lang Language, text []byte, probe int) *scan {
-	return &scan{a: a, lang: lang, ecoLangs: ecoLanguages(lang), text: text, probe: probe}
+	s, _ := a.scans.Get().(*scan)
+	if s == nil {
+		s = &scan{}
+	}
+	findings, eng, yaml, json := s.findings[:0], s.eng, s.yaml[:0], s.json[:0]
+	*s = scan{a: a, lang: lang, ecoLangs: ecoLanguages(lang), text: text, probe: probe,
+		findings: findings, eng: eng, yaml: yaml, json: json}
+	return s
+}
+
+// release returns s to the pool. Everything that points into the text is
+// cleared first, so that a pooled scan does not keep a closed file alive.
+func (a *Analyzer) release(s *scan) {
+	clear(s.findings[:cap(s.findings)])
+	clear(s.eng.frames[:cap(s.eng.frames)])
+	clear(s.eng.pending[:cap(s.eng.pending)])
+	clear(s.eng.armPend[:cap(s.eng.armPend)])
+	clear(s.yaml[:cap(s.yaml)])
+	s.eng = engine{frames: s.eng.frames[:0], pending: s.eng.pending[:0], armPend: s.eng.armPend[:0]}
+	s.text, s.goAliases, s.probeHit = nil, nil, slot{}
+	a.scans.Put(s)
 }
 
 // run dispatches to the format's scanner.
@@ -107,6 +160,8 @@ func (s *scan) accepts(f filter, code int) bool {
 		return true
 	case threeDigits:
 		return code >= 100 && code <= 999
+	case knownError:
+		return code >= 400 && code < 600 && s.a.known[code]
 	}
 	return code >= 100 && code < 600 && s.a.known[code]
 }
@@ -123,12 +178,16 @@ func (s *scan) addNumber(start, end int, kind Kind, where Where, sl slot) bool {
 		s.probed, s.probeHit = true, sl
 		return false
 	}
+	if s.commented {
+		where, sl = s.uncommented(where, sl)
+	}
 	if !s.accepts(sl.filter, code) {
 		return false
 	}
+	directive, context := sl.describe()
 	s.findings = append(s.findings, Finding{
 		Start: start, End: end, Code: code, Class: code / 100, Kind: kind, Where: where,
-		Evidence: sl.evidence, Role: sl.role, Directive: sl.directive, Context: sl.context,
+		Evidence: sl.evidence, Role: sl.role, Directive: directive, Context: context,
 	})
 	return true
 }
@@ -139,23 +198,63 @@ func (s *scan) addClass(start, end int, where Where, sl slot) {
 		s.probed, s.probeHit = true, sl
 		return
 	}
+	if s.commented {
+		where, sl = s.uncommented(where, sl)
+	}
+	directive, context := sl.describe()
 	s.findings = append(s.findings, Finding{
 		Start: start, End: end, Class: int(s.text[start] - '0'), Kind: ClassRange, Where: where,
-		Evidence: sl.evidence, Role: sl.role, Directive: sl.directive, Context: sl.context,
+		Evidence: sl.evidence, Role: sl.role, Directive: directive, Context: context,
 	})
 }
 
 // addConstant reports a named constant of ecosystem ec.
-func (s *scan) addConstant(start, end int, ec *ecoConsts, name []byte, code int, sl slot) {
+//
+// name is the constant's spelling as the catalogue has it, which saves
+// an allocation per finding.
+func (s *scan) addConstant(start, end int, ec *ecoConsts, name string, code int, sl slot) {
 	s.ecoUsed |= 1 << uint(ec.idx%64)
 	if s.probe >= 0 && start <= s.probe && s.probe <= end {
 		s.probed, s.probeHit = true, sl
 		return
 	}
+	directive, context := sl.describe()
 	s.findings = append(s.findings, Finding{
 		Start: start, End: end, Code: code, Class: code / 100, Kind: NamedConstant, Where: InCode,
-		Ecosystem: ec.id, Name: string(name), Evidence: Strong, Role: sl.role, Directive: sl.directive, Context: sl.context,
+		Ecosystem: ec.id, Name: name, Evidence: Strong, Role: sl.role, Directive: directive, Context: context,
 	})
+}
+
+// uncommented turns a slot of a commented-out directive into what a
+// comment warrants: the finding is in the comment, explained but not
+// checked, so it is weak and limited to known codes.
+func (s *scan) uncommented(where Where, sl slot) (Where, slot) {
+	sl.evidence, sl.filter = Weak, knownOnly
+	return InComment, sl
+}
+
+// commentedOut scans the comment text[c:hi] (c at its "#") with scanLine
+// when the comment is a directive that was commented out, as default
+// configurations ship many (#error_page 404 /404.html;), and reports
+// whether it did. isDirective says whether a word names a directive
+// that holds codes.
+func (s *scan) commentedOut(c, hi int, isDirective func([]byte) bool, scanLine func(lo, hi int)) bool {
+	text := s.text
+	k := c
+	for k < hi && (text[k] == '#' || text[k] == ' ' || text[k] == '\t') {
+		k++
+	}
+	w := k
+	for w < hi && text[w] != ' ' && text[w] != '\t' && text[w] != ';' {
+		w++
+	}
+	if w == k || !isDirective(text[k:w]) {
+		return false
+	}
+	s.commented = true
+	scanLine(k, hi)
+	s.commented = false
+	return true
 }
 
 // atoi parses a decimal integer of at most six digits without leading
@@ -193,18 +292,40 @@ func (s *scan) imported() uint64 {
 		return s.hinted
 	}
 	s.hintedDone = true
-	for i, e := range s.a.ecos {
+	for _, h := range s.a.hints[s.lang] {
+		if s.hinted&h.bit == 0 && containsAny(s.text, h.needles) {
+			s.hinted |= h.bit
+		}
+	}
+	return s.hinted
+}
+
+// importHint is an entry of importHints bound to an analyzer: the bit of
+// its ecosystem in scan.hinted.
+type importHint struct {
+	bit     uint64
+	needles []string
+}
+
+// buildHints selects, per language, the import hints of the analyzer's
+// ecosystems, so that a file only searches for the needles that concern
+// its language.
+func buildHints(ecos []*catalog.Ecosystem) map[Language][]importHint {
+	m := map[Language][]importHint{}
+	for i, e := range ecos {
 		if i >= 64 {
 			break
 		}
 		for _, h := range importHints {
-			if h.id == e.ID && slices.Contains(h.langs, s.lang) && containsAny(s.text, h.needles) {
-				s.hinted |= 1 << uint(i)
-				break
+			if h.id != e.ID {
+				continue
+			}
+			for _, l := range h.langs {
+				m[l] = append(m[l], importHint{bit: 1 << uint(i), needles: h.needles})
 			}
 		}
 	}
-	return s.hinted
+	return m
 }
 
 // ecosystems lists the ecosystems the file uses: those whose constants it

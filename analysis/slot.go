@@ -50,12 +50,16 @@ func (a *Analyzer) SlotAt(lang Language, text []byte, offset int) (Slot, bool) {
 	buf = append(buf, text[offset:]...)
 	s := a.newScan(lang, buf, at)
 	s.run()
-	if !s.probed {
+	probed, h := s.probed, s.probeHit
+	a.release(s)
+	if !probed {
 		return Slot{}, false
 	}
-	h := s.probeHit
-	sl := Slot{Start: start, End: offset, Role: h.role, Evidence: h.evidence, Directive: h.directive, Context: h.context}
-	imported := a.newScan(lang, text, -1).imported()
+	directive, context := h.describe()
+	sl := Slot{Start: start, End: offset, Role: h.role, Evidence: h.evidence, Directive: directive, Context: context}
+	is := a.newScan(lang, text, -1)
+	imported := is.imported()
+	a.release(is)
 	langs := ecoLanguages(lang)
 	for _, pass := range []bool{true, false} {
 		for i, e := range a.ecos {

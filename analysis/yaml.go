@@ -10,6 +10,9 @@ import "bytes"
 type yamlKey struct {
 	indent int
 	key    []byte
+	// resp: this key or one above it mentions a response, worked out once
+	// when the key is pushed rather than for every line below it.
+	resp bool
 }
 
 // snippetKeys: ingress-nginx annotations whose value is nginx configuration.
@@ -19,7 +22,8 @@ func isSnippetKey(key []byte) bool {
 
 func (s *scan) scanYAML() {
 	text := s.text
-	var stack []yamlKey
+	stack := s.yaml[:0]
+	defer func() { s.yaml = stack }()
 	i := 0
 	for i < len(text) {
 		eol := lineEnd(text, i, len(text))
@@ -80,7 +84,8 @@ func (s *scan) scanYAML() {
 			if v < eol && text[v] == '#' {
 				s.prose(v, eol, InComment)
 			}
-			stack = append(stack, yamlKey{indent: col, key: key})
+			resp := len(stack) > 0 && stack[len(stack)-1].resp || containsWordFold(key, responseWord)
+			stack = append(stack, yamlKey{indent: col, key: key, resp: resp})
 		case text[v] == '|' || text[v] == '>':
 			// A block scalar: the lines indented deeper than the key.
 			end := i
@@ -125,13 +130,12 @@ func yamlCtx(stack []yamlKey) dataCtx {
 		c.parent = stack[len(stack)-1].key
 		c.errorsParent = string(c.parent) == "errors"
 	}
-	for _, k := range stack {
-		if containsWordFold(k.key, []string{"response"}) {
-			c.respAncestor = true
-		}
-	}
+	c.respAncestor = len(stack) > 0 && stack[len(stack)-1].resp
 	return c
 }
+
+// responseWord: a key containing it makes a bare "code" below it a status.
+var responseWord = []string{"response"}
 
 // yamlKeyAt reads "key:" at j: a plain or quoted key followed by a colon
 // and a blank or the line end. It returns the key without quotes and where

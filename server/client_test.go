@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -40,6 +41,12 @@ type editor struct {
 }
 
 func (e *editor) PublishDiagnostics(_ context.Context, p *protocol.PublishDiagnosticsParams) error {
+	// jsonrpc2 v1 lends a handler its params only until it returns, and the
+	// decoded LSPAny values (the diagnostics' data) still point into the read
+	// buffer; the test keeps them, so it takes its own copy.
+	for i := range p.Diagnostics {
+		p.Diagnostics[i].Data = bytes.Clone(p.Diagnostics[i].Data)
+	}
 	e.diagnostics <- p
 	return nil
 }

@@ -3,10 +3,15 @@ package server
 import (
 	"context"
 	"encoding/json"
+	"path/filepath"
 	"strings"
 
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
+
+	"github.com/statusls/statusls/analysis/config"
+	"github.com/statusls/statusls/analysis/rules"
+	"github.com/statusls/statusls/server/position"
 )
 
 // fixAllKind is the source action that applies every fix statusls is sure
@@ -33,14 +38,20 @@ func (s *Server) CodeAction(_ context.Context, params *protocol.CodeActionParams
 			if err := json.Unmarshal(diag.Data, &data); err != nil || data.Version != d.Version {
 				continue // not ours, or computed for another text
 			}
-			for i, f := range data.Fixes {
+			for _, f := range data.Fixes {
 				out = append(out, &protocol.CodeAction{
 					Title:       f.Title,
 					Kind:        ptr(protocol.CodeActionKindQuickFix),
 					Diagnostics: []protocol.Diagnostic{diag},
-					IsPreferred: ptr(i == 0),
+					IsPreferred: ptr(f.Preferred),
 					Edit:        s.workspaceEdit(d, f.Edits),
 				})
+			}
+			if a := s.ignoreAction(d, diag, data.Rule); a != nil {
+				out = append(out, a)
+			}
+			if a := s.turnOffAction(d, diag, data.Rule); a != nil {
+				out = append(out, a)
 			}
 		}
 	}
@@ -72,28 +83,97 @@ func wants(only []protocol.CodeActionKind, kind protocol.CodeActionKind) bool {
 }
 
 // fixAll collects the preferred fix of every diagnostic of the current
-// version, skipping any that overlaps one already taken, since overlapping
-// edits make a WorkspaceEdit invalid. Diagnostics come sorted by position
-// and a fix's edits are in order, so one pass suffices.
+// version, as rules.FixAll merges them (shared edits once, overlapping
+// fixes left out whole).
 func (s *Server) fixAll(d *Document) []protocol.TextEdit {
 	enc := s.session.Load().encoding
 	var out []protocol.TextEdit
-	end := 0
-	for _, diag := range s.check(d) {
-		if len(diag.Fixes) == 0 || len(diag.Fixes[0].Edits) == 0 || diag.Fixes[0].Edits[0].Start < end {
-			continue
+	for _, e := range rules.FixAll(s.check(d)) {
+		rng, err := d.Range(e.Start, e.End, enc)
+		if err != nil {
+			s.log.Error("fix outside the document", "uri", d.URI, "error", err)
+			return nil
 		}
-		for _, e := range diag.Fixes[0].Edits {
-			rng, err := d.Range(e.Start, e.End, enc)
-			if err != nil {
-				s.log.Error("fix outside the document", "uri", d.URI, "rule", diag.RuleID, "error", err)
-				continue
-			}
-			out = append(out, protocol.TextEdit{Range: rng, NewText: e.NewText})
-			end = e.End
-		}
+		out = append(out, protocol.TextEdit{Range: rng, NewText: e.NewText})
 	}
 	return out
+}
+
+// ignoreAction inserts "statusls:ignore RULE" above the diagnostic's line,
+// in the comment syntax of the file.
+func (s *Server) ignoreAction(d *Document, diag protocol.Diagnostic, rule string) *protocol.CodeAction {
+	enc := s.session.Load().encoding
+	start := d.Offset(diag.Range.Start, enc)
+	fix, ok := rules.IgnoreFix(d.Analysis().Language, d.Text, rules.Diagnostic{Start: start, RuleID: rule})
+	if !ok {
+		return nil
+	}
+	var edits []protocol.TextEdit
+	for _, e := range fix.Edits {
+		rng, err := d.Range(e.Start, e.End, enc)
+		if err != nil {
+			return nil
+		}
+		edits = append(edits, protocol.TextEdit{Range: rng, NewText: e.NewText})
+	}
+	return &protocol.CodeAction{
+		Title: fix.Title, Kind: ptr(protocol.CodeActionKindQuickFix),
+		Diagnostics: []protocol.Diagnostic{diag}, Edit: s.workspaceEdit(d, edits),
+	}
+}
+
+// turnOffAction sets the rule to "off" in the workspace's .statusls.toml,
+// by a one-line edit that keeps the file's comments and layout, or creates
+// the file at the workspace root when there is none (if the client can
+// create files).
+func (s *Server) turnOffAction(d *Document, diag protocol.Diagnostic, ruleID string) *protocol.CodeAction {
+	r, ok := rules.ByID(ruleID)
+	if !ok || !d.URI.IsFile() {
+		return nil
+	}
+	sess := s.session.Load()
+	path, _ := s.configFor(d)
+	if path == "" {
+		path = filepath.Join(s.workspaceRoot(d), config.FileName)
+	}
+	text, open, exists := s.configFileText(path)
+	if !exists && !sess.createFiles {
+		return nil
+	}
+	e := config.SetRule(text, []string{r.ID, r.Name}, config.Off)
+	var m *position.Mapper
+	if open != nil {
+		m = open.Mapper()
+	} else {
+		m = position.NewMapper(text)
+	}
+	ps, err1 := m.OffsetPosition(e.Start, sess.encoding)
+	pe, err2 := m.OffsetPosition(e.End, sess.encoding)
+	if err1 != nil || err2 != nil {
+		return nil
+	}
+	edit := protocol.TextEdit{Range: protocol.Range{Start: toProtocol(ps), End: toProtocol(pe)}, NewText: e.NewText}
+	u := uri.File(path)
+	var we *protocol.WorkspaceEdit
+	switch {
+	case !sess.documentChanges:
+		we = &protocol.WorkspaceEdit{Changes: map[uri.URI][]protocol.TextEdit{u: {edit}}}
+	default:
+		id := protocol.OptionalVersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: u}}
+		if open != nil {
+			id.Version = &open.Version
+		}
+		var changes []protocol.DocumentChange
+		if !exists {
+			changes = append(changes, &protocol.CreateFile{Kind: "create", URI: u})
+		}
+		changes = append(changes, &protocol.TextDocumentEdit{TextDocument: id, Edits: []protocol.TextDocumentEditElement{&edit}})
+		we = &protocol.WorkspaceEdit{DocumentChanges: changes}
+	}
+	return &protocol.CodeAction{
+		Title: "Turn off " + r.ID + " (" + r.Name + ") for this workspace", Kind: ptr(protocol.CodeActionKindQuickFix),
+		Diagnostics: []protocol.Diagnostic{diag}, Edit: we,
+	}
 }
 
 // workspaceEdit wraps edits to one document: as a versioned document edit

@@ -63,7 +63,7 @@ func (s *Server) Completion(_ context.Context, params *protocol.CompletionParams
 		}
 	}
 	cat := s.catalog()
-	vendor := s.config.Load().VendorCodes
+	vendor := s.config.Load().vendorCodes()
 	for _, e := range cat.Entries() {
 		if !e.Status.Standard() && !vendor {
 			continue

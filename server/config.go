@@ -3,10 +3,12 @@ package server
 import (
 	"context"
 	"encoding/json"
+	"reflect"
 	"time"
 
 	"go.lsp.dev/protocol"
 
+	"github.com/statusls/statusls/analysis/config"
 	"github.com/statusls/statusls/catalog"
 )
 
@@ -20,8 +22,15 @@ type Config struct {
 	// Diagnostics turns checking on or off.
 	Diagnostics bool `json:"diagnostics"`
 	// VendorCodes counts codes that only a vendor defines (nginx's 499,
-	// Cloudflare's 520) as known: they are explained and not flagged.
-	VendorCodes bool `json:"vendorCodes"`
+	// Cloudflare's 520) as known: they are explained and not flagged. Unset
+	// means the workspace's .statusls.toml decides, else true.
+	VendorCodes *bool `json:"vendorCodes"`
+	// Rules sets rules, by ID or name, to "off" or a severity, over what
+	// the workspace's .statusls.toml says.
+	Rules map[string]config.Level `json:"rules"`
+	// Constants sets ecosystems to "prefer" or "off" for SL005, over the
+	// workspace's file.
+	Constants map[string]string `json:"constants"`
 	// InlayHints controls the reason phrases shown after codes.
 	InlayHints InlayHintsConfig `json:"inlayHints"`
 }
@@ -36,10 +45,18 @@ type InlayHintsConfig struct {
 	Constants bool `json:"constants"`
 }
 
+// vendorCodes is the editor's choice on vendor codes, true when unset.
+func (c *Config) vendorCodes() bool { return c.VendorCodes == nil || *c.VendorCodes }
+
+// settings are the editor's settings in the form rules.CheckFile takes,
+// to be merged over the workspace file's.
+func (c *Config) settings() config.Settings {
+	return config.Settings{Rules: c.Rules, VendorCodes: c.VendorCodes, Constants: c.Constants}
+}
+
 func defaultConfig() Config {
 	return Config{
 		Diagnostics: true,
-		VendorCodes: true,
 		InlayHints:  InlayHintsConfig{Enabled: true, Literals: true},
 	}
 }
@@ -85,7 +102,7 @@ func (s *Server) applySettings(raw []byte, source string) {
 	}
 	old := s.config.Swap(&cfg)
 	s.log.Info("settings applied", "source", source, "settings", cfg)
-	if old != nil && *old != cfg && s.state.Load() == stateRunning {
+	if old != nil && !reflect.DeepEqual(*old, cfg) && s.state.Load() == stateRunning {
 		s.refresh()
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
 
+	"github.com/statusls/statusls/analysis/config"
 	"github.com/statusls/statusls/analysis/rules"
 )
 
@@ -18,25 +19,36 @@ import (
 // offered, since its ranges may no longer point at the code.
 type diagnosticData struct {
 	Version int32     `json:"version"`
+	Rule    string    `json:"rule"`
 	Fixes   []fixData `json:"fixes,omitempty"`
 }
 
 type fixData struct {
-	Title string              `json:"title"`
-	Edits []protocol.TextEdit `json:"edits"`
+	Title     string              `json:"title"`
+	Edits     []protocol.TextEdit `json:"edits"`
+	Preferred bool                `json:"preferred,omitempty"`
 }
 
-// check runs the rules over a document version, in byte offsets.
+// check runs the rules over a document version, in byte offsets, through
+// rules.Check, the path "statusls check" takes too, so that the editor and
+// CI agree: the workspace's .statusls.toml for the file, with the editor's
+// settings over it.
 func (s *Server) check(d *Document) []rules.Diagnostic {
 	cfg := s.config.Load()
 	if !cfg.Diagnostics || d.Binary {
 		return nil
 	}
-	return rules.Run(rules.All(), rules.Pass{
-		Result:      d.Analysis(),
-		Text:        d.Text[:d.Analysed],
-		Catalog:     s.catalog(),
-		VendorCodes: cfg.VendorCodes,
+	var settings config.Settings
+	if _, wc := s.configFor(d); wc != nil {
+		if !wc.Includes(d.URI.FsPath()) {
+			return nil
+		}
+		settings = wc.ForFile(d.URI.FsPath())
+	}
+	return rules.Check(d.Analysis(), d.Text[:d.Analysed], rules.Options{
+		LanguageID: d.LanguageID,
+		Settings:   settings.Merge(cfg.settings()),
+		Catalog:    s.catalog(),
 	})
 }
 
@@ -53,9 +65,9 @@ func (s *Server) diagnostics(d *Document) []protocol.Diagnostic {
 			s.log.Error("diagnostic outside the document", "uri", d.URI, "rule", rd.RuleID, "error", err)
 			continue
 		}
-		data := diagnosticData{Version: d.Version}
+		data := diagnosticData{Version: d.Version, Rule: rd.RuleID}
 		for _, f := range rd.Fixes {
-			fd := fixData{Title: f.Title}
+			fd := fixData{Title: f.Title, Preferred: f.Preferred}
 			for _, e := range f.Edits {
 				er, err := d.Range(e.Start, e.End, enc)
 				if err != nil {
@@ -76,6 +88,13 @@ func (s *Server) diagnostics(d *Document) []protocol.Diagnostic {
 		}
 		if r, ok := rules.ByID(rd.RuleID); ok {
 			pd.CodeDescription = protocol.CodeDescription{Href: uri.URI(r.URL())}
+		}
+		if len(rd.Tags) > 0 {
+			tags := make([]protocol.DiagnosticTag, len(rd.Tags))
+			for i, t := range rd.Tags {
+				tags[i] = protocol.DiagnosticTag(t)
+			}
+			pd.Tags = protocol.NewDiagnosticTags(tags...)
 		}
 		out = append(out, pd)
 	}

@@ -73,7 +73,7 @@ func (s *Server) hoverText(code int, ecosystems []string) (string, bool) {
 // settings: a vendor-only code counts only while vendor codes are on.
 func (s *Server) known(code int) bool {
 	e, ok := s.catalog().Primary(code)
-	return ok && (e.Status.Standard() || s.config.Load().VendorCodes)
+	return ok && (e.Status.Standard() || s.config.Load().vendorCodes())
 }
 
 // findingAt returns the finding that contains offset. Findings are sorted

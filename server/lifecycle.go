@@ -39,6 +39,11 @@ type session struct {
 	configuration     bool // workspace/configuration
 	inlayRefresh      bool
 	documentChanges   bool // versioned edits in WorkspaceEdit
+	createFiles       bool // CreateFile in WorkspaceEdit, for a new .statusls.toml
+	watchFiles        bool // didChangeWatchedFiles may be registered at run time
+	// roots are the workspace folders' paths, where a new .statusls.toml
+	// goes.
+	roots []string
 }
 
 // admit applies the lifecycle to an incoming message.
@@ -86,6 +91,8 @@ func (s *Server) Initialize(ctx context.Context, params *protocol.InitializePara
 		TextDocumentSync: &protocol.TextDocumentSyncOptions{
 			OpenClose: ptr(true),
 			Change:    ptr(protocol.TextDocumentSyncKindIncremental),
+			// didSave of a .statusls.toml reloads the configuration.
+			Save: &protocol.SaveOptions{},
 		},
 		HoverProvider: protocol.Boolean(true),
 		CodeActionProvider: &protocol.CodeActionOptions{
@@ -138,7 +145,17 @@ func negotiate(params *protocol.InitializeParams) *session {
 		sess.inlayRefresh = ws.InlayHint != nil && ws.InlayHint.RefreshSupport != nil && *ws.InlayHint.RefreshSupport
 		sess.diagnosticRefresh = ws.Diagnostics != nil && ws.Diagnostics.RefreshSupport != nil && *ws.Diagnostics.RefreshSupport
 		sess.documentChanges = ws.WorkspaceEdit != nil && ws.WorkspaceEdit.DocumentChanges != nil && *ws.WorkspaceEdit.DocumentChanges
+		sess.createFiles = sess.documentChanges && slices.Contains(ws.WorkspaceEdit.ResourceOperations, protocol.ResourceOperationKindCreate)
+		sess.watchFiles = ws.DidChangeWatchedFiles != nil && ws.DidChangeWatchedFiles.DynamicRegistration != nil && *ws.DidChangeWatchedFiles.DynamicRegistration
 	}
+	if folders, ok := params.WorkspaceFolders.Get(); ok {
+		for _, f := range folders {
+			if f.URI.IsFile() {
+				sess.roots = append(sess.roots, f.URI.FsPath())
+			}
+		}
+	}
+
 	return sess
 }
 
@@ -147,6 +164,7 @@ func (s *Server) Initialized(context.Context, *protocol.InitializedParams) error
 	// The request to the client must not be made from the read loop, which
 	// has to be free to read the answer.
 	go s.fetchConfiguration()
+	go s.watchConfigFiles()
 	return nil
 }
 

@@ -68,6 +68,8 @@ type Server struct {
 	baseConfig atomic.Pointer[Config]
 	docs       store
 	pub        publisher
+	// workspace caches the .statusls.toml files governing open documents.
+	workspace workspaceConfigs
 
 	exitOnce sync.Once
 	exitCode atomic.Int32

@@ -52,8 +52,14 @@ func (s *Server) DidClose(_ context.Context, params *protocol.DidCloseTextDocume
 	return nil
 }
 
-// DidSave needs nothing: the text arrived with the changes.
-func (s *Server) DidSave(context.Context, *protocol.DidSaveTextDocumentParams) error { return nil }
+// DidSave reloads the configuration when a .statusls.toml is saved; other
+// documents need nothing, as their text arrived with the changes.
+func (s *Server) DidSave(_ context.Context, params *protocol.DidSaveTextDocumentParams) error {
+	if isConfigFile(params.TextDocument.URI) {
+		s.reloadConfigs("saved " + string(params.TextDocument.URI))
+	}
+	return nil
+}
 
 // noteLimits tells the user, once per document, that only part of a large
 // document is checked, so that a missing diagnostic is never a silent one.

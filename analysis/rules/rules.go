@@ -83,6 +83,9 @@ type Pass struct {
 	// Cloudflare's 520) count as known. Users who must stay within the
 	// registry turn it off.
 	VendorCodes bool
+	// Constants maps an ecosystem ID to config.Prefer or config.Never,
+	// steering the named-constant suggestions (see PreferNamedConstant).
+	Constants map[string]string
 
 	rule   *Rule
 	report []Diagnostic
@@ -104,14 +107,29 @@ type Diagnostic struct {
 	RuleID     string
 	Severity   Severity
 	Message    string
+	// Tags mark a deprecated code or constant, which editors strike
+	// through.
+	Tags []Tag
 	// Fixes are the edits that resolve the problem, the preferred one first.
 	Fixes []Fix
 }
 
+// Tag is extra meaning of a diagnostic; the values match LSP's
+// DiagnosticTag.
+type Tag int
+
+// Deprecated marks the use of something deprecated or obsolete.
+const Deprecated Tag = 2
+
 // Fix is one way to resolve a diagnostic.
 type Fix struct {
 	Title string
+	// Edits are in order of position and do not overlap.
 	Edits []Edit
+	// Preferred marks the fix that is safe to apply without looking, the
+	// one "fix all" applies; a diagnostic has at most one, and fixes that
+	// are a judgement call (which timeout to raise, 301 or 308) have none.
+	Preferred bool
 }
 
 // Edit replaces the text between two byte offsets.
@@ -120,8 +138,30 @@ type Edit struct {
 	NewText    string
 }
 
-// All lists every rule, in ID order.
-func All() []*Rule { return []*Rule{UnknownStatusCode} }
+// all is filled in init because some rules look others up by ID (a
+// suppression names rules), which a variable initialiser cannot do.
+var all []*Rule
+
+func init() {
+	all = []*Rule{
+		UnknownStatusCode,
+		DeprecatedStatusCode,
+		VendorCodeInApplication,
+		StatusHelperMismatch,
+		PreferNamedConstant,
+		DeprecatedConstant,
+		NginxInvalidStatus,
+		NginxTemporaryHttpsRedirect,
+		NginxRedirectWithoutUrl,
+		NginxLimitWithoutStatus,
+		NginxErrorMaskedAsSuccess,
+		NginxUpstreamErrorHelp,
+		SuppressionWithoutReason,
+	}
+}
+
+// All lists every rule, in ID order. The slice is shared; do not modify it.
+func All() []*Rule { return all }
 
 // ByID finds a rule by its ID or its name.
 func ByID(id string) (*Rule, bool) {
@@ -143,8 +183,12 @@ func Run(rules []*Rule, pass Pass) []Diagnostic {
 		r.Run(&p)
 		out = append(out, p.report...)
 	}
-	slices.SortStableFunc(out, func(a, b Diagnostic) int {
+	sortDiagnostics(out)
+	return out
+}
+
+func sortDiagnostics(ds []Diagnostic) {
+	slices.SortStableFunc(ds, func(a, b Diagnostic) int {
 		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.RuleID, b.RuleID))
 	})
-	return out
 }

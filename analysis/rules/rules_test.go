@@ -2,6 +2,8 @@ package rules_test
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -120,5 +122,18 @@ func TestRulesAreDocumented(t *testing.T) {
 	}
 	if got, want := rules.UnknownStatusCode.URL(), "https://pkg.go.dev/github.com/statusls/statusls/analysis/rules#UnknownStatusCode"; got != want {
 		t.Errorf("URL = %q, want %q", got, want)
+	}
+	// Every link lands on the variable that declares the rule.
+	var src []byte
+	files, _ := filepath.Glob("*.go")
+	for _, f := range files {
+		b, _ := os.ReadFile(f)
+		src = append(src, b...)
+	}
+	for _, r := range rules.All() {
+		_, anchor, _ := strings.Cut(r.URL(), "#")
+		if !strings.Contains(string(src), "\nvar "+anchor+" = &Rule{") {
+			t.Errorf("%s links to #%s, which no variable declares", r.ID, anchor)
+		}
 	}
 }

@@ -47,6 +47,9 @@ func runUnknownStatusCode(pass *Pass) {
 		if f.Kind != analysis.NumericLiteral && f.Kind != analysis.StringLiteral {
 			continue
 		}
+		if pass.Result.Language == analysis.Nginx && nginxRejects(f) {
+			continue // SL101 says it in nginx's terms
+		}
 		start, end := digits(pass.Text, f.Start, f.End)
 		class := catalog.ClassOf(f.Code)
 		if class == 0 {
@@ -66,8 +69,9 @@ func runUnknownStatusCode(pass *Pass) {
 		}
 		if generic != f.Code {
 			d.Fixes = []Fix{{
-				Title: "Replace with " + title(pass.Catalog, generic),
-				Edits: []Edit{{Start: start, End: end, NewText: fmt.Sprint(generic)}},
+				Title:     "Replace with " + title(pass.Catalog, generic),
+				Edits:     []Edit{{Start: start, End: end, NewText: fmt.Sprint(generic)}},
+				Preferred: true,
 			}}
 		}
 		pass.Report(d)

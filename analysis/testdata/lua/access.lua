@@ -28,3 +28,8 @@ local function check()
 end
 
 return { check = check, limit = 200 }
+
+local function created()
+  kong.response.set_status(201) -- @want 201:status
+  kong.response.set_header("X-Retry-After", 300)
+end

@@ -1,0 +1,186 @@
+package rules
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/statusls/statusls/analysis"
+)
+
+// Inline suppressions, in the comment syntax of the file:
+//
+//	w.WriteHeader(299) // statusls:ignore SL001 the legacy client expects it
+//	# statusls:ignore SL102 staging only, browsers must not cache the redirect
+//	return 302 https://$host$request_uri;
+//	# statusls:ignore-file prefer-named-constant generated code
+//
+// statusls:ignore covers its own line and the next one, so it can trail the
+// code or stand above it; statusls:ignore-file covers the whole file. Rules
+// are named by ID or name, several separated by commas. The reason is
+// required, so that the next reader knows why the check was overruled; a
+// suppression without one still applies, and is reported by SL901.
+
+const (
+	ignoreLine = "statusls:ignore"
+	ignoreFile = "statusls:ignore-file"
+)
+
+// commentOpeners lists the comment syntax of each format, the one used for
+// new comments first. JSON has none, so its files cannot carry suppressions.
+var commentOpeners = map[analysis.Language][]string{
+	analysis.Go: {"//", "/*"}, analysis.JavaScript: {"//", "/*"}, analysis.TypeScript: {"//", "/*"},
+	analysis.Java: {"//", "/*"}, analysis.Kotlin: {"//", "/*"}, analysis.CSharp: {"//", "/*"},
+	analysis.Rust: {"//", "/*"}, analysis.PHP: {"//", "#", "/*"}, analysis.Python: {"#"}, analysis.Ruby: {"#"},
+	analysis.Lua: {"--"}, analysis.Nginx: {"#"}, analysis.Apache: {"#"}, analysis.HAProxy: {"#"},
+	analysis.Caddy: {"#"}, analysis.YAML: {"#"}, analysis.HTTP: {"#", "//"}, analysis.Plain: {"<!--", "#", "//"},
+}
+
+// suppression is one statusls:ignore comment.
+type suppression struct {
+	start, end int      // the directive, for SL901's diagnostic
+	line       int      // line number (0-based) of the comment
+	file       bool     // ignore-file
+	rules      []string // as written
+	reason     string
+}
+
+type suppressions []suppression
+
+// parseSuppressions finds the suppression comments of a file.
+func parseSuppressions(lang analysis.Language, text []byte) suppressions {
+	openers := commentOpeners[lang]
+	if len(openers) == 0 || !bytes.Contains(text, []byte(ignoreLine)) {
+		return nil
+	}
+	var out suppressions
+	line := 0
+	for off := 0; off < len(text); line++ {
+		eol := bytes.IndexByte(text[off:], '\n')
+		next := len(text)
+		if eol >= 0 {
+			eol += off
+			next = eol + 1
+		} else {
+			eol = len(text)
+		}
+		if at := bytes.Index(text[off:eol], []byte(ignoreLine)); at >= 0 && inComment(text[off:off+at], openers) {
+			s := suppression{start: off + at, line: line}
+			rest := string(text[off+at+len(ignoreLine) : eol])
+			if strings.HasPrefix(rest, "-file") {
+				s.file, rest = true, rest[len("-file"):]
+			}
+			if rest == "" || rest[0] == ' ' || rest[0] == '\t' {
+				rest = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "*/"))
+				rest = strings.TrimSpace(strings.TrimSuffix(rest, "-->"))
+				names, reason, _ := strings.Cut(rest, " ")
+				for n := range strings.SplitSeq(names, ",") {
+					if n != "" {
+						s.rules = append(s.rules, n)
+					}
+				}
+				s.reason = strings.TrimSpace(reason)
+				s.end = off + at + len(ignoreLine)
+				if s.file {
+					s.end += len("-file")
+				}
+				out = append(out, s)
+			}
+		}
+		off = next
+	}
+	return out
+}
+
+// inComment reports whether the text before a directive on its line opens
+// a comment.
+func inComment(before []byte, openers []string) bool {
+	for _, o := range openers {
+		if bytes.Contains(before, []byte(o)) {
+			return true
+		}
+	}
+	return false
+}
+
+func (ss suppressions) covers(text []byte, d Diagnostic) bool {
+	if len(ss) == 0 {
+		return false
+	}
+	line := bytes.Count(text[:d.Start], []byte("\n"))
+	for _, s := range ss {
+		if !s.file && line != s.line && line != s.line+1 {
+			continue
+		}
+		for _, n := range s.rules {
+			if r, ok := ByID(n); ok && r.ID == d.RuleID {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// SuppressionWithoutReason (SL901) reports a statusls:ignore comment that
+// gives no reason, or that names no rule statusls has.
+//
+//	return 302 https://$host$request_uri; # statusls:ignore SL102
+//	return 302 https://$host$request_uri; # statusls:ignore SL102 staging: browsers must not cache it
+//
+// A suppression overrules a check for every later reader, so it says why.
+// One that names an unknown rule (a typo, a rule since renamed) suppresses
+// nothing, which its author would not expect.
+var SuppressionWithoutReason = &Rule{
+	ID:   "SL901",
+	Name: "suppression-without-reason",
+	Doc: `statusls:ignore without a reason or with an unknown rule
+
+Write "statusls:ignore RULE reason": the rule's ID or name, then why.`,
+	Severity: Warning,
+	Run:      runSuppressionWithoutReason,
+}
+
+func runSuppressionWithoutReason(pass *Pass) {
+	for _, s := range parseSuppressions(pass.Result.Language, pass.Text) {
+		kind := ignoreLine
+		if s.file {
+			kind = ignoreFile
+		}
+		if len(s.rules) == 0 {
+			pass.Report(Diagnostic{Start: s.start, End: s.end, Message: kind + " needs a rule and a reason: " + kind + " RULE reason"})
+			continue
+		}
+		for _, n := range s.rules {
+			if _, ok := ByID(n); !ok {
+				pass.Report(Diagnostic{Start: s.start, End: s.end, Message: fmt.Sprintf("%s names %q, which is no statusls rule; see \"statusls rules\"", kind, n)})
+			}
+		}
+		if s.reason == "" {
+			pass.Report(Diagnostic{Start: s.start, End: s.end, Message: kind + " needs a reason after the rule, saying why the check does not apply here"})
+		}
+	}
+}
+
+// IgnoreFix returns the edit that suppresses a diagnostic on its line: a
+// comment line "statusls:ignore RULE " above it, indented like it, for the
+// user to complete with a reason (SL901 reminds them until they do). Formats
+// without comments (JSON) have none.
+func IgnoreFix(lang analysis.Language, text []byte, d Diagnostic) (Fix, bool) {
+	openers := commentOpeners[lang]
+	if len(openers) == 0 || d.Start > len(text) {
+		return Fix{}, false
+	}
+	ls := bytes.LastIndexByte(text[:d.Start], '\n') + 1
+	ind := ls
+	for ind < len(text) && (text[ind] == ' ' || text[ind] == '\t') {
+		ind++
+	}
+	comment := openers[0] + " " + ignoreLine + " " + d.RuleID + " "
+	if openers[0] == "<!--" {
+		comment += " -->"
+	}
+	return Fix{
+		Title: "Ignore " + d.RuleID + " on this line",
+		Edits: []Edit{{Start: ls, End: ls, NewText: string(text[ls:ind]) + comment + "\n"}},
+	}, true
+}

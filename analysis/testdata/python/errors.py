@@ -1,0 +1,32 @@
+"""Error pages of the storefront blueprint."""
+from flask import Blueprint, Flask, jsonify, render_template
+
+app = Flask(__name__)
+shop = Blueprint("shop", __name__)
+MAX_ITEMS = 500
+
+
+@app.errorhandler(404)  # @want 404:error
+def not_found(error):
+    return render_template("404.html"), 404  # @want 404#2:status
+
+
+@shop.app_errorhandler(500)  # @want 500:error
+def crashed(error):
+    return jsonify(error="internal"), 500  # @want 500
+
+
+class QuotaError(Exception):
+    def __init__(self, message, status):
+        super().__init__(message)
+        self.status = status
+
+
+def check_quota(used, limit=200):
+    if used > limit:
+        raise QuotaError("quota exceeded", 429)  # @want 429:error:weak
+    if used > MAX_ITEMS:
+        raise QuotaError("way over", 300)
+
+
+app.register_error_handler(410, not_found)  # @want 410:error
