@@ -46,7 +46,17 @@
                (statusls-test-check d (format "%s: diagnostic \"%s\" on the code" where (nth 1 args))
                                     (mapcar #'flymake-diagnostic-text (flymake-diagnostics)))))
             ("fix"
-             (eglot-code-actions pos (+ pos 3) "quickfix" t)
+             ;; Choose the preferred fix in Eglot's menu, as a user would:
+             ;; the menu is a completing-read when the last event was no
+             ;; mouse click.
+             (let* ((actions (eglot-code-actions pos (+ pos 3) "quickfix"))
+                    (preferred (or (cl-find-if (lambda (a) (eq (plist-get a :isPreferred) t)) actions)
+                                   (car actions)))
+                    (last-nonmenu-event 'key))
+               (statusls-test-check preferred (format "%s: a quick fix is offered" where))
+               (cl-letf (((symbol-function 'completing-read)
+                          (lambda (&rest _) (plist-get preferred :title))))
+                 (eglot-code-actions pos (+ pos 3) "quickfix" t)))
              (let ((text (statusls-test-wait
                           (lambda ()
                             (let ((s (statusls-test-code-text line)))

@@ -54,7 +54,9 @@
            (let ((actions (lsp-code-actions-at-point "quickfix")))
              (statusls-test-check actions (format "%s: a quick fix is offered" where))
              (when actions
-               (lsp-execute-code-action (car actions))))
+               ;; The preferred fix, which a user picks by default.
+               (lsp-execute-code-action (or (cl-find-if #'lsp:code-action-is-preferred? actions)
+                                            (car actions)))))
            (let ((text (statusls-test-wait
                         (lambda ()
                           (let ((s (statusls-test-code-text line)))

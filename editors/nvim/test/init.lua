@@ -90,7 +90,7 @@ local function run()
   -- Options replace lists whole and merge tables key by key.
   local cfg = require('statusls').config({ filetypes = { 'nginx' }, settings = { statusls = { locale = 'vi' } } })
   check(vim.deep_equal(cfg.filetypes, { 'nginx' }) and cfg.settings.statusls.locale == 'vi'
-    and cfg.settings.statusls.vendorCodes == true, 'setup options merge over lsp/statusls.lua', vim.inspect(cfg))
+    and cfg.settings.statusls.diagnostics == true, 'setup options merge over lsp/statusls.lua', vim.inspect(cfg))
 
   require('statusls').setup({ cmd = { bin, 'serve', '--stdio' } })
   vim.cmd('edit ' .. vim.fn.fnameescape(file))
@@ -108,9 +108,15 @@ local function run()
   end, 20)
   check(got, 'diagnostics arrived')
 
-  -- Answer code action pickers with the first choice, as a user pressing
-  -- Enter would.
+  -- Answer code action pickers with the preferred fix, as a user would;
+  -- items are { client_id, action } pairs on 0.7, { ctx, action } later.
   vim.ui.select = function(items, _, on_choice)
+    for i, item in ipairs(items) do
+      local action = item.action or item[2]
+      if action and action.isPreferred then
+        return on_choice(item, i)
+      end
+    end
     on_choice(items[1], 1)
   end
 
