@@ -34,12 +34,12 @@
 
 ;; The "statusls" section, as the server asks for it with
 ;; workspace/configuration.  Set it per project in .dir-locals.el, or here;
-;; :json-false is JSON's false.
+;; :json-false is JSON's false.  Left out, :vendorCodes, :rules (such as
+;; (:SL005 "off")) and :constants follow the project's .statusls.toml.
 (setq-default eglot-workspace-configuration
               (plist-put (copy-sequence (default-value 'eglot-workspace-configuration))
                          :statusls '(:locale ""          ; "" follows Emacs, or "en", "vi"
                                      :diagnostics t
-                                     :vendorCodes t
                                      :inlayHints (:enabled t))))
 
 (provide 'statusls-eglot)

@@ -4,6 +4,8 @@
 ;; is registered as an add-on server, so it runs next to gopls, pyright or
 ;; typescript-language-server in the same buffer.
 
+;; Vendor codes and per-rule severities follow the project's .statusls.toml.
+
 ;;; Code:
 
 (require 'lsp-mode)
@@ -17,10 +19,6 @@
   "Check status codes and report wrong ones."
   :type 'boolean)
 
-(defcustom statusls-vendor-codes t
-  "Treat vendor codes (nginx 499, Cloudflare 520) as known."
-  :type 'boolean)
-
 (defcustom statusls-inlay-hints t
   "Show the reason phrase after status codes (shown with `lsp-inlay-hints-mode')."
   :type 'boolean)
@@ -28,7 +26,6 @@
 (lsp-register-custom-settings
  '(("statusls.locale" statusls-locale)
    ("statusls.diagnostics" statusls-diagnostics t)
-   ("statusls.vendorCodes" statusls-vendor-codes t)
    ("statusls.inlayHints.enabled" statusls-inlay-hints t)))
 
 ;; Language IDs for modes that lsp-mode has none for; the server also looks

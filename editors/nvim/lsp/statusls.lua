@@ -13,11 +13,12 @@ return {
   },
   root_markers = { '.git', 'go.mod', 'package.json', 'pyproject.toml', 'Cargo.toml', 'nginx.conf' },
   -- Answers to the server's workspace/configuration request for "statusls".
+  -- Left out, vendorCodes, rules and constants follow the project's
+  -- .statusls.toml; rules = { SL005 = 'off' } would override it.
   settings = {
     statusls = {
       locale = '', -- '' follows the editor's language; 'en' or 'vi'
       diagnostics = true,
-      vendorCodes = true,
       inlayHints = { enabled = true, literals = true, constants = false },
     },
   },

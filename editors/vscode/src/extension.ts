@@ -20,14 +20,6 @@ import {
 import { codeItems, CodeItem, typedCode } from "./codes";
 import { documentSelector } from "./documents";
 import { findServer, Found, installCommand, ServerNotFound } from "./server-path";
-import { applySeverities, Levels, parseOverrides, SeverityName } from "./severity";
-
-const levels: Levels = {
-  error: vscode.DiagnosticSeverity.Error,
-  warning: vscode.DiagnosticSeverity.Warning,
-  information: vscode.DiagnosticSeverity.Information,
-  hint: vscode.DiagnosticSeverity.Hint,
-};
 
 /** The URI scheme of the pages the commands open; their text lives in `pages`. */
 const pageScheme = "statusls";
@@ -35,7 +27,6 @@ const pageScheme = "statusls";
 let client: LanguageClient | undefined;
 let server: Found | undefined;
 let output: vscode.OutputChannel;
-let overrides = new Map<string, SeverityName>();
 const pages = new Map<string, string>();
 const pageChanged = new vscode.EventEmitter<vscode.Uri>();
 
@@ -52,9 +43,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand("statusls.compareCodes", () => compare(context)),
     vscode.commands.registerCommand("statusls.restartServer", () => restart(context)),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      // The server reads the rest of the section itself; these two concern
-      // the client, and need a restart to take effect on what is shown.
-      if (e.affectsConfiguration("statusls.path") || e.affectsConfiguration("statusls.ruleSeverity")) {
+      // The server reads the rest of the section itself, when
+      // vscode-languageclient tells it the section changed.
+      if (e.affectsConfiguration("statusls.path")) {
         void restart(context);
       }
     }),
@@ -67,17 +58,8 @@ export async function deactivate(): Promise<void> {
   client = undefined;
 }
 
-function readOverrides(): void {
-  const { overrides: o, problems } = parseOverrides(vscode.workspace.getConfiguration("statusls").get("ruleSeverity"));
-  overrides = o;
-  for (const p of problems) {
-    void vscode.window.showWarningMessage(p);
-  }
-}
-
 /** start finds the binary and starts the client; a missing binary is reported with its fix, not thrown. */
 async function start(context: vscode.ExtensionContext): Promise<void> {
-  readOverrides();
   try {
     server = findServer({
       configured: vscode.workspace.getConfiguration("statusls").get<string>("path", "").trim(),
@@ -112,16 +94,6 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     documentSelector: documentSelector(),
     outputChannel: output,
     synchronize: { configurationSection: "statusls" },
-    middleware: {
-      handleDiagnostics: (uri, diagnostics, next) => next(uri, applySeverities(diagnostics, overrides, levels)),
-      provideDiagnostics: async (document, previousResultId, token, next) => {
-        const report = await next(document, previousResultId, token);
-        if (report && report.kind === "full") {
-          report.items = applySeverities(report.items, overrides, levels);
-        }
-        return report;
-      },
-    },
   };
   client = new LanguageClient("statusls", "statusls", serverOptions, clientOptions);
   await client.start();

@@ -3,7 +3,7 @@
 // opens the test workspace in Debian's Chromium driven by playwright-core,
 // and does what a user does on each file: hovers each marked status code
 // and reads the hover, checks the diagnostics (with a severity changed by
-// statusls.ruleSeverity), applies a quick fix; then runs the Explain and
+// statusls.rules), applies a quick fix; then runs the Explain and
 // Compare commands and reads their Markdown previews. It saves a screenshot of the hover on
 // the Go file, prints one ok/FAIL line per check and exits 1 on a failure.
 //
@@ -100,9 +100,9 @@ writeFileSync(
     "editor.minimap.enabled": false,
     "window.zoomLevel": 0,
     "statusls.trace.server": "messages",
-    // The server reports SL001 as a warning; the extension's middleware
-    // must make it an error.
-    "statusls.ruleSeverity": { SL001: "error" },
+    // SL001 is a warning by default: an error squiggle proves the settings
+    // reach the server.
+    "statusls.rules": { SL001: "error" },
   }),
 );
 
@@ -158,7 +158,7 @@ try {
         check(hover.includes(m.args[1]) && hover.includes(m.args[0]), `${where}: diagnostic ${m.args[0]} "${m.args[1]}"`, hover);
         const squiggles = async (kind) => page.locator(`.editor-group-container.active .monaco-editor .squiggly-${kind}`).count();
         const errors = await until(squiggles.bind(null, "error"), 5000);
-        check(errors > 0 && (await squiggles("warning")) === 0, `${where}: statusls.ruleSeverity shows ${m.args[0]} as an error`,
+        check(errors > 0 && (await squiggles("warning")) === 0, `${where}: statusls.rules shows ${m.args[0]} as an error`,
           `${errors} error and ${await squiggles("warning")} warning squiggles`);
       } else if (m.kind === "fix") {
         // Apply the first quick fix as a user would (Ctrl+., Enter), save,
