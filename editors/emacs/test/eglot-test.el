@@ -39,12 +39,17 @@
                (statusls-test-check (and text (string-search "máy chủ" text))
                                     (format "%s: hover is in Vietnamese, as the settings ask" where) text)))
             ("diag"
+             ;; The settings ask for Vietnamese, so the rule's ID finds the
+             ;; diagnostic and the text is checked for the language.
              (let ((d (cl-find-if (lambda (d)
                                     (and (= (flymake-diagnostic-beg d) pos)
-                                         (string-search (nth 1 args) (flymake-diagnostic-text d))))
+                                         (string-search (format "[%s]" (car args)) (flymake-diagnostic-text d))))
                                   (flymake-diagnostics (line-beginning-position) (line-end-position)))))
-               (statusls-test-check d (format "%s: diagnostic \"%s\" on the code" where (nth 1 args))
-                                    (mapcar #'flymake-diagnostic-text (flymake-diagnostics)))))
+               (statusls-test-check d (format "%s: diagnostic %s on the code" where (car args))
+                                    (mapcar #'flymake-diagnostic-text (flymake-diagnostics)))
+               (statusls-test-check (and d (string-search "mã trạng thái" (flymake-diagnostic-text d)))
+                                    (format "%s: the diagnostic is in Vietnamese, as the settings ask" where)
+                                    (and d (flymake-diagnostic-text d)))))
             ("fix"
              ;; Choose the preferred fix in Eglot's menu, as a user would:
              ;; the menu is a completing-read when the last event was no
