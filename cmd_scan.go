@@ -65,7 +65,7 @@ func runScan(args []string, stdout, stderr io.Writer) error {
 		}
 		lang := analysis.Detect("", path, data)
 		res := analysis.Analyze(lang, data)
-		pos := newLineCounter(data)
+		pos := analysis.NewLineCursor(data)
 		for _, f := range res.Findings {
 			r := record(path, lang, data, f, pos)
 			if *format == "json" {
@@ -80,9 +80,8 @@ func runScan(args []string, stdout, stderr io.Writer) error {
 	return errors.Join(errs...)
 }
 
-func record(path string, lang analysis.Language, data []byte, f analysis.Finding, pos *lineCounter) scanRecord {
-	line, col := pos.at(f.Start)
-	endLine, endCol := pos.at(f.End)
+func record(path string, lang analysis.Language, data []byte, f analysis.Finding, pos *analysis.LineCursor) scanRecord {
+	start, end := pos.At(f.Start), pos.At(f.End)
 	var code any = f.Code
 	if f.Kind == analysis.ClassRange {
 		code = fmt.Sprintf("%dxx", f.Class)
@@ -92,29 +91,8 @@ func record(path string, lang analysis.Language, data []byte, f analysis.Finding
 		ev = "weak"
 	}
 	return scanRecord{
-		Path: path, Line: line, Column: col, EndLine: endLine, EndColumn: endCol, Code: code,
+		Path: path, Line: start.Line, Column: start.Column, EndLine: end.Line, EndColumn: end.Column, Code: code,
 		Kind: f.Kind.String(), Context: f.Where.String(), Text: string(data[f.Start:f.End]), Language: string(lang),
 		Role: f.Role.String(), Evidence: ev, Ecosystem: f.Ecosystem, Reason: f.Context,
 	}
-}
-
-// lineCounter turns increasing byte offsets into 1-based lines and byte
-// columns in one pass over the text.
-type lineCounter struct {
-	text            []byte
-	off, line, base int // base: offset where line starts
-}
-
-func newLineCounter(text []byte) *lineCounter { return &lineCounter{text: text, line: 1} }
-
-func (c *lineCounter) at(off int) (line, col int) {
-	if off < c.off {
-		c.off, c.line, c.base = 0, 1, 0
-	}
-	for ; c.off < off; c.off++ {
-		if c.text[c.off] == '\n' {
-			c.line, c.base = c.line+1, c.off+1
-		}
-	}
-	return c.line, off - c.base + 1
 }

@@ -10,6 +10,7 @@
 //	statusls compare CODE CODE [flags]   print the page comparing two codes
 //	statusls catalog --format json       dump the whole catalogue
 //	statusls scan [--format json] PATH... list the status codes found in files
+//	statusls check [flags] [PATH...]     the editor's checks, for CI
 //
 // Run "statusls help" for the flags of each command. Exit codes: 0 success,
 // 1 findings (check), 2 usage or input errors.
@@ -40,6 +41,7 @@ func commands() []command {
 		{"compare", "compare two status codes: compare CODE CODE [--lang vi] [--format text|markdown|json]", runCompare},
 		{"catalog", "dump the whole catalogue: catalog [--format json]", runCatalog},
 		{"scan", "list the status codes in files: scan [--format text|json] PATH...", runScan},
+		{"check", "run the checks over files, for CI: check [--format text|json|sarif|github] [--fail-on error|warning|info|hint|none] [--fix|--diff] [--baseline FILE|--write-baseline FILE] [--color auto|always|never] [--max-file-size 4MB] [--jobs N] [PATH...]", runCheck},
 	}
 }
 

@@ -116,7 +116,7 @@ func TestCatalogDumpsJSON(t *testing.T) {
 // takes a rule's ID or name as well as a code.
 func TestRulesCommand(t *testing.T) {
 	out, errOut, code := runCLI(t, "rules")
-	if code != 0 || !strings.Contains(out, "SL102  nginx-temporary-https-redirect  warning   temporary redirect (302, 307) from http to https") {
+	if code != 0 || !strings.Contains(out, "SL102  nginx-temporary-https-redirect   warning   temporary redirect (302, 307) from http to https") {
 		t.Errorf("rules: exit %d, stderr %q, output:\n%s", code, errOut, out)
 	}
 	for _, arg := range []string{"SL104", "nginx-limit-without-status"} {

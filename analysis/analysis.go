@@ -78,9 +78,14 @@ const (
 	Documented
 	// Logged: a status recorded in an access log line.
 	Logged
+	// Bound: the edge of a range of statuses rather than a status itself
+	// (resp.StatusCode >= 500, status < 300, 200..=299 in a match arm). Only
+	// numbers that are real codes are reported; 299 and 600 are not codes,
+	// and no check applies to a bound.
+	Bound
 )
 
-var roleNames = [...]string{"", "mention", "status", "error", "redirect", "expected", "compare", "condition", "documented", "logged"}
+var roleNames = [...]string{"", "mention", "status", "error", "redirect", "expected", "compare", "condition", "documented", "logged", "bound"}
 
 // String returns the role's name as used in JSON output and tests.
 func (r Role) String() string {

@@ -395,6 +395,9 @@ func (e *engine) ident(t token) {
 			e.goAlias = name
 		}
 	}
+	if e.lang == Python && !member && p1.kind == tIdent && string(e.bytesOf(p1)) == "as" {
+		e.pythonAlias(name)
+	}
 	if !member {
 		switch string(name) {
 		case "return":
@@ -423,6 +426,17 @@ func (e *engine) ident(t token) {
 						break
 					}
 					start, used = seg.start, used+2
+				}
+				if e.lang == Python {
+					// The module path before the class: http.HTTPStatus.OK,
+					// fastapi.status.HTTP_200_OK.
+					for {
+						sep, seg := e.prev(used+1), e.prev(used+2)
+						if !e.isSep(sep) || seg.kind != tIdent {
+							break
+						}
+						start, used = seg.start, used+2
+					}
 				}
 				e.pop(used)
 				e.take(value{start: start, end: t.end, tk: tIdent, kind: NamedConstant, eco: ec, code: c.code, name: c.name})
@@ -476,7 +490,38 @@ func (e *engine) maybeConst(name []byte) bool {
 	return name[0] >= 'A' && name[0] <= 'Z' || e.s.a.consts.lowerNames
 }
 
+// pythonAlias records "import X as alias" and "from m import X as alias"
+// when X is a constants qualifier (HTTPStatus, status), so that alias.NAME
+// is looked up as X.NAME.
+func (e *engine) pythonAlias(alias []byte) {
+	orig := e.prev(2)
+	if orig.kind != tIdent || !startsImport(e.text, orig.start) {
+		return
+	}
+	q := string(e.bytesOf(orig))
+	if _, ok := e.s.a.consts.byLang["python"][q]; !ok {
+		return
+	}
+	if e.s.pyAliases == nil {
+		e.s.pyAliases = map[string]string{}
+	}
+	e.s.pyAliases[string(alias)] = q
+}
+
+// startsImport reports whether the line holding offset i is a Python
+// import statement.
+func startsImport(text []byte, i int) bool {
+	ls := bytes.LastIndexByte(text[:i], '\n') + 1
+	l := bytes.TrimLeft(text[ls:i], " \t")
+	return bytes.HasPrefix(l, []byte("from ")) || bytes.HasPrefix(l, []byte("import "))
+}
+
 func (e *engine) lookupConst(q, sep, name []byte) (*ecoConsts, constant, bool) {
+	if e.s.pyAliases != nil && e.lang == Python {
+		if orig, ok := e.s.pyAliases[string(q)]; ok {
+			q = []byte(orig)
+		}
+	}
 	if e.s.goAliases != nil && e.lang == Go {
 		if ec, ok := e.s.goAliases[string(q)]; ok && string(sep) == ec.sep {
 			if c, ok := ec.names[string(name)]; ok {
@@ -506,7 +551,7 @@ func (e *engine) yoda(f filter) {
 	}
 	cmp, v := e.prev(j), e.prev(j+1)
 	if isComparator(e.bytesOf(cmp)) && cmp.kind == tPunct && v.val && v.seq == e.lastVal.seq && e.lastClaim == 0 {
-		e.emit(e.lastVal, slot{role: Compare, filter: f, evidence: Strong, context: "compared with a status"})
+		e.emit(e.lastVal, comparison(e.bytesOf(cmp), f))
 	}
 }
 
@@ -518,11 +563,28 @@ func isComparator(b []byte) bool {
 	return false
 }
 
+// comparison is the slot of a number compared with a status: an equality
+// names a status, an ordering (>= 500, < 600) draws the edge of a range,
+// where only real codes are reported.
+func comparison(op []byte, f filter) slot {
+	switch string(op) {
+	case "<", "<=", ">", ">=":
+		return boundSlot
+	}
+	return slot{role: Compare, filter: f, evidence: Strong, context: "compared with a status"}
+}
+
+// boundSlot is the slot of a number at the edge of a range of statuses.
+var boundSlot = slot{role: Bound, filter: knownOnly, evidence: Strong, context: "bound of a range of statuses"}
+
 func (e *engine) punct(t token) {
 	b := e.text[t.start:t.end]
 	rt := ringTok{kind: tPunct, start: t.start, end: t.end, seq: e.seq}
 	switch string(b) {
 	case "(", "[", "{":
+		if b[0] == '(' && e.goImport == 1 {
+			e.goImport = 2 // import ( ... ): aliases on every line
+		}
 		e.openFrame(b[0])
 	case ")", "]", "}":
 		for len(e.frames) > 0 && e.top().virtual {

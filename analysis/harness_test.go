@@ -141,7 +141,7 @@ func parseWants(t *testing.T, name string, src []byte) []want {
 }
 
 var qualifierWords = []string{"code", "string", "comment", "weak", "strong", "mention", "status", "error", "redirect",
-	"expected", "compare", "condition", "documented", "logged", "number", "literal", "constant", "class"}
+	"expected", "compare", "condition", "documented", "logged", "bound", "number", "literal", "constant", "class"}
 
 func parseItem(t *testing.T, name string, line int, item string) want {
 	w := want{}

@@ -1,6 +1,9 @@
 package analysis
 
-import "slices"
+import (
+	"bytes"
+	"slices"
+)
 
 // resolve decides, once the token after a value is known, whether the
 // value stands in a status slot, and reports it.
@@ -173,12 +176,20 @@ func (e *engine) slotOf(v value, next token) (slot, bool) {
 		case ":", "->", "=>":
 			if string(nb) != ":" || e.isIdent(p1, "case") || len(e.armPend) > 0 {
 				sl := slot{role: Compare, filter: top.swF, evidence: Strong, context: "case of a switch on a status"}
-				for _, a := range e.armPend {
+				for i, a := range e.armPend {
+					after := v
+					if i+1 < len(e.armPend) {
+						after = e.armPend[i+1]
+					}
+					if e.rangeBetween(a, after) {
+						e.emit(a, boundSlot) // 500..=599: the start of a range
+						continue
+					}
 					e.emit(a, sl)
 				}
 				e.armPend = e.armPend[:0]
 				if e.isPunct(p1, "..") || e.isPunct(p1, "..=") || e.isPunct(p1, "...") {
-					sl.filter = threeDigits // 500..599: the end of a class
+					return boundSlot, true // and its end
 				}
 				return sl, true
 			}
@@ -191,7 +202,7 @@ func (e *engine) slotOf(v value, next token) (slot, bool) {
 
 	// 200..299 after a claimed 200.
 	if (e.isPunct(p1, "..") || e.isPunct(p1, "..=") || e.isPunct(p1, "...") || e.isIdent(p1, "until")) && p2.val && p2.seq == e.lastVal.seq && e.lastClaim != 0 {
-		return slot{role: e.lastClaim, filter: threeDigits, evidence: Strong, context: "end of a range of statuses"}, true
+		return boundSlot, true
 	}
 
 	// A whole argument of a call.
@@ -253,7 +264,10 @@ func (e *engine) slotOf(v value, next token) (slot, bool) {
 				return slot{}, false
 			}
 		}
-		return slot{role: Compare, filter: e.lastStF, evidence: Strong, context: "compared with a status"}, true
+		if e.isIdent(p1, "in") {
+			return boundSlot, true // status in 200..299
+		}
+		return comparison(e.bytesOf(p1), e.lastStF), true
 	}
 
 	// resp.Code = 200, err['status'] = 404: a status field set. A bare
@@ -391,6 +405,16 @@ func (e *engine) recvOK(f *frame, recv string) bool {
 	}
 	// An aliased Go import of net/http: nethttp.Error(w, msg, 500).
 	if ec, ok := e.s.goAliases[string(f.recv)]; ok && recv == "http" && ec.importPath == "net/http" {
+		return true
+	}
+	return false
+}
+
+// rangeBetween reports whether two values of a match arm are joined by a
+// range operator (200..=299), which makes the first the start of a range.
+func (e *engine) rangeBetween(a, b value) bool {
+	switch string(bytes.TrimSpace(e.text[a.end:b.start])) {
+	case "..", "..=", "...":
 		return true
 	}
 	return false

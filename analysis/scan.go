@@ -65,6 +65,10 @@ type scan struct {
 	// goAliases maps local names of Go imports to the ecosystems they
 	// import (nethttp "net/http"); nil in most files.
 	goAliases map[string]*ecoConsts
+	// pyAliases maps names bound by a Python "import ... as" to the
+	// qualifier they stand for (from http import HTTPStatus as S: S →
+	// HTTPStatus); nil in most files.
+	pyAliases map[string]string
 
 	hinted     uint64 // bit i: the file imports a.ecos[i] (see importHints)
 	hintedDone bool
@@ -109,7 +113,7 @@ func (a *Analyzer) release(s *scan) {
 	clear(s.eng.armPend[:cap(s.eng.armPend)])
 	clear(s.yaml[:cap(s.yaml)])
 	s.eng = engine{frames: s.eng.frames[:0], pending: s.eng.pending[:0], armPend: s.eng.armPend[:0]}
-	s.text, s.goAliases, s.probeHit = nil, nil, slot{}
+	s.text, s.goAliases, s.pyAliases, s.probeHit = nil, nil, nil, slot{}
 	a.scans.Put(s)
 }
 

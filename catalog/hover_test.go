@@ -111,3 +111,26 @@ func TestCommonRank(t *testing.T) {
 		t.Error("418 is ranked as common")
 	}
 }
+
+// Message fills a message's placeholders in the requested locale, falls
+// back to English for a locale the catalogue lacks, and shows a missing ID
+// as itself rather than as a blank.
+func TestMessage(t *testing.T) {
+	c := catalog.Default()
+	vars := []string{"code", "404", "name", "http.StatusNotFound", "library", "Go net/http"}
+	for _, tt := range []struct {
+		loc  catalog.Locale
+		id   string
+		want string
+	}{
+		{"en", "rule.SL005", "404 is http.StatusNotFound in Go net/http"},
+		{"vi", "rule.SL005", "404 là http.StatusNotFound trong Go net/http"},
+		{"fr", "rule.SL005", "404 is http.StatusNotFound in Go net/http"},
+		{"vi", "rule.fix.replace", "Thay bằng http.StatusNotFound"},
+		{"en", "rule.no-such-message", "rule.no-such-message"},
+	} {
+		if got := c.Message(tt.loc, tt.id, vars...); got != tt.want {
+			t.Errorf("Message(%s, %s) = %q, want %q", tt.loc, tt.id, got, tt.want)
+		}
+	}
+}

@@ -1,5 +1,7 @@
 package catalog
 
+import "strings"
+
 // localeStrings holds a locale's interface text: section titles, labels and
 // the templates of generic comparisons, read from data/locales/ID.xml.
 type localeStrings struct {
@@ -47,4 +49,21 @@ func (c *Catalog) Label(loc Locale, id string) string { return c.strings(loc).me
 // ClassName returns the name of a class in a locale, e.g. "Server error".
 func (c *Catalog) ClassName(loc Locale, class Class) string {
 	return c.strings(loc).class(class).name
+}
+
+// Message returns the text of a message ID in a locale with its {name}
+// placeholders filled in; vars are pairs of name and value ("code", "404").
+// The checks' diagnostics and fix titles, and the server's action titles,
+// are messages too, so that all user-facing prose lives in the locale files
+// and translating statusls means editing data only.
+func (c *Catalog) Message(loc Locale, id string, vars ...string) string {
+	s := c.strings(loc).message(id)
+	if len(vars) < 2 {
+		return s
+	}
+	pairs := make([]string, 0, len(vars))
+	for i := 0; i+1 < len(vars); i += 2 {
+		pairs = append(pairs, "{"+vars[i]+"}", vars[i+1])
+	}
+	return strings.NewReplacer(pairs...).Replace(s)
 }

@@ -1,11 +1,11 @@
 package server
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"net"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -41,12 +41,6 @@ type editor struct {
 }
 
 func (e *editor) PublishDiagnostics(_ context.Context, p *protocol.PublishDiagnosticsParams) error {
-	// jsonrpc2 v1 lends a handler its params only until it returns, and the
-	// decoded LSPAny values (the diagnostics' data) still point into the read
-	// buffer; the test keeps them, so it takes its own copy.
-	for i := range p.Diagnostics {
-		p.Diagnostics[i].Data = bytes.Clone(p.Diagnostics[i].Data)
-	}
 	e.diagnostics <- p
 	return nil
 }
@@ -99,7 +93,11 @@ func start(t testing.TB, opts Options, wrap func(jsonrpc2.Handler) jsonrpc2.Hand
 		messages:    make(chan *protocol.ShowMessageParams, 100),
 		refreshes:   make(chan string, 100),
 	}
-	cctx, conn, dispatcher := protocol.NewClient(ctx, ed, jsonrpc2.NewHeaderStream(clientEnd))
+	// protocol.NewClient, with a codec that decodes from an owned copy.
+	cctx := protocol.WithClient(ctx, ed)
+	conn := jsonrpc2.NewConn(jsonrpc2.NewHeaderStream(clientEnd), jsonrpc2.WithCodec(owningCodec{}))
+	conn.Go(cctx, protocol.Handlers(protocol.ClientHandler(ed, jsonrpc2.MethodNotFoundHandler)))
+	dispatcher := protocol.ServerDispatcher(conn)
 	c := &testClient{ctx: cctx, conn: conn, server: dispatcher, editor: ed, exit: exit, srv: srv}
 	t.Cleanup(func() {
 		clientEnd.Close()
@@ -196,4 +194,20 @@ func (c *testClient) nextDiagnostics(t testing.TB) *protocol.PublishDiagnosticsP
 		t.Fatal("no diagnostics were published")
 		return nil
 	}
+}
+
+// owningCodec is the protocol package's codec, fed a copy of each payload.
+// go.lsp.dev v1.0.1 decodes a call's result straight from the borrowed read
+// buffer (jsonrpc2 conn.go, deliverResult), and protocol.Unmarshal copies
+// its input only for struct destinations: a union or a slice of unions such
+// as textDocument/codeAction's result is decoded in place, its strings
+// aliasing the buffer (json.go Unmarshal, decode_runtime.go dvString), so the
+// next message the client reads overwrote a title mid-test. The server's own
+// codec needs no copy: it decodes params into structs, and the only results
+// it reads (workspace/configuration) are raw JSON values, which are copied.
+type owningCodec struct{}
+
+func (owningCodec) Marshal(v any) ([]byte, error) { return protocol.Marshal(v) }
+func (owningCodec) Unmarshal(data []byte, v any) error {
+	return protocol.Unmarshal(slices.Clone(data), v)
 }

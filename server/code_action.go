@@ -58,7 +58,7 @@ func (s *Server) CodeAction(_ context.Context, params *protocol.CodeActionParams
 	if len(only) > 0 && wants(only, fixAllKind) {
 		if edits := s.fixAll(d); len(edits) > 0 {
 			out = append(out, &protocol.CodeAction{
-				Title: "Fix all statusls problems",
+				Title: s.catalog().Message(s.locale(), "action.fix-all"),
 				Kind:  ptr(fixAllKind),
 				Edit:  s.workspaceEdit(d, edits),
 			})
@@ -104,7 +104,7 @@ func (s *Server) fixAll(d *Document) []protocol.TextEdit {
 func (s *Server) ignoreAction(d *Document, diag protocol.Diagnostic, rule string) *protocol.CodeAction {
 	enc := s.session.Load().encoding
 	start := d.Offset(diag.Range.Start, enc)
-	fix, ok := rules.IgnoreFix(d.Analysis().Language, d.Text, rules.Diagnostic{Start: start, RuleID: rule})
+	fix, ok := rules.IgnoreFix(d.Analysis().Language, d.Text, rules.Diagnostic{Start: start, RuleID: rule}, rules.Options{Catalog: s.catalog(), Locale: s.locale()})
 	if !ok {
 		return nil
 	}
@@ -171,7 +171,7 @@ func (s *Server) turnOffAction(d *Document, diag protocol.Diagnostic, ruleID str
 		we = &protocol.WorkspaceEdit{DocumentChanges: changes}
 	}
 	return &protocol.CodeAction{
-		Title: "Turn off " + r.ID + " (" + r.Name + ") for this workspace", Kind: ptr(protocol.CodeActionKindQuickFix),
+		Title: s.catalog().Message(s.locale(), "action.turn-off", "id", r.ID, "name", r.Name), Kind: ptr(protocol.CodeActionKindQuickFix),
 		Diagnostics: []protocol.Diagnostic{diag}, Edit: we,
 	}
 }

@@ -63,7 +63,7 @@ func (s *Server) Completion(_ context.Context, params *protocol.CompletionParams
 		}
 	}
 	cat := s.catalog()
-	vendor := s.config.Load().vendorCodes()
+	vendor := s.vendorCodes(d)
 	for _, e := range cat.Entries() {
 		if !e.Status.Standard() && !vendor {
 			continue

@@ -4,11 +4,13 @@ import (
 	"context"
 	"encoding/json"
 	"reflect"
+	"strings"
 	"time"
 
 	"go.lsp.dev/protocol"
 
 	"github.com/statusls/statusls/analysis/config"
+	"github.com/statusls/statusls/analysis/rules"
 	"github.com/statusls/statusls/catalog"
 )
 
@@ -44,9 +46,6 @@ type InlayHintsConfig struct {
 	// so they are off by default.
 	Constants bool `json:"constants"`
 }
-
-// vendorCodes is the editor's choice on vendor codes, true when unset.
-func (c *Config) vendorCodes() bool { return c.VendorCodes == nil || *c.VendorCodes }
 
 // settings are the editor's settings in the form rules.CheckFile takes,
 // to be merged over the workspace file's.
@@ -102,6 +101,9 @@ func (s *Server) applySettings(raw []byte, source string) {
 	}
 	old := s.config.Swap(&cfg)
 	s.log.Info("settings applied", "source", source, "settings", cfg)
+	if unknown := rules.UnknownRules(cfg.settings()); len(unknown) > 0 && (old == nil || !reflect.DeepEqual(old.Rules, cfg.Rules)) {
+		s.showWarning(s.unknownRuleText(strings.Join(unknown, ", ")) + " (statusls.rules)")
+	}
 	if old != nil && !reflect.DeepEqual(*old, cfg) && s.state.Load() == stateRunning {
 		s.refresh()
 	}

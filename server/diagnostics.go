@@ -34,22 +34,40 @@ type fixData struct {
 // CI agree: the workspace's .statusls.toml for the file, with the editor's
 // settings over it.
 func (s *Server) check(d *Document) []rules.Diagnostic {
-	cfg := s.config.Load()
-	if !cfg.Diagnostics || d.Binary {
+	if !s.config.Load().Diagnostics || d.Binary {
 		return nil
 	}
-	var settings config.Settings
-	if _, wc := s.configFor(d); wc != nil {
-		if !wc.Includes(d.URI.FsPath()) {
-			return nil
-		}
-		settings = wc.ForFile(d.URI.FsPath())
+	settings, included := s.settingsFor(d)
+	if !included {
+		return nil
 	}
 	return rules.Check(d.Analysis(), d.Text[:d.Analysed], rules.Options{
 		LanguageID: d.LanguageID,
-		Settings:   settings.Merge(cfg.settings()),
+		Settings:   settings,
 		Catalog:    s.catalog(),
+		Locale:     s.locale(),
 	})
+}
+
+// settingsFor is the configuration that applies to a document: its
+// workspace's .statusls.toml for the file, with the editor's settings
+// over it; included is false when the file's include/exclude patterns
+// leave it out of checking.
+func (s *Server) settingsFor(d *Document) (settings config.Settings, included bool) {
+	if _, wc := s.configFor(d); wc != nil {
+		if !wc.Includes(d.URI.FsPath()) {
+			return config.Settings{}, false
+		}
+		settings = wc.ForFile(d.URI.FsPath())
+	}
+	return settings.Merge(s.config.Load().settings()), true
+}
+
+// vendorCodes reports whether vendor-only codes count as known in a
+// document: as its settings say, true when none does.
+func (s *Server) vendorCodes(d *Document) bool {
+	settings, _ := s.settingsFor(d)
+	return settings.VendorCodes == nil || *settings.VendorCodes
 }
 
 // diagnostics converts a document's findings to LSP diagnostics: a stable
@@ -58,7 +76,7 @@ func (s *Server) check(d *Document) []rules.Diagnostic {
 // clears a document's diagnostics in the client.
 func (s *Server) diagnostics(d *Document) []protocol.Diagnostic {
 	enc := s.session.Load().encoding
-	out := []protocol.Diagnostic{}
+	out := s.configDiagnostics(d)
 	for _, rd := range s.check(d) {
 		rng, err := d.Range(rd.Start, rd.End, enc)
 		if err != nil {

@@ -25,7 +25,7 @@ func (s *Server) Hover(_ context.Context, params *protocol.HoverParams) (*protoc
 	if !ok {
 		return nil, nil
 	}
-	text, ok := s.explain(f, res.Ecosystems)
+	text, ok := s.explain(f, res.Ecosystems, s.vendorCodes(d))
 	if !ok {
 		return nil, nil
 	}
@@ -41,12 +41,13 @@ func (s *Server) Hover(_ context.Context, params *protocol.HoverParams) (*protoc
 }
 
 // explain renders the catalogue's hover for a finding: the class page for a
-// range such as 5xx, the code's page otherwise.
-func (s *Server) explain(f analysis.Finding, ecosystems []string) (string, bool) {
+// range such as 5xx, the code's page otherwise. vendor says whether
+// vendor-only codes count as known in the document.
+func (s *Server) explain(f analysis.Finding, ecosystems []string, vendor bool) (string, bool) {
 	if f.Kind == analysis.ClassRange {
 		return s.catalog().ClassHover(catalog.Class(f.Class), s.locale(), s.format())
 	}
-	if !s.known(f.Code) {
+	if !s.known(f.Code, vendor) {
 		return "", false
 	}
 	return s.hoverText(f.Code, ecosystems)
@@ -69,11 +70,11 @@ func (s *Server) hoverText(code int, ecosystems []string) (string, bool) {
 	return page, ok
 }
 
-// known reports whether the catalogue defines the code under the current
+// known reports whether the catalogue defines the code under a document's
 // settings: a vendor-only code counts only while vendor codes are on.
-func (s *Server) known(code int) bool {
+func (s *Server) known(code int, vendor bool) bool {
 	e, ok := s.catalog().Primary(code)
-	return ok && (e.Status.Standard() || s.config.Load().vendorCodes())
+	return ok && (e.Status.Standard() || vendor)
 }
 
 // findingAt returns the finding that contains offset. Findings are sorted

@@ -21,6 +21,7 @@ func (s *Server) InlayHint(_ context.Context, params *protocol.InlayHintParams) 
 	}
 	enc := s.session.Load().encoding
 	from, to := d.Offset(params.Range.Start, enc), d.Offset(params.Range.End, enc)
+	vendor := s.vendorCodes(d)
 	for _, f := range d.Analysis().Findings {
 		if f.End < from || f.Start > to || f.Where == analysis.InComment {
 			continue
@@ -38,7 +39,7 @@ func (s *Server) InlayHint(_ context.Context, params *protocol.InlayHintParams) 
 			continue
 		}
 		e, ok := s.catalog().Primary(f.Code)
-		if !ok || !s.known(f.Code) {
+		if !ok || !s.known(f.Code, vendor) {
 			continue
 		}
 		rng, err := d.Range(f.End, f.End, enc)

@@ -69,7 +69,7 @@ var (
 	markerRE    = regexp.MustCompile(`(\w+)\(((?:"(?:[^"\\]|\\.)*"|[^)"])*)\)`)
 	languages   = map[string]string{
 		".go": "go", ".conf": "nginx", ".yaml": "yaml", ".yml": "yaml", ".js": "javascript",
-		".ts": "typescript", ".py": "python", ".json": "json", ".http": "http", ".txt": "plaintext",
+		".ts": "typescript", ".py": "python", ".json": "json", ".http": "http", ".txt": "plaintext", ".htaccess": "apacheconf",
 	}
 )
 

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -85,6 +86,12 @@ server {
 	if want := []string{"SL102 3:11", "SL104 8:8"}; !slices.Equal(got, want) {
 		t.Fatalf("after the config changed: %v, want %v", got, want)
 	}
+	// The reload also asks the editor to refresh its inlay hints. Wait for
+	// that request before asking for code actions: under -race, a code
+	// action title decoded by go.lsp.dev/protocol's client was seen
+	// overwritten by that request's bytes, as if the decoded list still
+	// shared the client's read buffer.
+	c.waitRefresh(t)
 
 	actions, err := c.server.CodeAction(c.ctx, &protocol.CodeActionParams{
 		TextDocument: protocol.TextDocumentIdentifier{URI: u},
@@ -152,5 +159,81 @@ func writeFile(t *testing.T, path, text string) {
 	t.Helper()
 	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// A rule name in .statusls.toml that names no rule is reported once per
+// change of the file, by a message while the file is closed and on the
+// key itself once it is open; the file's vendor-codes setting governs
+// hover as it governs diagnostics; and diagnostics come in the editor's
+// locale.
+func TestConfigUnknownRulesAndVendorCodes(t *testing.T) {
+	root := t.TempDir()
+	cfgPath := filepath.Join(root, ".statusls.toml")
+	cfgText := "vendor-codes = false\n\n[rules]\nSL04 = \"off\"  # meant SL004\n\n[[overrides]]\npaths = [\"tests/\"]\nrules = { unknown-status-code = \"hint\", SL9999 = \"off\" }\n"
+	writeFile(t, cfgPath, cfgText)
+	c := start(t, Options{}, nil)
+	params := &protocol.InitializeParams{Capabilities: vscodeCapabilities()}
+	params.InitializationOptions = protocol.LSPAny(`{"statusls":{"locale":"vi"}}`)
+	params.WorkspaceFolders = protocol.NewNullable([]protocol.WorkspaceFolder{{URI: uri.File(root), Name: "shop"}})
+	c.initialize(t, params)
+
+	handler := uri.File(filepath.Join(root, "api", "handler.go"))
+	c.open(t, handler, "go", "package api\n\nimport \"net/http\"\n\nfunc Cancelled(w http.ResponseWriter) {\n\tw.WriteHeader(499)\n}\n")
+	_, diags := c.diagnosticsFor(t, handler)
+	select {
+	case m := <-c.editor.messages:
+		want := "statusls: " + cfgPath + `: SL04, SL9999: statusls không có quy tắc này, nên thiết lập không có tác dụng; xem "statusls rules"`
+		if m.Type != protocol.MessageTypeWarning || m.Message != want {
+			t.Errorf("message = %v %q, want a warning %q", m.Type, m.Message, want)
+		}
+	default:
+		t.Error("no message about the unknown rules")
+	}
+	// With vendor codes off, nginx's 499 is an unregistered code here, and
+	// hover does not explain it as nginx's.
+	if len(diags) != 1 || diags[0].Code != protocol.String("SL001") ||
+		diags[0].Message != protocol.String("499 không phải mã trạng thái HTTP đã đăng ký; máy khách coi nó là 400 Bad Request (RFC 9110, mục 15)") {
+		t.Errorf("diagnostics = %+v; want SL001 in Vietnamese", diags)
+	}
+	h, err := c.server.Hover(c.ctx, &protocol.HoverParams{TextDocumentPositionParams: protocol.TextDocumentPositionParams{
+		TextDocument: protocol.TextDocumentIdentifier{URI: handler}, Position: protocol.Position{Line: 5, Character: 16},
+	}})
+	if err != nil || h != nil {
+		t.Errorf("hover on 499 with vendor codes off = %+v, %v; want none", h, err)
+	}
+
+	// Another directory under the same file: no second message.
+	other := uri.File(filepath.Join(root, "web", "other.go"))
+	c.open(t, other, "go", "package web\n")
+	c.diagnosticsFor(t, other)
+	if len(c.editor.messages) != 0 {
+		t.Errorf("the unknown rules were reported again: %q", (<-c.editor.messages).Message)
+	}
+
+	// Open, the file shows each unknown name on its key.
+	cfgURI := uri.File(cfgPath)
+	c.open(t, cfgURI, "toml", cfgText)
+	got, diags := c.diagnosticsFor(t, cfgURI)
+	if want := []string{"<nil> 4:0", "<nil> 8:40"}; !slices.Equal(got, want) {
+		t.Fatalf("config diagnostics at %v, want %v", got, want)
+	}
+	if diags[0].Severity != protocol.DiagnosticSeverityWarning || !strings.HasPrefix(fmt.Sprint(diags[1].Message), "SL9999: ") {
+		t.Errorf("config diagnostics = %+v", diags)
+	}
+
+	// A typo in the editor's own rules is reported when the settings
+	// change.
+	c.editor.setSettings(`{"locale":"en","rules":{"SL0005":"off"}}`)
+	if err := c.server.DidChangeConfiguration(c.ctx, &protocol.DidChangeConfigurationParams{Settings: protocol.LSPAny(`null`)}); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case m := <-c.editor.messages:
+		if want := `statusls: SL0005: no such statusls rule, so the setting does nothing; see "statusls rules" (statusls.rules)`; m.Message != want {
+			t.Errorf("message = %q, want %q", m.Message, want)
+		}
+	case <-time.After(10 * time.Second):
+		t.Error("no message about the unknown rule in the settings")
 	}
 }

@@ -1,7 +1,6 @@
 package server
 
 import (
-	"encoding/json"
 	"strings"
 	"testing"
 
@@ -101,25 +100,19 @@ func TestStaleDiagnosticsGetNoFix(t *testing.T) {
 	if len(diags) != 1 {
 		t.Fatalf("diagnostics = %+v", diags)
 	}
-	// The actions are read as plain JSON: go.lsp.dev/protocol v1.0.1 decodes
-	// the CommandOrCodeAction union from a borrowed buffer, and its titles can
-	// be overwritten by the next message the client reads (seen here as a
-	// title reading `ration","params":{"items":[{"section":`).
 	ask := func() []string {
-		raw, err := c.call("textDocument/codeAction", &protocol.CodeActionParams{
+		actions, err := c.server.CodeAction(c.ctx, &protocol.CodeActionParams{
 			TextDocument: protocol.TextDocumentIdentifier{URI: u}, Range: diags[0].Range,
 			Context: protocol.CodeActionContext{Diagnostics: diags},
 		})
 		if err != nil {
 			t.Fatal(err)
 		}
-		var actions []struct{ Title string }
-		if err := json.Unmarshal(raw, &actions); err != nil {
-			t.Fatal(err)
-		}
 		var titles []string
 		for _, a := range actions {
-			titles = append(titles, a.Title)
+			if ca, ok := a.(*protocol.CodeAction); ok {
+				titles = append(titles, ca.Title)
+			}
 		}
 		return titles
 	}

@@ -1,10 +1,13 @@
 package server
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"sync"
 
@@ -12,6 +15,7 @@ import (
 	"go.lsp.dev/uri"
 
 	"github.com/statusls/statusls/analysis/config"
+	"github.com/statusls/statusls/analysis/rules"
 )
 
 // workspaceConfigs caches the .statusls.toml that governs each directory,
@@ -23,6 +27,9 @@ import (
 type workspaceConfigs struct {
 	mu    sync.Mutex
 	byDir map[string]foundConfig
+	// warned holds the config files whose unknown rule names were shown,
+	// so that the message comes once per change, not once per directory.
+	warned map[string]bool
 }
 
 type foundConfig struct {
@@ -58,7 +65,82 @@ func (s *Server) configFor(d *Document) (string, *config.Config) {
 		c.byDir = map[string]foundConfig{}
 	}
 	c.byDir[dir] = foundConfig{path: path, cfg: cfg}
+	if cfg != nil && !c.warned[path] {
+		if c.warned == nil {
+			c.warned = map[string]bool{}
+		}
+		c.warned[path] = true
+		s.warnUnknownRules(path, cfg)
+	}
 	return path, cfg
+}
+
+// warnUnknownRules tells the user about rule names in a config file that
+// name no rule (a typo silently does nothing otherwise): as diagnostics on
+// the file when it is open in the editor (configDiagnostics), else by a
+// message. It only writes, so it is safe under the cache's lock.
+func (s *Server) warnUnknownRules(path string, cfg *config.Config) {
+	if _, open, _ := s.openConfigText(path); open != nil {
+		return
+	}
+	var unknown []string
+	for _, sec := range cfg.Sections() {
+		unknown = append(unknown, rules.UnknownRules(sec)...)
+	}
+	if len(unknown) == 0 {
+		return
+	}
+	s.showWarning(path + ": " + s.unknownRuleText(strings.Join(unknown, ", ")))
+}
+
+func (s *Server) unknownRuleText(key string) string {
+	return s.catalog().Message(s.locale(), "config.unknown-rule", "key", key)
+}
+
+func (s *Server) showWarning(msg string) {
+	s.log.Warn(msg)
+	if err := s.client.ShowMessage(s.ctx, &protocol.ShowMessageParams{Type: protocol.MessageTypeWarning, Message: "statusls: " + msg}); err != nil {
+		s.log.Warn("could not show message", "error", err)
+	}
+}
+
+// configDiagnostics reports, on an open .statusls.toml, the rule names
+// that name no rule, on the key itself. The file's syntax errors are shown
+// as a message when it is loaded (configFor).
+func (s *Server) configDiagnostics(d *Document) []protocol.Diagnostic {
+	out := []protocol.Diagnostic{}
+	if !isConfigFile(d.URI) {
+		return out
+	}
+	cfg, err := config.Parse(d.URI.FsPath(), d.Text)
+	if err != nil {
+		return out
+	}
+	enc := s.session.Load().encoding
+	seen := map[string]bool{}
+	for _, sec := range cfg.Sections() {
+		for _, key := range rules.UnknownRules(sec) {
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			// Every place the key is set: under [rules] or in an
+			// override's inline table.
+			re := regexp.MustCompile(`(?m)(?:^|[\s{,])"?(` + regexp.QuoteMeta(key) + `)"?\s*=`)
+			for _, loc := range re.FindAllSubmatchIndex(d.Text, -1) {
+				rng, err := d.Range(loc[2], loc[3], enc)
+				if err != nil {
+					continue
+				}
+				out = append(out, protocol.Diagnostic{Range: rng, Severity: protocol.DiagnosticSeverityWarning,
+					Source: protocol.NewOptional("statusls"), Message: protocol.String(s.unknownRuleText(key))})
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b protocol.Diagnostic) int {
+		return cmp.Or(cmp.Compare(a.Range.Start.Line, b.Range.Start.Line), cmp.Compare(a.Range.Start.Character, b.Range.Start.Character))
+	})
+	return out
 }
 
 // reloadConfigs forgets every cached configuration and re-checks the open
@@ -66,6 +148,7 @@ func (s *Server) configFor(d *Document) (string, *config.Config) {
 func (s *Server) reloadConfigs(why string) {
 	s.workspace.mu.Lock()
 	s.workspace.byDir = nil
+	s.workspace.warned = nil
 	s.workspace.mu.Unlock()
 	s.log.Info("configuration files changed; re-checking", "reason", why)
 	s.refresh()
@@ -128,11 +211,19 @@ func (s *Server) watchConfigFiles() {
 // configFileText returns the text of a config file as the editor has it
 // when it is open, else from disk; ok is false when it does not exist.
 func (s *Server) configFileText(path string) ([]byte, *Document, bool) {
+	if text, d, ok := s.openConfigText(path); ok {
+		return text, d, true
+	}
+	b, err := os.ReadFile(path)
+	return b, nil, err == nil
+}
+
+// openConfigText returns the text of a config file open in the editor.
+func (s *Server) openConfigText(path string) ([]byte, *Document, bool) {
 	for _, d := range s.docs.all() {
 		if d.URI.IsFile() && d.URI.FsPath() == path {
 			return d.Text, d, true
 		}
 	}
-	b, err := os.ReadFile(path)
-	return b, nil, err == nil
+	return nil, nil, false
 }

@@ -285,3 +285,17 @@ func (c *Config) ForFile(path string) Settings {
 	}
 	return s
 }
+
+// Sections returns the settings of the top level and of each override, in
+// file order, for checks of the file itself, such as a rule name with a
+// typo in any of them. A nil Config has none.
+func (c *Config) Sections() []Settings {
+	if c == nil {
+		return nil
+	}
+	out := []Settings{c.settings}
+	for _, o := range c.overrides {
+		out = append(out, o.settings)
+	}
+	return out
+}

@@ -136,3 +136,30 @@ func write(t *testing.T, path, text string) {
 		t.Fatal(err)
 	}
 }
+
+// Sections lists the top level's settings and each override's, in file
+// order, so that a check can see every rule key the file names.
+func TestSections(t *testing.T) {
+	c, err := config.Parse("svc/.statusls.toml", []byte(`[rules]
+SL005 = "off"
+
+[[overrides]]
+paths = ["tests/"]
+rules = { SL04 = "off" }
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range c.Sections() {
+		for k, l := range s.Rules {
+			got = append(got, k+"="+string(l))
+		}
+	}
+	if strings.Join(got, " ") != "SL005=off SL04=off" {
+		t.Errorf("Sections' rules = %v, want SL005=off then SL04=off", got)
+	}
+	if (*config.Config)(nil).Sections() != nil {
+		t.Error("a nil Config has sections")
+	}
+}

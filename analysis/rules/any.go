@@ -1,7 +1,7 @@
 package rules
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/statusls/statusls/analysis"
@@ -56,7 +56,13 @@ var DeprecatedStatusCode = &Rule{
 	Name: "deprecated-status-code",
 	Doc: `deprecated, obsoleted or unused status code (305, 306, 510; 418 reserved)
 
-The IANA registry keeps these numbers but advises against sending them.`,
+The IANA registry keeps these numbers but advises against sending them.
+
+Wrong:
+	return Response(status=305)
+
+Right:
+	return Response(status=502)`,
 	Severity: Warning,
 	Run:      runDeprecatedStatusCode,
 }
@@ -77,10 +83,11 @@ func runDeprecatedStatusCode(pass *Pass) {
 		switch {
 		case f.Code == 418:
 			pass.Report(Diagnostic{Start: start, End: end, Severity: Information,
-				Message: fmt.Sprintf("%s is reserved (%s): it is kept from being assigned because of the joke, and clients treat it as a plain 400 Bad Request", e.Title(), e.Reference.Title)})
+				Message: pass.msg("SL002.reserved", "title", e.Title(), "reference", e.Reference.Title)})
 		case e.Status == catalog.Deprecated || e.Status == catalog.Obsoleted || e.Status == catalog.Unused:
 			pass.Report(Diagnostic{Start: start, End: end, Tags: []Tag{Deprecated},
-				Message: fmt.Sprintf("%s is %s in the IANA registry (%s): %s", e.Title(), e.Status, e.Reference.Title, firstSentence(e.TextIn(catalog.English).Description))})
+				Message: pass.msg("SL002.deprecated", "title", e.Title(), "standing", pass.Catalog.StatusLabel(e, pass.Locale),
+					"reference", e.Reference.Title, "description", firstSentence(e.TextIn(pass.Locale).Description))})
 		}
 	}
 }
@@ -100,7 +107,13 @@ var VendorCodeInApplication = &Rule{
 	Name: "vendor-code-in-application",
 	Doc: `vendor status code sent by application code (nginx 499, Cloudflare 52x)
 
-A vendor code means something in the vendor's logs; clients do not know it.`,
+A vendor code means something in the vendor's logs; clients do not know it.
+
+Wrong:
+	w.WriteHeader(499)
+
+Right:
+	w.WriteHeader(408)`,
 	Severity: Information,
 	Run:      runVendorCodeInApplication,
 }
@@ -120,8 +133,8 @@ func runVendorCodeInApplication(pass *Pass) {
 		start, end := digits(pass.Text, f.Start, f.End)
 		generic := f.Code / 100 * 100
 		pass.Report(Diagnostic{Start: start, End: end,
-			Message: fmt.Sprintf("%d is %s's %s, not a registered code: %s A client receiving it from this application treats it as %s.",
-				f.Code, e.Vendor, e.Phrase, firstSentence(e.TextIn(catalog.English).Description), title(pass.Catalog, generic))})
+			Message: pass.msg("SL003", "code", strconv.Itoa(f.Code), "vendor", e.Vendor, "phrase", e.Phrase,
+				"description", firstSentence(e.TextIn(pass.Locale).Description), "generic", title(pass.Catalog, generic))})
 	}
 }
 
@@ -137,7 +150,15 @@ var StatusHelperMismatch = &Rule{
 	Name: "status-helper-mismatch",
 	Doc: `error helper given a success code, or redirect helper given a non-3xx code
 
-http.Error(w, msg, 200), abort(200), http.Redirect(w, r, u, 200), res.redirect(404, u).`,
+http.Error(w, msg, 200), abort(200), http.Redirect(w, r, u, 200), res.redirect(404, u).
+
+Wrong:
+	http.Error(w, "not found", 200)
+	http.Redirect(w, r, "/login", 200)
+
+Right:
+	http.Error(w, "not found", http.StatusNotFound)
+	http.Redirect(w, r, "/login", http.StatusSeeOther)`,
 	Severity: Error,
 	Run:      runStatusHelperMismatch,
 }
@@ -152,7 +173,7 @@ func runStatusHelperMismatch(pass *Pass) {
 		}
 		helper := f.Directive
 		if helper == "" {
-			helper = "the helper"
+			helper = pass.msg("SL004.helper")
 		}
 		start, end := f.Start, f.End
 		if f.Kind != analysis.NamedConstant {
@@ -161,10 +182,10 @@ func runStatusHelperMismatch(pass *Pass) {
 		switch {
 		case f.Role == analysis.ErrorStatus && f.Code < 400:
 			pass.Report(Diagnostic{Start: start, End: end,
-				Message: fmt.Sprintf("%s sends an error response, but %s is not an error: clients and monitors will read the error as a success; use a 4xx or 5xx code", helper, title(pass.Catalog, f.Code))})
+				Message: pass.msg("SL004.error", "helper", helper, "title", title(pass.Catalog, f.Code))})
 		case f.Role == analysis.RedirectStatus && f.Code/100 != 3:
 			pass.Report(Diagnostic{Start: start, End: end,
-				Message: fmt.Sprintf("%s redirects, but %s is not a redirect: browsers ignore the Location header and show the body; use 302, 303, 307 or 301, 308", helper, title(pass.Catalog, f.Code))})
+				Message: pass.msg("SL004.redirect", "helper", helper, "title", title(pass.Catalog, f.Code))})
 		}
 	}
 }
@@ -182,7 +203,13 @@ var DeprecatedConstant = &Rule{
 	Name: "deprecated-constant",
 	Doc: `named constant with a deprecated spelling
 
-The library keeps the old name for compatibility; the current one follows RFC 9110.`,
+The library keeps the old name for compatibility; the current one follows RFC 9110.
+
+Wrong:
+	raise HTTPException(status_code=HTTPStatus.REQUEST_ENTITY_TOO_LARGE)
+
+Right:
+	raise HTTPException(status_code=HTTPStatus.CONTENT_TOO_LARGE)`,
 	Severity: Hint,
 	Run:      runDeprecatedConstant,
 }
@@ -200,15 +227,15 @@ func runDeprecatedConstant(pass *Pass) {
 		if !ok || !c.Deprecated {
 			continue
 		}
-		msg := fmt.Sprintf("%s is a deprecated name in %s", f.Name, eco.Name)
+		msg := pass.msg("SL006", "name", f.Name, "library", eco.Name)
 		if c.Note != "" {
-			msg += " (" + c.Note + ")"
+			msg = pass.msg("SL006.note", "message", msg, "note", c.Note)
 		}
 		d := Diagnostic{Start: f.Start, End: f.End, Tags: []Tag{Deprecated}}
 		if c.Replacement != "" {
-			msg += "; use " + c.Replacement
+			msg = pass.msg("SL006.use", "message", msg, "replacement", c.Replacement)
 			ns := f.End - len(f.Name)
-			d.Fixes = []Fix{{Title: "Rename to " + c.Replacement, Edits: []Edit{{Start: ns, End: f.End, NewText: c.Replacement}}}}
+			d.Fixes = []Fix{{Title: pass.msg("SL006.fix", "replacement", c.Replacement), Edits: []Edit{{Start: ns, End: f.End, NewText: c.Replacement}}}}
 		}
 		d.Message = msg
 		pass.Report(d)

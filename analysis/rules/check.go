@@ -21,6 +21,9 @@ type Options struct {
 	Settings config.Settings
 	// Catalog is the catalogue to check against; nil means the embedded one.
 	Catalog *catalog.Catalog
+	// Locale is the language of messages and fix titles; empty means
+	// English. The server passes the editor's, "statusls check" its --lang.
+	Locale catalog.Locale
 }
 
 // CheckFile is the one entry point through which both the language server
@@ -40,10 +43,7 @@ func CheckFile(path string, text []byte, opts Options) []Diagnostic {
 // and diagnostics, so it enters here with that result. text is what res was
 // computed from.
 func Check(res analysis.Result, text []byte, opts Options) []Diagnostic {
-	c := opts.Catalog
-	if c == nil {
-		c = catalog.Default()
-	}
+	c := catalogOf(opts)
 	var enabled []*Rule
 	level := map[string]config.Level{}
 	for _, r := range All() {
@@ -58,7 +58,11 @@ func Check(res analysis.Result, text []byte, opts Options) []Diagnostic {
 	if v := opts.Settings.VendorCodes; v != nil {
 		vendor = *v
 	}
-	pass := Pass{Result: res, Text: text, Catalog: c, VendorCodes: vendor, Constants: opts.Settings.Constants}
+	loc := opts.Locale
+	if loc == "" {
+		loc = catalog.English
+	}
+	pass := Pass{Result: res, Text: text, Catalog: c, VendorCodes: vendor, Constants: opts.Settings.Constants, Locale: loc}
 	diags := Run(enabled, pass)
 	sup := parseSuppressions(res.Language, text)
 	out := diags[:0]
@@ -74,6 +78,13 @@ func Check(res analysis.Result, text []byte, opts Options) []Diagnostic {
 	}
 	sortDiagnostics(out)
 	return slices.Clip(out)
+}
+
+func catalogOf(opts Options) *catalog.Catalog {
+	if opts.Catalog != nil {
+		return opts.Catalog
+	}
+	return catalog.Default()
 }
 
 var severities = map[config.Level]Severity{

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"bytes"
-	"fmt"
 	"go/parser"
 	"go/token"
 	"regexp"
@@ -35,7 +34,13 @@ var PreferNamedConstant = &Rule{
 
 Go net/http, Python HTTPStatus or the framework's status module, Spring
 HttpStatus, ASP.NET StatusCodes, Rust StatusCode, Symfony Response, and
-StatusCodes when http-status-codes is imported.`,
+StatusCodes when http-status-codes is imported.
+
+Wrong:
+	w.WriteHeader(404)
+
+Right:
+	w.WriteHeader(http.StatusNotFound)`,
 	Severity: Hint,
 	Run:      runPreferNamedConstant,
 }
@@ -94,7 +99,7 @@ func runPreferNamedConstant(pass *Pass) {
 			return
 		}
 		name := qual + c.Name
-		fix := Fix{Title: "Replace with " + name, Preferred: true}
+		fix := Fix{Title: pass.msg("fix.replace", "name", name), Preferred: true}
 		if edit != nil && edit.Start <= f.Start {
 			fix.Edits = append(fix.Edits, *edit)
 		}
@@ -103,7 +108,7 @@ func runPreferNamedConstant(pass *Pass) {
 			fix.Edits = append(fix.Edits, *edit)
 		}
 		pass.Report(Diagnostic{Start: f.Start, End: f.End,
-			Message: fmt.Sprintf("%d is %s in %s", f.Code, name, eco.Name), Fixes: []Fix{fix}})
+			Message: pass.msg("SL005", "code", strconv.Itoa(f.Code), "name", name, "library", eco.Name), Fixes: []Fix{fix}})
 	}
 }
 

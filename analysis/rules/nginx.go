@@ -1,14 +1,12 @@
 package rules
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/statusls/statusls/analysis"
 	"github.com/statusls/statusls/analysis/nginxconf"
-	"github.com/statusls/statusls/catalog"
 )
 
 // The nginx checks read the block structure (analysis/nginxconf) rather
@@ -44,21 +42,22 @@ func nginxRejects(f analysis.Finding) bool {
 }
 
 // nginxRemedies are the directives worth adding where a code comes from,
-// with a sensible value and why; "_" stands for the proxy module of the
-// block (proxy_, fastcgi_, uwsgi_, grpc_, scgi_). One line per directive.
+// with a sensible value and why (the catalogue's message
+// "rule.SL106.why."+why); "_" stands for the proxy module of the block
+// (proxy_, fastcgi_, uwsgi_, grpc_, scgi_). One line per directive.
 var nginxRemedies = []struct {
 	code       int
 	directive  string
 	value, why string
 }{
-	{502, "_next_upstream", "error timeout http_502", "try the next upstream server when one refuses or resets the connection"},
-	{502, "_connect_timeout", "5s", "give up on an unreachable upstream after 5s rather than 60s"},
-	{504, "_read_timeout", "120s", "wait up to 120s (default 60s) for a slow upstream to answer"},
-	{504, "_send_timeout", "120s", "allow 120s (default 60s) between two writes of a large request"},
-	{504, "_connect_timeout", "5s", "fail fast on an unreachable upstream, so retries have time left"},
-	{413, "client_max_body_size", "20m", "accept request bodies up to 20 MB (default 1 MB)"},
-	{414, "large_client_header_buffers", "4 32k", "allow request lines and headers up to 32 KB (default 8 KB)"},
-	{494, "large_client_header_buffers", "4 32k", "allow request headers up to 32 KB (default 8 KB)"},
+	{502, "_next_upstream", "error timeout http_502", "next-upstream"},
+	{502, "_connect_timeout", "5s", "connect-fast"},
+	{504, "_read_timeout", "120s", "read"},
+	{504, "_send_timeout", "120s", "send"},
+	{504, "_connect_timeout", "5s", "connect-retry"},
+	{413, "client_max_body_size", "20m", "body"},
+	{414, "large_client_header_buffers", "4 32k", "uri"},
+	{494, "large_client_header_buffers", "4 32k", "headers"},
 }
 
 var nginxPasses = []string{"proxy_pass", "fastcgi_pass", "uwsgi_pass", "grpc_pass", "scgi_pass"}
@@ -87,7 +86,15 @@ var NginxInvalidStatus = &Rule{
 	Doc: `status code that nginx refuses: nginx -t fails and nginx will not start
 
 error_page takes 300-599, return 0-999, limit_req_status and limit_conn_status
-400-599, proxy_next_upstream http_403, 404, 429, 500, 502, 503 or 504.`,
+400-599, proxy_next_upstream http_403, 404, 429, 500, 502, 503 or 504.
+
+Wrong:
+	error_page 200 /ok.html;
+	proxy_next_upstream error http_501;
+
+Right:
+	error_page 500 502 503 504 /50x.html;
+	proxy_next_upstream error timeout http_502;`,
 	Severity: Error,
 	Run:      runNginxInvalidStatus,
 }
@@ -100,7 +107,7 @@ func runNginxInvalidStatus(pass *Pass) {
 			case isUpstreamList(d.Name):
 				if strings.HasPrefix(a.Text, "http_") && !slices.Contains(nginxUpstreamCodes, a.Text) {
 					pass.Report(Diagnostic{Start: a.Start, End: a.End,
-						Message: fmt.Sprintf("nginx refuses to start: %s accepts http_403, http_404, http_429, http_500, http_502, http_503 and http_504, not %s (invalid value %q)", d.Name, a.Text, a.Text)})
+						Message: pass.msg("SL101.upstream", "directive", d.Name, "value", a.Text)})
 				}
 			case bounded:
 				n, err := strconv.Atoi(a.Text)
@@ -109,7 +116,8 @@ func runNginxInvalidStatus(pass *Pass) {
 				}
 				if n < bounds[0] || n > bounds[1] {
 					pass.Report(Diagnostic{Start: a.Start, End: a.End,
-						Message: fmt.Sprintf("nginx refuses to start: %s takes codes from %d to %d, not %d (nginx -t: value %q must be between %d and %d)", d.Name, bounds[0], bounds[1], n, a.Text, bounds[0], bounds[1])})
+						Message: pass.msg("SL101.range", "directive", d.Name, "min", strconv.Itoa(bounds[0]), "max", strconv.Itoa(bounds[1]),
+							"code", strconv.Itoa(n), "value", a.Text)})
 				}
 			}
 		}
@@ -129,7 +137,13 @@ var NginxTemporaryHttpsRedirect = &Rule{
 	Name: "nginx-temporary-https-redirect",
 	Doc: `temporary redirect (302, 307) from http to https
 
-The move to HTTPS is permanent: use 301, or 308 to keep the method.`,
+The move to HTTPS is permanent: use 301, or 308 to keep the method.
+
+Wrong:
+	return 302 https://$host$request_uri;
+
+Right:
+	return 301 https://$host$request_uri;`,
 	Severity: Warning,
 	Run:      runNginxTemporaryHttpsRedirect,
 }
@@ -145,11 +159,8 @@ func runNginxTemporaryHttpsRedirect(pass *Pass) {
 		}
 		a := d.Args[0]
 		pass.Report(Diagnostic{Start: a.Start, End: a.End,
-			Message: fmt.Sprintf("return %s redirects http to https temporarily: browsers do not remember it and search engines keep the http:// URL; the move is permanent, so use 301, or 308 to keep the method", a.Text),
-			Fixes: []Fix{
-				{Title: "Use 301 Moved Permanently", Edits: []Edit{{Start: a.Start, End: a.End, NewText: "301"}}, Preferred: true},
-				{Title: "Use 308 Permanent Redirect (keeps the method and body)", Edits: []Edit{{Start: a.Start, End: a.End, NewText: "308"}}},
-			}})
+			Message: pass.msg("SL102", "code", a.Text),
+			Fixes:   permanentFixes(pass, a.Start, a.End, "{code}")})
 	})
 }
 
@@ -164,7 +175,13 @@ var NginxRedirectWithoutUrl = &Rule{
 	Name: "nginx-redirect-without-url",
 	Doc: `3xx return without a URL
 
-A redirect needs the URL to go to: return 301 https://...;`,
+A redirect needs the URL to go to: return 301 https://...;
+
+Wrong:
+	return 301;
+
+Right:
+	return 301 https://example.com$request_uri;`,
 	Severity: Warning,
 	Run:      runNginxRedirectWithoutUrl,
 }
@@ -176,8 +193,7 @@ func runNginxRedirectWithoutUrl(pass *Pass) {
 		}
 		switch a := d.Args[0]; a.Text {
 		case "301", "302", "303", "307", "308":
-			pass.Report(Diagnostic{Start: a.Start, End: a.End,
-				Message: fmt.Sprintf("return %s has no URL: nginx sends the redirect without a Location header and browsers show an empty page; write return %s URL;", a.Text, a.Text)})
+			pass.Report(Diagnostic{Start: a.Start, End: a.End, Message: pass.msg("SL103", "code", a.Text)})
 		}
 	})
 }
@@ -195,7 +211,14 @@ var NginxLimitWithoutStatus = &Rule{
 	Name: "nginx-limit-without-status",
 	Doc: `limit_req or limit_conn rejects with 503 because no limit_*_status is set
 
-Add limit_req_status 429; (limit_conn_status 429;) so clients see throttling.`,
+Add limit_req_status 429; (limit_conn_status 429;) so clients see throttling.
+
+Wrong:
+	limit_req zone=api burst=20;
+
+Right:
+	limit_req zone=api burst=20;
+	limit_req_status 429;`,
 	Severity: Information,
 	Run:      runNginxLimitWithoutStatus,
 }
@@ -218,8 +241,8 @@ func runNginxLimitWithoutStatus(pass *Pass) {
 			}
 		}
 		pass.Report(Diagnostic{Start: d.NameStart, End: d.NameStart + len(d.Name),
-			Message: fmt.Sprintf("%s rejects excess requests with 503 Service Unavailable, which monitors and clients read as an outage; add %s 429; so that they see 429 Too Many Requests", d.Name, status),
-			Fixes:   []Fix{{Title: "Add " + status + " 429;", Edits: []Edit{insertAfter(pass.Text, last, status+" 429;")}, Preferred: true}}})
+			Message: pass.msg("SL104", "directive", d.Name, "status", status),
+			Fixes:   []Fix{{Title: pass.msg("fix.add", "line", status+" 429;"), Edits: []Edit{insertAfter(pass.Text, last, status+" 429;")}, Preferred: true}}})
 	})
 }
 
@@ -235,7 +258,13 @@ var NginxErrorMaskedAsSuccess = &Rule{
 	Name: "nginx-error-masked-as-success",
 	Doc: `error_page that answers an error with a 2xx code
 
-error_page 404 =200 ... hides errors from clients, crawlers and monitors.`,
+error_page 404 =200 ... hides errors from clients, crawlers and monitors.
+
+Wrong:
+	error_page 404 =200 /index.html;
+
+Right:
+	try_files $uri $uri/ /index.html;`,
 	Severity: Warning,
 	Run:      runNginxErrorMaskedAsSuccess,
 }
@@ -255,7 +284,7 @@ func runNginxErrorMaskedAsSuccess(pass *Pass) {
 			}
 			if n, err := strconv.Atoi(strings.TrimPrefix(a.Text, "=")); err == nil && strings.HasPrefix(a.Text, "=") && n/100 == 2 && len(errs) > 0 {
 				pass.Report(Diagnostic{Start: a.Start, End: a.End,
-					Message: fmt.Sprintf("error_page answers %s with %s: clients, crawlers and monitors see success where there is an error; for a single-page app use try_files $uri $uri/ /index.html; instead", strings.Join(errs, ", "), title(pass.Catalog, n))})
+					Message: pass.msg("SL105", "errors", strings.Join(errs, ", "), "title", title(pass.Catalog, n))})
 			}
 			break
 		}
@@ -281,7 +310,20 @@ var NginxUpstreamErrorHelp = &Rule{
 	Doc: `causes and fixes of 502/504 in a proxied block, 413/414/494 in error_page
 
 Offers to add proxy_connect_timeout, proxy_read_timeout, proxy_next_upstream,
-client_max_body_size or large_client_header_buffers where they belong.`,
+client_max_body_size or large_client_header_buffers where they belong.
+
+Wrong:
+	location /api/ {
+	    proxy_pass http://app;
+	    error_page 504 /timeout.html;
+	}
+
+Right:
+	location /api/ {
+	    proxy_pass http://app;
+	    proxy_read_timeout 120s;
+	    error_page 504 /timeout.html;
+	}`,
 	Severity: Information,
 	Run:      runNginxUpstreamErrorHelp,
 }
@@ -301,7 +343,7 @@ func runNginxUpstreamErrorHelp(pass *Pass) {
 			}
 			start := a.End - 3
 			var target *nginxconf.Directive // where the remedies go
-			var module, where string
+			var module, proxy string
 			switch code {
 			case 502, 504:
 				p := proxyOf(d)
@@ -309,7 +351,7 @@ func runNginxUpstreamErrorHelp(pass *Pass) {
 					continue
 				}
 				target, module = p, strings.TrimSuffix(p.Name, "_pass")
-				where = fmt.Sprintf(" from the upstream (%s)", strings.TrimSpace(p.Name+" "+argText(p)))
+				proxy = strings.TrimSpace(p.Name + " " + argText(p))
 			case 413, 414, 494:
 				if d.Name != "error_page" {
 					continue
@@ -322,9 +364,13 @@ func runNginxUpstreamErrorHelp(pass *Pass) {
 			if !ok {
 				continue
 			}
-			txt := e.TextIn(catalog.English)
+			txt := e.TextIn(pass.Locale)
+			what := e.Title()
+			if proxy != "" {
+				what = pass.msg("SL106.upstream", "title", what, "proxy", proxy)
+			}
 			diag := Diagnostic{Start: start, End: a.End,
-				Message: fmt.Sprintf("%s%s.\nWhen you see it:\n%s\nHow to fix:\n%s", e.Title(), where, prose(txt.Seen), prose(txt.Fix))}
+				Message: pass.msg("SL106", "title", what, "seen", prose(txt.Seen), "fix", prose(txt.Fix))}
 			for _, r := range nginxRemedies {
 				if r.code != code {
 					continue
@@ -337,14 +383,26 @@ func runNginxUpstreamErrorHelp(pass *Pass) {
 					continue // already set here or in an enclosing block
 				}
 				line := name + " " + r.value + ";"
-				diag.Fixes = append(diag.Fixes, Fix{Title: fmt.Sprintf("Add %s (%s)", line, r.why), Edits: []Edit{insertAfter(pass.Text, target, line)}})
+				diag.Fixes = append(diag.Fixes, Fix{Title: pass.msg("SL106.fix", "line", line, "why", pass.msg("SL106.why."+r.why)),
+					Edits: []Edit{insertAfter(pass.Text, target, line)}})
 			}
-			if where == "" && len(diag.Fixes) == 0 {
+			if proxy == "" && len(diag.Fixes) == 0 {
 				continue // a client-side limit already set: nothing to add
 			}
 			pass.Report(diag)
 		}
 	})
+}
+
+// permanentFixes are the two ways to make a temporary redirect permanent:
+// writing 301 over start:end (preferred, the usual choice) or 308, which
+// also keeps the method and body. tmpl is the text to write, with {code}
+// for the code ("R={code}" for RewriteRule's flag).
+func permanentFixes(pass *Pass, start, end int, tmpl string) []Fix {
+	return []Fix{
+		{Title: pass.msg("fix.301"), Edits: []Edit{{Start: start, End: end, NewText: strings.ReplaceAll(tmpl, "{code}", "301")}}, Preferred: true},
+		{Title: pass.msg("fix.308"), Edits: []Edit{{Start: start, End: end, NewText: strings.ReplaceAll(tmpl, "{code}", "308")}}},
+	}
 }
 
 // proxyOf finds the *_pass directive that makes d's surroundings a proxy:

@@ -86,9 +86,26 @@ type Pass struct {
 	// Constants maps an ecosystem ID to config.Prefer or config.Never,
 	// steering the named-constant suggestions (see PreferNamedConstant).
 	Constants map[string]string
+	// Locale is the language of messages and fix titles, whose text comes
+	// from the catalogue's locale files (message IDs "rule.SL001.outside").
+	Locale catalog.Locale
 
 	rule   *Rule
 	report []Diagnostic
+	cache  *passCache
+}
+
+// passCache holds what several rules derive from one file, such as its
+// OpenAPI structure, so that it is computed once per run, not once per rule.
+type passCache struct {
+	openapi     *openapiDoc
+	openapiDone bool
+}
+
+// msg returns the catalogue's message "rule."+id in the pass's locale, with
+// its placeholders filled from vars (pairs of name and value).
+func (p *Pass) msg(id string, vars ...string) string {
+	return p.Catalog.Message(p.Locale, "rule."+id, vars...)
 }
 
 // Report records a diagnostic of the running rule. A zero Severity means the
@@ -156,6 +173,11 @@ func init() {
 		NginxLimitWithoutStatus,
 		NginxErrorMaskedAsSuccess,
 		NginxUpstreamErrorHelp,
+		ApacheErrorDocumentNotError,
+		ApacheInvalidRedirect,
+		ApacheTemporaryHttpsRedirect,
+		OpenapiInvalidResponseKey,
+		OpenapiNoSuccessResponse,
 		SuppressionWithoutReason,
 	}
 }
@@ -177,6 +199,9 @@ func ByID(id string) (*Rule, bool) {
 // position, then rule ID.
 func Run(rules []*Rule, pass Pass) []Diagnostic {
 	var out []Diagnostic
+	if pass.cache == nil {
+		pass.cache = &passCache{}
+	}
 	for _, r := range rules {
 		p := pass
 		p.rule, p.report = r, nil

@@ -102,8 +102,8 @@ func severity(s rules.Severity) string {
 	return map[rules.Severity]string{rules.Error: "error", rules.Warning: "warning", rules.Information: "info", rules.Hint: "hint"}[s]
 }
 
-// Every rule has a stable ID of the form SLnnn, a name, a title line and a
-// link, and can be found by either; IDs are unique.
+// Every rule has a stable ID of the form SLnnn, a name, a title line, a
+// wrong and a right example, and a link, and can be found by either; IDs are unique.
 func TestRulesAreDocumented(t *testing.T) {
 	seen := map[string]bool{}
 	for _, r := range rules.All() {
@@ -113,6 +113,9 @@ func TestRulesAreDocumented(t *testing.T) {
 		seen[r.ID] = true
 		if r.Name == "" || r.Doc == "" || r.Run == nil || r.Severity == 0 {
 			t.Errorf("rule %s lacks a name, doc, run function or severity", r.ID)
+		}
+		if !strings.Contains(r.Doc, "\n\nWrong:\n\t") || !strings.Contains(r.Doc, "\n\nRight:\n\t") {
+			t.Errorf("rule %s's doc shows no wrong and right example (statusls explain prints it)", r.ID)
 		}
 		for _, key := range []string{r.ID, r.Name} {
 			if got, ok := rules.ByID(key); !ok || got != r {

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"bytes"
-	"fmt"
 	"strings"
 
 	"github.com/statusls/statusls/analysis"
@@ -15,8 +14,8 @@ import (
 //	return 302 https://$host$request_uri;
 //	# statusls:ignore-file prefer-named-constant generated code
 //
-// statusls:ignore covers its own line and the next one, so it can trail the
-// code or stand above it; statusls:ignore-file covers the whole file. Rules
+// statusls:ignore trailing code covers its own line; on a line of its own
+// it covers the next one; statusls:ignore-file covers the whole file. Rules
 // are named by ID or name, several separated by commas. The reason is
 // required, so that the next reader knows why the check was overruled; a
 // suppression without one still applies, and is reported by SL901.
@@ -40,6 +39,7 @@ var commentOpeners = map[analysis.Language][]string{
 type suppression struct {
 	start, end int      // the directive, for SL901's diagnostic
 	line       int      // line number (0-based) of the comment
+	trailing   bool     // the comment follows code on its line
 	file       bool     // ignore-file
 	rules      []string // as written
 	reason     string
@@ -65,7 +65,7 @@ func parseSuppressions(lang analysis.Language, text []byte) suppressions {
 			eol = len(text)
 		}
 		if at := bytes.Index(text[off:eol], []byte(ignoreLine)); at >= 0 && inComment(text[off:off+at], openers) {
-			s := suppression{start: off + at, line: line}
+			s := suppression{start: off + at, line: line, trailing: !opensLine(text[off:off+at], openers)}
 			rest := string(text[off+at+len(ignoreLine) : eol])
 			if strings.HasPrefix(rest, "-file") {
 				s.file, rest = true, rest[len("-file"):]
@@ -103,13 +103,25 @@ func inComment(before []byte, openers []string) bool {
 	return false
 }
 
+// opensLine reports whether a comment opener is the first thing on the
+// line before a directive.
+func opensLine(before []byte, openers []string) bool {
+	before = bytes.TrimLeft(before, " \t")
+	for _, o := range openers {
+		if bytes.HasPrefix(before, []byte(o)) {
+			return true
+		}
+	}
+	return false
+}
+
 func (ss suppressions) covers(text []byte, d Diagnostic) bool {
 	if len(ss) == 0 {
 		return false
 	}
 	line := bytes.Count(text[:d.Start], []byte("\n"))
 	for _, s := range ss {
-		if !s.file && line != s.line && line != s.line+1 {
+		if !s.file && line != s.line && (s.trailing || line != s.line+1) {
 			continue
 		}
 		for _, n := range s.rules {
@@ -135,7 +147,13 @@ var SuppressionWithoutReason = &Rule{
 	Name: "suppression-without-reason",
 	Doc: `statusls:ignore without a reason or with an unknown rule
 
-Write "statusls:ignore RULE reason": the rule's ID or name, then why.`,
+Write "statusls:ignore RULE reason": the rule's ID or name, then why.
+
+Wrong:
+	return 302 https://$host$request_uri; # statusls:ignore SL102
+
+Right:
+	return 302 https://$host$request_uri; # statusls:ignore SL102 staging: browsers must not cache it`,
 	Severity: Warning,
 	Run:      runSuppressionWithoutReason,
 }
@@ -147,16 +165,16 @@ func runSuppressionWithoutReason(pass *Pass) {
 			kind = ignoreFile
 		}
 		if len(s.rules) == 0 {
-			pass.Report(Diagnostic{Start: s.start, End: s.end, Message: kind + " needs a rule and a reason: " + kind + " RULE reason"})
+			pass.Report(Diagnostic{Start: s.start, End: s.end, Message: pass.msg("SL901.empty", "kind", kind)})
 			continue
 		}
 		for _, n := range s.rules {
 			if _, ok := ByID(n); !ok {
-				pass.Report(Diagnostic{Start: s.start, End: s.end, Message: fmt.Sprintf("%s names %q, which is no statusls rule; see \"statusls rules\"", kind, n)})
+				pass.Report(Diagnostic{Start: s.start, End: s.end, Message: pass.msg("SL901.unknown", "kind", kind, "name", n)})
 			}
 		}
 		if s.reason == "" {
-			pass.Report(Diagnostic{Start: s.start, End: s.end, Message: kind + " needs a reason after the rule, saying why the check does not apply here"})
+			pass.Report(Diagnostic{Start: s.start, End: s.end, Message: pass.msg("SL901.reason", "kind", kind)})
 		}
 	}
 }
@@ -164,8 +182,8 @@ func runSuppressionWithoutReason(pass *Pass) {
 // IgnoreFix returns the edit that suppresses a diagnostic on its line: a
 // comment line "statusls:ignore RULE " above it, indented like it, for the
 // user to complete with a reason (SL901 reminds them until they do). Formats
-// without comments (JSON) have none.
-func IgnoreFix(lang analysis.Language, text []byte, d Diagnostic) (Fix, bool) {
+// without comments (JSON) have none. The title is in opts' locale.
+func IgnoreFix(lang analysis.Language, text []byte, d Diagnostic, opts Options) (Fix, bool) {
 	openers := commentOpeners[lang]
 	if len(openers) == 0 || d.Start > len(text) {
 		return Fix{}, false
@@ -180,7 +198,7 @@ func IgnoreFix(lang analysis.Language, text []byte, d Diagnostic) (Fix, bool) {
 		comment += " -->"
 	}
 	return Fix{
-		Title: "Ignore " + d.RuleID + " on this line",
+		Title: catalogOf(opts).Message(opts.Locale, "rule.ignore", "rule", d.RuleID),
 		Edits: []Edit{{Start: ls, End: ls, NewText: string(text[ls:ind]) + comment + "\n"}},
 	}, true
 }

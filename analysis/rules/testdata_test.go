@@ -29,6 +29,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -141,9 +142,23 @@ func checkFile(t *testing.T, file string, cfg *config.Config) {
 		if !used[i] {
 			t.Errorf("%s:%d: unexpected %s on %q: %s", file, lineOf(d.Start), d.RuleID, src[d.Start:d.End], d.Message)
 		}
+		// A message ID the catalogue lacks comes back as the ID itself.
+		texts := []string{d.Message}
+		for _, f := range d.Fixes {
+			texts = append(texts, f.Title)
+		}
+		for _, s := range texts {
+			if strings.Contains(s, "rule.") || placeholder.MatchString(s) {
+				t.Errorf("%s:%d: %s has an unknown message or an unfilled placeholder: %q", file, lineOf(d.Start), d.RuleID, s)
+			}
+		}
 	}
 	checkFixes(t, file, src, diags)
 }
+
+// placeholder matches the placeholders of the catalogue's rule messages,
+// which must all be filled.
+var placeholder = regexp.MustCompile(`\{(code|title|generic|reference|standing|description|vendor|phrase|helper|name|library|note|message|replacement|directive|value|min|max|status|errors|seen|fix|proxy|line|why|redirect|target|key|operation|kind|rule)\}`)
 
 // checkFixes compares every fix, and all preferred fixes together, with the
 // file's golden.

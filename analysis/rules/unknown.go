@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/statusls/statusls/analysis"
 	"github.com/statusls/statusls/catalog"
@@ -34,7 +35,14 @@ var UnknownStatusCode = &Rule{
 	Doc: `status code outside 100-599 or not registered
 
 A status code must be three digits from 100 to 599 (RFC 9110 §15), and
-should be one that the IANA registry or a known vendor defines.`,
+should be one that the IANA registry or a known vendor defines.
+
+Wrong:
+	w.WriteHeader(4040)  // not a status code
+	w.WriteHeader(432)   // not registered
+
+Right:
+	w.WriteHeader(400)`,
 	Severity: Warning,
 	Run:      runUnknownStatusCode,
 }
@@ -50,12 +58,18 @@ func runUnknownStatusCode(pass *Pass) {
 		if pass.Result.Language == analysis.Nginx && nginxRejects(f) {
 			continue // SL101 says it in nginx's terms
 		}
+		if pass.Result.Language == analysis.Apache && apacheRejects(pass, f) {
+			continue // SL201 and SL202 say it in Apache's terms
+		}
+		if catalog.ClassOf(f.Code) == 0 && openapiOwns(pass, f) {
+			continue // SL301 says it in OpenAPI's terms
+		}
 		start, end := digits(pass.Text, f.Start, f.End)
 		class := catalog.ClassOf(f.Code)
 		if class == 0 {
 			pass.Report(Diagnostic{
 				Start: start, End: end, Severity: Error,
-				Message: fmt.Sprintf("%d is not an HTTP status code: status codes are three digits from 100 to 599 (RFC 9110, section 15)", f.Code),
+				Message: pass.msg("SL001.outside", "code", strconv.Itoa(f.Code)),
 			})
 			continue
 		}
@@ -65,12 +79,12 @@ func runUnknownStatusCode(pass *Pass) {
 		generic := int(class) * 100
 		d := Diagnostic{
 			Start: start, End: end,
-			Message: fmt.Sprintf("%d is not a registered HTTP status code; clients treat it as %s (RFC 9110, section 15)", f.Code, title(pass.Catalog, generic)),
+			Message: pass.msg("SL001.unregistered", "code", strconv.Itoa(f.Code), "generic", title(pass.Catalog, generic)),
 		}
 		if generic != f.Code {
 			d.Fixes = []Fix{{
-				Title:     "Replace with " + title(pass.Catalog, generic),
-				Edits:     []Edit{{Start: start, End: end, NewText: fmt.Sprint(generic)}},
+				Title:     pass.msg("fix.replace", "name", title(pass.Catalog, generic)),
+				Edits:     []Edit{{Start: start, End: end, NewText: strconv.Itoa(generic)}},
 				Preferred: true,
 			}}
 		}

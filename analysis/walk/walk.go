@@ -19,6 +19,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
@@ -44,11 +45,29 @@ func (o Options) maxSize() int64 {
 // binarySniff is how much of a file is checked for NUL bytes, as git does.
 const binarySniff = 8 << 10
 
-// List returns the files under roots that are not ignored, in lexical
-// order per root. A root that is a file is listed as is, ignored or not,
-// since it was named explicitly.
+// List returns the files under roots that are not ignored, in the order
+// Walk visits them.
 func List(roots []string) ([]string, error) {
 	var out []string
+	err := Walk(roots, func(path string) error {
+		out = append(out, path)
+		return nil
+	})
+	return out, err
+}
+
+// Walk calls visit with each file under roots that is not ignored, as soon
+// as it is found, in lexical order per directory and root after root, so
+// that a caller can start reading files while the walk goes on and still
+// report in a stable order. A root that is a file is visited as is, ignored
+// or not, since it was named explicitly. Symbolic links inside a tree are
+// not followed, as git and ripgrep do: they point at files the walk reaches
+// anyway (sites-enabled → sites-available) or outside the project, and a
+// broken one is not an error.
+//
+// An error from visit stops the walk and is returned; errors reading a
+// directory or a .gitignore are collected and the walk goes on.
+func Walk(roots []string, visit func(path string) error) error {
 	var errs []error
 	for _, root := range roots {
 		info, err := os.Stat(root)
@@ -57,30 +76,33 @@ func List(roots []string) ([]string, error) {
 			continue
 		}
 		if !info.IsDir() {
-			out = append(out, root)
+			if err := visit(root); err != nil {
+				return err
+			}
 			continue
 		}
-		if err := listDir(root, nil, nil, &out); err != nil {
-			errs = append(errs, err)
+		if err := walkDir(root, nil, nil, visit, &errs); err != nil {
+			return err
 		}
 	}
-	return out, errors.Join(errs...)
+	return errors.Join(errs...)
 }
 
-// listDir lists dir, whose path relative to the walk's root is domain,
-// under the patterns of the .gitignore files above it.
-func listDir(dir string, domain []string, patterns []gitignore.Pattern, out *[]string) error {
+// walkDir walks dir, whose path relative to the walk's root is domain,
+// under the patterns of the .gitignore files above it. It returns only
+// visit's errors; the others go to errs.
+func walkDir(dir string, domain []string, patterns []gitignore.Pattern, visit func(string) error, errs *[]error) error {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return err
+		*errs = append(*errs, err)
+		return nil
 	}
 	if ps, err := readIgnore(filepath.Join(dir, ".gitignore"), domain); err != nil {
-		return err
+		*errs = append(*errs, err)
 	} else if len(ps) > 0 {
 		patterns = append(patterns[:len(patterns):len(patterns)], ps...)
 	}
 	m := gitignore.NewMatcher(patterns)
-	var errs []error
 	for _, e := range entries {
 		name := e.Name()
 		if name == ".git" {
@@ -94,14 +116,16 @@ func listDir(dir string, domain []string, patterns []gitignore.Pattern, out *[]s
 		p := filepath.Join(dir, name)
 		switch {
 		case isDir:
-			if err := listDir(p, rel, patterns, out); err != nil {
-				errs = append(errs, err)
+			if err := walkDir(p, rel, patterns, visit, errs); err != nil {
+				return err
 			}
 		case e.Type().IsRegular():
-			*out = append(*out, p)
+			if err := visit(p); err != nil {
+				return err
+			}
 		}
 	}
-	return errors.Join(errs...)
+	return nil
 }
 
 // readIgnore parses a .gitignore file; a missing one has no patterns.
@@ -126,12 +150,30 @@ func readIgnore(path string, domain []string) ([]gitignore.Pattern, error) {
 	return ps, sc.Err()
 }
 
-// ErrSkipped reports a file that Read does not return: binary or too big.
+// ErrSkipped reports a file that Read does not return. Its two causes,
+// ErrBinary and ErrTooLarge, wrap it, so that callers that only skip test
+// for ErrSkipped and callers that count test for each.
 var ErrSkipped = errors.New("skipped")
 
-// Read returns a file's content, or an error wrapping ErrSkipped for a
-// binary file (a NUL byte in its first 8 KiB) or one over the size limit.
+// The reasons a file is skipped.
+var (
+	// ErrBinary: a NUL byte in the first 8 KiB, git's test for binary.
+	ErrBinary = fmt.Errorf("%w: binary", ErrSkipped)
+	// ErrTooLarge: over Options.MaxSize.
+	ErrTooLarge = fmt.Errorf("%w: too large", ErrSkipped)
+)
+
+// Read returns a file's content, or an error wrapping ErrBinary or
+// ErrTooLarge.
 func Read(path string, opts Options) ([]byte, error) {
+	return AppendFile(nil, path, opts)
+}
+
+// AppendFile reads a file into dst[:0], growing it as needed, and returns
+// the content, or an error wrapping ErrBinary or ErrTooLarge. It lets a
+// caller that reads many files reuse one buffer per worker rather than
+// allocate one per file.
+func AppendFile(dst []byte, path string, opts Options) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -142,14 +184,29 @@ func Read(path string, opts Options) ([]byte, error) {
 		return nil, err
 	}
 	if info.Size() > opts.maxSize() {
-		return nil, fmt.Errorf("%s: %w: larger than %d bytes", path, ErrSkipped, opts.maxSize())
+		return nil, fmt.Errorf("%s: %w (%d bytes, the limit is %d)", path, ErrTooLarge, info.Size(), opts.maxSize())
 	}
-	data, err := io.ReadAll(io.LimitReader(f, opts.maxSize()+1))
-	if err != nil {
-		return nil, err
+	// The size is a hint: a file can grow between Stat and Read, so reading
+	// goes on to EOF, up to one byte past the limit to notice.
+	data := slices.Grow(dst[:0], int(info.Size())+1)
+	for {
+		n, err := f.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err // an *fs.PathError, which names the file
+		}
+		if int64(len(data)) > opts.maxSize() {
+			return nil, fmt.Errorf("%s: %w (grew past %d bytes while read)", path, ErrTooLarge, opts.maxSize())
+		}
+		if len(data) == cap(data) {
+			data = slices.Grow(data, 4096)
+		}
 	}
 	if bytes.IndexByte(data[:min(len(data), binarySniff)], 0) >= 0 {
-		return nil, fmt.Errorf("%s: %w: binary", path, ErrSkipped)
+		return nil, fmt.Errorf("%s: %w", path, ErrBinary)
 	}
 	return data, nil
 }

@@ -66,16 +66,63 @@ func TestReadSkipsBinaryAndLargeFiles(t *testing.T) {
 		"small.yml": "status: 200\n",
 	})
 	opts := walk.Options{MaxSize: 1000}
-	if _, err := walk.Read(filepath.Join(root, "logo.png"), opts); !errors.Is(err, walk.ErrSkipped) {
-		t.Errorf("binary file: err = %v, want ErrSkipped", err)
+	if _, err := walk.Read(filepath.Join(root, "logo.png"), opts); !errors.Is(err, walk.ErrSkipped) || !errors.Is(err, walk.ErrBinary) {
+		t.Errorf("binary file: err = %v, want ErrBinary, an ErrSkipped", err)
 	}
-	if _, err := walk.Read(filepath.Join(root, "big.json"), opts); !errors.Is(err, walk.ErrSkipped) {
-		t.Errorf("large file: err = %v, want ErrSkipped", err)
+	if _, err := walk.Read(filepath.Join(root, "big.json"), opts); !errors.Is(err, walk.ErrSkipped) || !errors.Is(err, walk.ErrTooLarge) {
+		t.Errorf("large file: err = %v, want ErrTooLarge, an ErrSkipped", err)
 	}
 	if data, err := walk.Read(filepath.Join(root, "small.yml"), opts); err != nil || string(data) != "status: 200\n" {
 		t.Errorf("small file: %q, %v", data, err)
 	}
 	if _, err := walk.List([]string{filepath.Join(root, "missing")}); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("missing root: err = %v, want not exist", err)
+	}
+}
+
+// AppendFile reuses the buffer it is given, whatever it held before.
+func TestAppendFileReusesBuffer(t *testing.T) {
+	root := tree(t, map[string]string{"a.conf": "return 404;\n", "b.conf": "return 301 https://x;\n"})
+	buf := make([]byte, 0, 64)
+	a, err := walk.AppendFile(buf, filepath.Join(root, "a.conf"), walk.Options{})
+	if err != nil || string(a) != "return 404;\n" {
+		t.Fatalf("a.conf: %q, %v", a, err)
+	}
+	b, err := walk.AppendFile(a, filepath.Join(root, "b.conf"), walk.Options{})
+	if err != nil || string(b) != "return 301 https://x;\n" || &b[0] != &buf[:1][0] {
+		t.Errorf("b.conf: %q, %v; same backing array: %v", b, err, &b[0] == &buf[:1][0])
+	}
+}
+
+// Walk hands out files as it finds them, in the order List returns; symbolic
+// links inside a tree, broken or not, are not followed, while a missing root
+// is an error that does not stop the other roots; an error from the visitor
+// stops the walk.
+func TestWalkStreamsAndStops(t *testing.T) {
+	root := tree(t, map[string]string{
+		"sites-available/shop": "return 301 https://x;\n",
+		"b/x.go":               "package b\n",
+		"a.go":                 "package a\n",
+	})
+	if err := os.Symlink("../sites-available/shop", filepath.Join(root, "b", "shop")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("nowhere", filepath.Join(root, "b", "broken")); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	err := walk.Walk([]string{filepath.Join(root, "missing"), root}, func(p string) error {
+		rel, _ := filepath.Rel(root, p)
+		got = append(got, filepath.ToSlash(rel))
+		return nil
+	})
+	if want := []string{"a.go", "b/x.go", "sites-available/shop"}; !slices.Equal(got, want) || !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("Walk visited %q, err %v; want %q and a not-exist error", got, err, want)
+	}
+	stop := errors.New("enough")
+	n := 0
+	err = walk.Walk([]string{root}, func(string) error { n++; return stop })
+	if n != 1 || err != stop {
+		t.Errorf("visitor error: %d visits, err %v; want 1 visit and the visitor's error", n, err)
 	}
 }

@@ -8,7 +8,7 @@ const val MAX_ITEMS = 200
 fun describe(response: Response): String = when (response.code) {
     200 -> "ok" // @want 200:compare
     404, 410 -> "gone" // @want 404:compare 410
-    in 500..599 -> "server error" // @want 500:compare 599
+    in 500..599 -> "server error" // @want 500:bound
     else -> "status ${response.code} after ${500} ms"
 }
 

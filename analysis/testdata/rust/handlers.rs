@@ -23,7 +23,7 @@ async fn check(client: &reqwest::Client) -> Result<(), Error> {
         return Err(Error::Unavailable);
     }
     match resp.status().as_u16() {
-        200..=299 => Ok(()), // @want 200:compare 299
+        200..=299 => Ok(()), // @want 200:bound
         404 => Err(Error::NotFound), // @want 404:compare
         _ => Err(Error::Other(r#"status 500 "quoted""#.into())), // @want 500:string
     }

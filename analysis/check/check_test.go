@@ -1,0 +1,69 @@
+package check_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/statusls/statusls/analysis/check"
+	"github.com/statusls/statusls/analysis/walk"
+)
+
+// tree writes n nginx files, each returning an unregistered code, spread
+// over nested directories so that the walk order is not the order of
+// creation.
+func tree(t *testing.T, n int) string {
+	t.Helper()
+	root := t.TempDir()
+	for i := range n {
+		p := filepath.Join(root, fmt.Sprintf("site%d", i%7), fmt.Sprintf("%03d", n-i), "nginx.conf")
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, fmt.Appendf(nil, "server {\n    return 532; # site %d\n}\n", i), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
+}
+
+// However the workers are scheduled, files come back in the walk's order.
+func TestRunReportsInWalkOrder(t *testing.T) {
+	root := tree(t, 300)
+	want, err := walk.List([]string{root})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	sum, err := check.Run(context.Background(), []string{root}, check.Options{Workers: 4}, func(f *check.File) error {
+		if len(f.Findings) != 1 || f.Findings[0].Start.Line != 2 || f.Findings[0].Start.Column != 12 {
+			t.Errorf("%s: findings %+v, want one at 2:12", f.Path, f.Findings)
+		}
+		got = append(got, f.Path)
+		return nil
+	})
+	if err != nil || sum.Checked != 300 || !slices.Equal(got, want) {
+		t.Errorf("Run: err %v, %d checked, order equal to the walk's: %v", err, sum.Checked, slices.Equal(got, want))
+	}
+}
+
+// An error from emit stops the run at once and is returned.
+func TestRunStopsOnEmitError(t *testing.T) {
+	root := tree(t, 100)
+	stop := errors.New("stdout closed")
+	calls := 0
+	_, err := check.Run(context.Background(), []string{root}, check.Options{Workers: 3}, func(*check.File) error {
+		calls++
+		if calls == 3 {
+			return stop
+		}
+		return nil
+	})
+	if err != stop || calls != 3 {
+		t.Errorf("Run returned %v after %d calls, want %v after 3", err, calls, stop)
+	}
+}
