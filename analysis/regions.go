@@ -79,9 +79,10 @@ func buildTriggers(ix *constIndex) map[Language]*triggers {
 				}
 			}
 		}
-		if lang == Go {
+		if lang == Go || lang == Python {
 			// Imports name the packages that aliased constants come from
-			// (nethttp "net/http"); the scan remembers them for the file.
+			// (nethttp "net/http", from requests import codes as rc); the
+			// scan remembers them for the rest of the file.
 			t.add(t.words, "import")
 		}
 		out[lang] = t

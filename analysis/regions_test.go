@@ -31,6 +31,23 @@ func TestRegionsKeepFindings(t *testing.T) {
 			t.Errorf("%s: with skipping\n%s\nwithout\n%s", name, g, w)
 		}
 	}
+	// Shapes where a region that holds no candidate itself changes what a
+	// later one means.
+	compare("python alias", Python, []byte(`import requests
+from requests import codes as rc
+
+
+def check(r):
+    return r.status_code == rc.not_found
+`))
+	compare("go alias", Go, []byte(`package p
+
+import nethttp "net/http"
+
+func fail(w nethttp.ResponseWriter) {
+	nethttp.Error(w, "gone", 0)
+}
+`))
 	files, _ := filepath.Glob("testdata/*/*")
 	for _, f := range files {
 		lang := Language(filepath.Base(filepath.Dir(f)))
