@@ -11,16 +11,16 @@ import "bytes"
 //   - a word that starts with three digits, the first 1-9 (404, 404L, but
 //     not 4040 or x509): every filter except anyInt accepts only 100-999,
 //     and a string ("404", "200 OK") or prose needs them as a word start;
-//   - a class such as 5xx;
+//   - a word that is a class such as 5xx;
 //   - an identifier among the language's triggers (see buildTriggers): the
 //     callees of the call rules (or their receivers), the only slots that
 //     accept any integer (WriteHeader(0)), and the names of the constants
 //     of the language's ecosystems (StatusOK, aliased or not).
 //
-// The test looks at raw bytes, ignoring strings and comments, so it finds
-// more candidates than there are, never fewer. TestRegionsKeepFindings runs
-// the engine with and without skipping over the test data and requires the
-// same findings.
+// The test looks at the words of the raw bytes, strings and comments
+// included (where codes are found in prose), so it finds more candidates
+// than there are, never fewer. TestRegionsKeepFindings runs the engine with
+// and without skipping over the test data and requires the same findings.
 
 // triggers is the set of identifiers that make a region a candidate in one
 // language, with a filter on length, first and last byte that rules most
@@ -103,25 +103,26 @@ var identByte = func() (t [256]bool) {
 // this file); aliased says that the file imports a package under another
 // name, so that receivers cannot be told from their spelling.
 func (t *triggers) hasCandidate(text []byte, aliased bool) bool {
-	for i := 0; i < len(text); {
+	for i := 0; i < len(text); i++ {
 		if !identByte[text[i]] {
-			i++
 			continue
 		}
-		j := i
-		for ; j < len(text) && identByte[text[j]]; j++ {
-			if c := text[j]; (c == 'x' || c == 'X') && j-i >= 2 && text[j-2] >= '1' && text[j-2] <= '5' && (text[j-1] == 'x' || text[j-1] == 'X') {
-				return true // a class: 5xx
-			}
+		j := i + 1
+		for j < len(text) && identByte[text[j]] {
+			j++
 		}
 		w := text[i:j]
-		if len(w) >= 3 && w[0] >= '1' && w[0] <= '9' && isDigit(w[1]) && isDigit(w[2]) && (len(w) == 3 || !isDigit(w[3])) {
-			return true // a number of three digits (404, 404L, 404u16)
+		i = j
+		if isDigit(w[0]) {
+			if len(w) >= 3 && (w[0] >= '1' && isDigit(w[1]) && isDigit(w[2]) && (len(w) == 3 || !isDigit(w[3])) ||
+				w[0] >= '1' && w[0] <= '5' && w[1]|0x20 == 'x' && w[2]|0x20 == 'x') {
+				return true // a number of three digits (404, 404L, 404u16) or a class (5xx)
+			}
+			continue
 		}
 		if k, b := shapeBit(w); t.shape[k]&b != 0 && (t.words[string(w)] || aliased && t.aliasWords[string(w)]) {
 			return true
 		}
-		i = j
 	}
 	return false
 }
@@ -136,11 +137,6 @@ func (t *triggers) tokenCandidate(text []byte, tok token) bool {
 	case tNumber:
 		return len(w) >= 3 && w[0] >= '1' && w[0] <= '9' && isDigit(w[1]) && isDigit(w[2]) && (len(w) == 3 || !isDigit(w[3]))
 	case tIdent:
-		for j := 2; j < len(w); j++ {
-			if (w[j] == 'x' || w[j] == 'X') && (w[j-1] == 'x' || w[j-1] == 'X') && w[j-2] >= '1' && w[j-2] <= '5' {
-				return true
-			}
-		}
 		k, b := shapeBit(w)
 		return t.shape[k]&b != 0 && t.words[string(w)]
 	}
