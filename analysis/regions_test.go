@@ -97,3 +97,31 @@ func fail(w nethttp.ResponseWriter) {
 		})
 	}
 }
+
+// FuzzRegionsKeepFindings is TestRegionsKeepFindings on arbitrary text in
+// the languages whose regions are skipped, seeded with the test data.
+func FuzzRegionsKeepFindings(f *testing.F) {
+	langs := []Language{Go, JavaScript, TypeScript, Python, Java, Kotlin, CSharp, Rust, PHP, Lua}
+	files, _ := filepath.Glob("testdata/*/*")
+	for _, p := range files {
+		for i, l := range langs {
+			if string(l) == filepath.Base(filepath.Dir(p)) {
+				if text, err := os.ReadFile(p); err == nil {
+					marker.Extract(text, "@want")
+					f.Add(uint8(i), text)
+				}
+			}
+		}
+	}
+	c := catalog.Default()
+	known := func(n int) bool { return len(c.Lookup(n)) > 0 }
+	skipping, whole := New(c.Ecosystems(), known), New(c.Ecosystems(), known)
+	whole.wholeFiles = true
+	f.Fuzz(func(t *testing.T, li uint8, text []byte) {
+		lang := langs[int(li)%len(langs)]
+		got, want := skipping.Analyze(lang, text), whole.Analyze(lang, text)
+		if g, w := fmt.Sprintf("%+v", got), fmt.Sprintf("%+v", want); g != w {
+			t.Errorf("%s: with skipping\n%s\nwithout\n%s", lang, g, w)
+		}
+	})
+}
