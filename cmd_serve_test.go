@@ -285,6 +285,9 @@ func BenchmarkRSS100Documents(b *testing.B) {
 			p.receive(b, p.send(b, "textDocument/hover", map[string]any{"textDocument": map[string]any{"uri": uri}, "position": map[string]int{"line": 3, "character": 16}}, true))
 		}
 		loaded += rssMB(b, p.cmd.Process.Pid)
+		// Read the diagnostics still coming, as an editor does; a server
+		// whose output nobody reads blocks on its next write.
+		go io.Copy(io.Discard, p.stdout)
 		p.stdin.Close()
 		p.wait(b)
 	}
