@@ -6,19 +6,19 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
+// writeTree writes files (path → content) under a temporary directory.
 func writeTree(t *testing.T, files map[string]string) string {
 	t.Helper()
-	root := t.TempDir()
+	fsys := fstest.MapFS{}
 	for p, c := range files {
-		full := filepath.Join(root, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(full, []byte(c), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		fsys[p] = &fstest.MapFile{Data: []byte(c)}
+	}
+	root := t.TempDir()
+	if err := os.CopyFS(root, fsys); err != nil {
+		t.Fatal(err)
 	}
 	return root
 }
