@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/statusls/statusls/analysis/walk/walktest"
+
 	"github.com/aymanbagabas/go-udiff"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"golang.org/x/tools/txtar"
@@ -338,7 +340,7 @@ func mustRead(t *testing.T, path string) string {
 // Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or I/O
 // errors, each with one clear line on stderr.
 func TestCheckExitCodes(t *testing.T) {
-	root := writeTree(t, map[string]string{
+	root := walktest.Tree(t, map[string]string{
 		"clean/main.go": "package main\n\nfunc h(w http.ResponseWriter) { w.WriteHeader(http.StatusOK) }\n",
 		"warn/main.go":  "package main\n\nfunc h(w http.ResponseWriter) { w.WriteHeader(532) }\n",
 		"error/main.go": "package main\n\nfunc h(w http.ResponseWriter) { w.WriteHeader(4040) }\n",
@@ -392,7 +394,7 @@ func hasLine(text, prefix string) bool {
 // lie under it, and those files are not checked with settings it did not
 // mean; the rest of the tree is.
 func TestCheckBrokenConfig(t *testing.T) {
-	root := writeTree(t, map[string]string{
+	root := walktest.Tree(t, map[string]string{
 		"svc/.statusls.toml": "[rules]\nSL001 = \"loud\"\n",
 		"svc/a.go":           "package a\n\nfunc h(w http.ResponseWriter) { w.WriteHeader(4040) }\n",
 		"svc/b.go":           "package b\n\nfunc h(w http.ResponseWriter) { w.WriteHeader(4040) }\n",
@@ -411,7 +413,7 @@ func TestCheckBrokenConfig(t *testing.T) {
 // A broken symbolic link inside a tree is not followed, like every link,
 // and is no error; one named on the command line is.
 func TestCheckBrokenSymlink(t *testing.T) {
-	root := writeTree(t, map[string]string{"main.go": "package main\n\nfunc h(w http.ResponseWriter) { w.WriteHeader(4040) }\n"})
+	root := walktest.Tree(t, map[string]string{"main.go": "package main\n\nfunc h(w http.ResponseWriter) { w.WriteHeader(4040) }\n"})
 	t.Chdir(root)
 	if err := os.Symlink("generated/openapi.yaml", "openapi.yaml"); err != nil {
 		t.Fatal(err)

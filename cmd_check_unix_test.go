@@ -11,13 +11,15 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/statusls/statusls/analysis/walk/walktest"
 )
 
 // An unreadable file is one line on stderr and exit code 2, and every other
 // file is still checked. Root reads files whatever their mode, so as root
 // (CI runs as root) the built binary runs as the unprivileged user nobody.
 func TestCheckUnreadableFile(t *testing.T) {
-	root := writeTree(t, map[string]string{
+	root := walktest.Tree(t, map[string]string{
 		"a/secret.go": "package a\n\nfunc h(w http.ResponseWriter) { w.WriteHeader(4040) }\n",
 		"b/main.go":   "package b\n\nfunc h(w http.ResponseWriter) { w.WriteHeader(4040) }\n",
 	})

@@ -2,29 +2,15 @@ package main
 
 import (
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"testing/fstest"
+
+	"github.com/statusls/statusls/analysis/walk/walktest"
 )
 
-// writeTree writes files (path → content) under a temporary directory.
-func writeTree(t *testing.T, files map[string]string) string {
-	t.Helper()
-	fsys := fstest.MapFS{}
-	for p, c := range files {
-		fsys[p] = &fstest.MapFile{Data: []byte(c)}
-	}
-	root := t.TempDir()
-	if err := os.CopyFS(root, fsys); err != nil {
-		t.Fatal(err)
-	}
-	return root
-}
-
 func TestScanJSONLines(t *testing.T) {
-	root := writeTree(t, map[string]string{
+	root := walktest.Tree(t, map[string]string{
 		".gitignore": "dist/\n",
 		".htaccess":  "ErrorDocument 404 /404.html\n",
 		"main.go": "package main\n\nimport \"net/http\"\n\n// h answers 502 when the upstream is down.\n" +
@@ -67,7 +53,7 @@ func jsonText(v any) string {
 }
 
 func TestScanText(t *testing.T) {
-	root := writeTree(t, map[string]string{"app.py": "from flask import abort\n\nabort(404)\n"})
+	root := walktest.Tree(t, map[string]string{"app.py": "from flask import abort\n\nabort(404)\n"})
 	out, _, code := runCLI(t, "scan", filepath.Join(root, "app.py"))
 	want := filepath.Join(root, "app.py") + ":3:7: 404 number in code (error): argument of abort\n"
 	if code != 0 || out != want {
@@ -77,7 +63,7 @@ func TestScanText(t *testing.T) {
 
 // A missing path is reported, and the other paths are still scanned.
 func TestScanErrors(t *testing.T) {
-	root := writeTree(t, map[string]string{"a.go": "package a\nfunc f() { w.WriteHeader(500) }\n"})
+	root := walktest.Tree(t, map[string]string{"a.go": "package a\nfunc f() { w.WriteHeader(500) }\n"})
 	out, errOut, code := runCLI(t, "scan", filepath.Join(root, "missing"), root)
 	if code != 2 || !strings.Contains(errOut, "missing: no such file or directory") || !strings.Contains(out, "a.go:2:26: 500") {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errOut)

@@ -7,27 +7,14 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"testing/fstest"
+
+	"github.com/statusls/statusls/analysis/walk/walktest"
 
 	"github.com/statusls/statusls/analysis/walk"
 )
 
-// tree writes files (path → content) under a temporary directory.
-func tree(t *testing.T, files map[string]string) string {
-	t.Helper()
-	fsys := fstest.MapFS{}
-	for p, c := range files {
-		fsys[p] = &fstest.MapFile{Data: []byte(c)}
-	}
-	root := t.TempDir()
-	if err := os.CopyFS(root, fsys); err != nil {
-		t.Fatal(err)
-	}
-	return root
-}
-
 func TestListHonoursGitignore(t *testing.T) {
-	root := tree(t, map[string]string{
+	root := walktest.Tree(t, map[string]string{
 		".gitignore":           "node_modules/\n*.min.js\n/build\n!keep.min.js\n",
 		".htaccess":            "ErrorDocument 404 /404.html\n",
 		".git/config":          "[core]\n",
@@ -59,7 +46,7 @@ func TestListHonoursGitignore(t *testing.T) {
 }
 
 func TestReadSkipsBinaryAndLargeFiles(t *testing.T) {
-	root := tree(t, map[string]string{
+	root := walktest.Tree(t, map[string]string{
 		"logo.png":  "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
 		"big.json":  `{"status": 200, "pad": "` + strings.Repeat("x", 2000) + `"}`,
 		"small.yml": "status: 200\n",
@@ -81,7 +68,7 @@ func TestReadSkipsBinaryAndLargeFiles(t *testing.T) {
 
 // AppendFile reuses the buffer it is given, whatever it held before.
 func TestAppendFileReusesBuffer(t *testing.T) {
-	root := tree(t, map[string]string{"a.conf": "return 404;\n", "b.conf": "return 301 https://x;\n"})
+	root := walktest.Tree(t, map[string]string{"a.conf": "return 404;\n", "b.conf": "return 301 https://x;\n"})
 	buf := make([]byte, 0, 64)
 	a, err := walk.AppendFile(buf, filepath.Join(root, "a.conf"), walk.Options{})
 	if err != nil || string(a) != "return 404;\n" {
@@ -98,7 +85,7 @@ func TestAppendFileReusesBuffer(t *testing.T) {
 // is an error that does not stop the other roots; an error from the visitor
 // stops the walk.
 func TestWalkStreamsAndStops(t *testing.T) {
-	root := tree(t, map[string]string{
+	root := walktest.Tree(t, map[string]string{
 		"sites-available/shop": "return 301 https://x;\n",
 		"b/x.go":               "package b\n",
 		"a.go":                 "package a\n",
