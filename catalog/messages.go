@@ -57,13 +57,50 @@ func (c *Catalog) ClassName(loc Locale, class Class) string {
 // are messages too, so that all user-facing prose lives in the locale files
 // and translating statusls means editing data only.
 func (c *Catalog) Message(loc Locale, id string, vars ...string) string {
-	s := c.strings(loc).message(id)
-	if len(vars) < 2 {
-		return s
+	return fill(c.strings(loc).message(id), vars)
+}
+
+// fill replaces each {name} in a template whose name vars pairs with a
+// value, in one pass: checks call it for every diagnostic, so it builds
+// no replacer and allocates only the result. Braces with an unknown name
+// inside are left as written.
+func fill(template string, vars []string) string {
+	if len(vars) < 2 || !strings.Contains(template, "{") {
+		return template
 	}
-	pairs := make([]string, 0, len(vars))
+	var b strings.Builder
+	b.Grow(len(template) + 16)
+	rest := template
+	for {
+		open := strings.IndexByte(rest, '{')
+		if open < 0 {
+			break
+		}
+		close := strings.IndexByte(rest[open:], '}')
+		if close < 0 {
+			break
+		}
+		name := rest[open+1 : open+close]
+		value, ok := lookupVar(vars, name)
+		if !ok {
+			b.WriteString(rest[:open+1])
+			rest = rest[open+1:]
+			continue
+		}
+		b.WriteString(rest[:open])
+		b.WriteString(value)
+		rest = rest[open+close+1:]
+	}
+	b.WriteString(rest)
+	return b.String()
+}
+
+// lookupVar returns the value paired with name in vars.
+func lookupVar(vars []string, name string) (string, bool) {
 	for i := 0; i+1 < len(vars); i += 2 {
-		pairs = append(pairs, "{"+vars[i]+"}", vars[i+1])
+		if vars[i] == name {
+			return vars[i+1], true
+		}
 	}
-	return strings.NewReplacer(pairs...).Replace(s)
+	return "", false
 }
