@@ -38,14 +38,20 @@ func (s *Server) CodeAction(_ context.Context, params *protocol.CodeActionParams
 			if err := json.Unmarshal(diag.Data, &data); err != nil || data.Version != d.Version {
 				continue // not ours, or computed for another text
 			}
-			for _, f := range data.Fixes {
-				out = append(out, &protocol.CodeAction{
-					Title:       f.Title,
-					Kind:        ptr(protocol.CodeActionKindQuickFix),
-					Diagnostics: []protocol.Diagnostic{diag},
-					IsPreferred: ptr(f.Preferred),
-					Edit:        s.workspaceEdit(d, f.Edits),
-				})
+			if rd, ok := s.fixesOf(d, diag, data); ok {
+				for _, f := range rd.Fixes {
+					edits, ok := s.textEdits(d, f.Edits)
+					if !ok {
+						continue
+					}
+					out = append(out, &protocol.CodeAction{
+						Title:       f.Title,
+						Kind:        ptr(protocol.CodeActionKindQuickFix),
+						Diagnostics: []protocol.Diagnostic{diag},
+						IsPreferred: ptr(f.Preferred),
+						Edit:        s.workspaceEdit(d, edits),
+					})
+				}
 			}
 			if a := s.ignoreAction(d, diag, data.Rule); a != nil {
 				out = append(out, a)
@@ -86,17 +92,24 @@ func wants(only []protocol.CodeActionKind, kind protocol.CodeActionKind) bool {
 // version, as rules.FixAll merges them (shared edits once, overlapping
 // fixes left out whole).
 func (s *Server) fixAll(d *Document) []protocol.TextEdit {
+	edits, _ := s.textEdits(d, rules.FixAll(s.checked(d).found))
+	return edits
+}
+
+// textEdits converts the byte-offset edits of a fix to the client's
+// positions; ok is false, and the fix is not offered, when one of them
+// lies outside the document, which would be a bug worth a log line.
+func (s *Server) textEdits(d *Document, edits []rules.Edit) (out []protocol.TextEdit, ok bool) {
 	enc := s.session.Load().encoding
-	var out []protocol.TextEdit
-	for _, e := range rules.FixAll(s.check(d)) {
+	for _, e := range edits {
 		rng, err := d.Range(e.Start, e.End, enc)
 		if err != nil {
 			s.log.Error("fix outside the document", "uri", d.URI, "error", err)
-			return nil
+			return nil, false
 		}
 		out = append(out, protocol.TextEdit{Range: rng, NewText: e.NewText})
 	}
-	return out
+	return out, true
 }
 
 // ignoreAction inserts "statusls:ignore RULE" above the diagnostic's line,
@@ -108,13 +121,9 @@ func (s *Server) ignoreAction(d *Document, diag protocol.Diagnostic, rule string
 	if !ok {
 		return nil
 	}
-	var edits []protocol.TextEdit
-	for _, e := range fix.Edits {
-		rng, err := d.Range(e.Start, e.End, enc)
-		if err != nil {
-			return nil
-		}
-		edits = append(edits, protocol.TextEdit{Range: rng, NewText: e.NewText})
+	edits, ok := s.textEdits(d, fix.Edits)
+	if !ok {
+		return nil
 	}
 	return &protocol.CodeAction{
 		Title: fix.Title, Kind: ptr(protocol.CodeActionKindQuickFix),

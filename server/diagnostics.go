@@ -13,89 +13,74 @@ import (
 	"github.com/statusls/statusls/analysis/rules"
 )
 
-// diagnosticData travels in each diagnostic's data field, so that a quick
-// fix is built from what was published, without analysing again. Version
-// says which text the ranges refer to; a fix for an older version is not
-// offered, since its ranges may no longer point at the code.
+// diagnosticData travels in each diagnostic's data field and names the
+// check result its fixes are in: the document version, the rule and the
+// diagnostic's index in the checked list. The fixes themselves stay in the
+// server (see checked), which computes them with the diagnostics anyway;
+// sending them along would triple what every publish carries. A fix for
+// an older version is not offered, since its ranges may no longer point
+// at the code.
 type diagnosticData struct {
-	Version int32     `json:"version"`
-	Rule    string    `json:"rule"`
-	Fixes   []fixData `json:"fixes,omitempty"`
+	Version int32  `json:"version"`
+	Rule    string `json:"rule"`
+	Index   int    `json:"index"`
 }
 
-type fixData struct {
-	Title     string              `json:"title"`
-	Edits     []protocol.TextEdit `json:"edits"`
-	Preferred bool                `json:"preferred,omitempty"`
+// checked is what the checks found in one document version under one set
+// of settings, in byte offsets and with their fixes: what code actions
+// and the published diagnostics are built from.
+type checked struct {
+	key   checkKey
+	found []rules.Diagnostic
 }
 
-// check runs the rules over a document version, in byte offsets, through
-// rules.Check, the path "statusls check" takes too, so that the editor and
-// CI agree: the workspace's .statusls.toml for the file, with the editor's
-// settings over it.
-func (s *Server) check(d *Document) []rules.Diagnostic {
-	if !s.config.Load().Diagnostics || d.Binary {
-		return nil
+// checkKey names everything besides the text that a document's
+// diagnostics depend on. Each part is a pointer replaced, never modified,
+// when it changes: the editor's settings, the document's .statusls.toml
+// and the session (position encoding, client locale).
+type checkKey struct {
+	settings  *Config
+	workspace *config.Config
+	session   *session
+}
+
+// checked returns a document's check result for the current settings,
+// computed once per version and settings, so that the background worker
+// (warm) does it during the debounce delay, and the push and the code
+// actions after it find it done. Concurrent callers wait for one
+// computation. Only the document checked last keeps its result: a check
+// result is several times the size of the text it is about, and the
+// document being edited is the one whose code actions are asked for.
+func (s *Server) checked(d *Document) *checked {
+	_, wc := s.configFor(d)
+	key := checkKey{settings: s.config.Load(), workspace: wc, session: s.session.Load()}
+	d.checkMu.Lock()
+	defer d.checkMu.Unlock()
+	if c := d.lastCheck.Load(); c != nil && c.key == key {
+		return c
 	}
-	settings, included := s.settingsFor(d)
-	if !included {
-		return nil
+	c := &checked{key: key, found: s.runChecks(d)}
+	d.lastCheck.Store(c)
+	if prev := s.lastChecked.Swap(d); prev != nil && prev != d {
+		prev.lastCheck.Store(nil)
 	}
-	return rules.Check(d.Analysis(), d.Text[:d.Analysed], rules.Options{
-		LanguageID: d.LanguageID,
-		Settings:   settings,
-		Catalog:    s.catalog(),
-		Locale:     s.locale(),
-	})
+	return c
 }
 
-// settingsFor is the configuration that applies to a document: its
-// workspace's .statusls.toml for the file, with the editor's settings
-// over it; included is false when the file's include/exclude patterns
-// leave it out of checking.
-func (s *Server) settingsFor(d *Document) (settings config.Settings, included bool) {
-	if _, wc := s.configFor(d); wc != nil {
-		if !wc.Includes(d.URI.FsPath()) {
-			return config.Settings{}, false
-		}
-		settings = wc.ForFile(d.URI.FsPath())
-	}
-	return settings.Merge(s.config.Load().settings()), true
-}
-
-// vendorCodes reports whether vendor-only codes count as known in a
-// document: as its settings say, true when none does.
-func (s *Server) vendorCodes(d *Document) bool {
-	settings, _ := s.settingsFor(d)
-	return settings.VendorCodes == nil || *settings.VendorCodes
-}
-
-// diagnostics converts a document's findings to LSP diagnostics: a stable
-// rule code with a link to its documentation, source "statusls", and the
-// fixes in data. The result is never nil, since an empty list is what
-// clears a document's diagnostics in the client.
-func (s *Server) diagnostics(d *Document) []protocol.Diagnostic {
+// toLSP converts check results to LSP diagnostics: a stable rule code with
+// a link to its documentation, source "statusls", and in data the key to
+// its fixes (see diagnosticData). A result whose range cannot be mapped
+// is logged and left out; the result is never nil.
+func (s *Server) toLSP(d *Document, found []rules.Diagnostic) []protocol.Diagnostic {
 	enc := s.session.Load().encoding
-	out := s.configDiagnostics(d)
-	for _, rd := range s.check(d) {
+	out := make([]protocol.Diagnostic, 0, len(found))
+	for i, rd := range found {
 		rng, err := d.Range(rd.Start, rd.End, enc)
 		if err != nil {
 			s.log.Error("diagnostic outside the document", "uri", d.URI, "rule", rd.RuleID, "error", err)
 			continue
 		}
-		data := diagnosticData{Version: d.Version, Rule: rd.RuleID}
-		for _, f := range rd.Fixes {
-			fd := fixData{Title: f.Title, Preferred: f.Preferred}
-			for _, e := range f.Edits {
-				er, err := d.Range(e.Start, e.End, enc)
-				if err != nil {
-					continue
-				}
-				fd.Edits = append(fd.Edits, protocol.TextEdit{Range: er, NewText: e.NewText})
-			}
-			data.Fixes = append(data.Fixes, fd)
-		}
-		raw, _ := json.Marshal(data)
+		raw, _ := json.Marshal(diagnosticData{Version: d.Version, Rule: rd.RuleID, Index: i})
 		pd := protocol.Diagnostic{
 			Range:    rng,
 			Severity: protocol.DiagnosticSeverity(rd.Severity),
@@ -119,6 +104,73 @@ func (s *Server) diagnostics(d *Document) []protocol.Diagnostic {
 	return out
 }
 
+// runChecks runs the rules over a document version, in byte offsets,
+// through rules.Check, the path "statusls check" takes too, so that the
+// editor and CI agree: the workspace's .statusls.toml for the file, with
+// the editor's settings over it.
+func (s *Server) runChecks(d *Document) []rules.Diagnostic {
+	if !s.config.Load().Diagnostics || d.Binary {
+		return nil
+	}
+	settings, included := s.settingsFor(d)
+	if !included {
+		return nil
+	}
+	return rules.Check(d.Analysis(), d.Text[:d.Analysed], rules.Options{
+		LanguageID: d.LanguageID,
+		Settings:   settings,
+		Catalog:    s.catalog(),
+		Locale:     s.locale(),
+	})
+}
+
+// fixesOf returns the check result behind a published diagnostic, found
+// by the index in its data and confirmed by rule and start (settings may
+// have changed since it was published); ok is false when the current
+// check has no such diagnostic.
+func (s *Server) fixesOf(d *Document, diag protocol.Diagnostic, data diagnosticData) (rules.Diagnostic, bool) {
+	found := s.checked(d).found
+	start := d.Offset(diag.Range.Start, s.session.Load().encoding)
+	same := func(i int) bool { return found[i].RuleID == data.Rule && found[i].Start == start }
+	if data.Index >= 0 && data.Index < len(found) && same(data.Index) {
+		return found[data.Index], true
+	}
+	for i := range found {
+		if same(i) {
+			return found[i], true
+		}
+	}
+	return rules.Diagnostic{}, false
+}
+
+// settingsFor is the configuration that applies to a document: its
+// workspace's .statusls.toml for the file, with the editor's settings
+// over it; included is false when the file's include/exclude patterns
+// leave it out of checking.
+func (s *Server) settingsFor(d *Document) (settings config.Settings, included bool) {
+	if _, wc := s.configFor(d); wc != nil {
+		if !wc.Includes(d.URI.FsPath()) {
+			return config.Settings{}, false
+		}
+		settings = wc.ForFile(d.URI.FsPath())
+	}
+	return settings.Merge(s.config.Load().settings()), true
+}
+
+// vendorCodes reports whether vendor-only codes count as known in a
+// document: as its settings say, true when none does.
+func (s *Server) vendorCodes(d *Document) bool {
+	settings, _ := s.settingsFor(d)
+	return settings.VendorCodes == nil || *settings.VendorCodes
+}
+
+// diagnostics returns a document's LSP diagnostics (see toLSP), with
+// those of an open .statusls.toml. The result is never nil, since an
+// empty list is what clears a document's diagnostics in the client.
+func (s *Server) diagnostics(d *Document) []protocol.Diagnostic {
+	return append(s.configDiagnostics(d), s.toLSP(d, s.checked(d).found)...)
+}
+
 // Diagnostic answers a pull (textDocument/diagnostic). Every answer is a
 // full report: checking is fast and cached per version, and a full report
 // spares tracking result IDs.
@@ -132,10 +184,10 @@ func (s *Server) Diagnostic(_ context.Context, params *protocol.DocumentDiagnost
 	return report, nil
 }
 
-// warm analyses the latest version of a document in the background, so
-// that the analysis runs during the debounce delay rather than after it: on
-// a large file it takes tens of milliseconds, which would otherwise add to
-// every check. One worker per document at most, and it always takes the
+// warm analyses and checks the latest version of a document in the
+// background, so that the work runs during the debounce delay rather than
+// after it: on a large file it takes tens of milliseconds, which would
+// otherwise add to every publish. One worker per document at most, and it always takes the
 // latest version, so fast typing costs one analysis at a time, not one per
 // keystroke.
 func (s *Server) warm(u uri.URI) {
@@ -150,6 +202,9 @@ func (s *Server) warm(u uri.URI) {
 				return
 			}
 			d.Analysis()
+			if s.docs.get(u) == d {
+				s.pub.prepare(d)
+			}
 			if s.docs.get(u) != d {
 				continue
 			}
@@ -174,12 +229,24 @@ type publisher struct {
 	s      *Server
 	mu     sync.Mutex // held while sending, so that a clear is never overtaken
 	timers map[string]*time.Timer
-	done   bool
+	// pending holds the documents whose timer has not fired yet, and
+	// prepared the diagnostics built for them ahead of it (see prepare).
+	pending  map[string]bool
+	prepared map[string]preparedPush
+	done     bool
+}
+
+// preparedPush is a document version's diagnostics, ready to send.
+type preparedPush struct {
+	doc   *Document
+	diags []protocol.Diagnostic
 }
 
 func (p *publisher) init(s *Server) {
 	p.s = s
 	p.timers = make(map[string]*time.Timer)
+	p.pending = make(map[string]bool)
+	p.prepared = make(map[string]preparedPush)
 }
 
 // schedule checks the document after delay, replacing a pending check.
@@ -195,15 +262,44 @@ func (p *publisher) schedule(u uri.URI, delay time.Duration) {
 	if t := p.timers[string(u)]; t != nil {
 		t.Stop()
 	}
+	p.pending[string(u)] = true
 	p.timers[string(u)] = time.AfterFunc(delay, func() { p.publish(u) })
+}
+
+// prepare builds a document version's diagnostics while its push waits
+// for the debounce delay, so that the push only sends. They are kept only
+// until that push: with many open documents, keeping each one's LSP form
+// would double the server's memory.
+func (p *publisher) prepare(d *Document) {
+	p.s.checked(d)
+	p.mu.Lock()
+	waiting := p.pending[string(d.URI)]
+	p.mu.Unlock()
+	if !waiting {
+		return // pulled, or already pushed
+	}
+	diags := p.s.diagnostics(d)
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.pending[string(d.URI)] {
+		p.prepared[string(d.URI)] = preparedPush{doc: d, diags: diags}
+	}
 }
 
 func (p *publisher) publish(u uri.URI) {
 	d := p.s.docs.get(u)
+	p.mu.Lock()
+	delete(p.pending, string(u))
+	ready, ok := p.prepared[string(u)]
+	delete(p.prepared, string(u))
+	p.mu.Unlock()
 	if d == nil {
 		return
 	}
-	diags := p.s.diagnostics(d)
+	diags := ready.diags
+	if !ok || ready.doc != d {
+		diags = p.s.diagnostics(d)
+	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.done || p.s.docs.get(u) != d {
@@ -220,6 +316,8 @@ func (p *publisher) clear(u uri.URI) {
 		t.Stop()
 		delete(p.timers, string(u))
 	}
+	delete(p.pending, string(u))
+	delete(p.prepared, string(u))
 	if p.done || p.s.session.Load().pullDiagnostics {
 		return
 	}

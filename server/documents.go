@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"sync"
+	"sync/atomic"
 
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
@@ -33,6 +34,11 @@ type Document struct {
 
 	mapper   func() *position.Mapper
 	analysis func() analysis.Result
+	// lastCheck caches the diagnostics of this version for the settings
+	// they were computed under, while it is the document checked last;
+	// see Server.checked.
+	checkMu   sync.Mutex
+	lastCheck atomic.Pointer[checked]
 }
 
 func newDocument(u uri.URI, languageID string, version int32, text []byte, limit int) *Document {

@@ -76,6 +76,9 @@ type Server struct {
 	exited   chan struct{}
 	// warming holds the documents being analysed in the background; see warm.
 	warming sync.Map
+	// lastChecked is the document whose check result is cached; see
+	// checked.
+	lastChecked atomic.Pointer[Document]
 	// hovers caches rendered hover pages; see hoverText.
 	hovers sync.Map
 	// toldLarge remembers the documents whose size the user was told about,

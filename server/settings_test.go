@@ -128,3 +128,43 @@ func TestStaleDiagnosticsGetNoFix(t *testing.T) {
 		t.Errorf("quick fixes from version 1 diagnostics on version 2 = %q; want none", got)
 	}
 }
+
+// A quick fix is found by the diagnostic it was published with even when
+// a settings change has since reordered the check's results: here the
+// diagnostic before it is turned off, so its index in the data is stale.
+func TestFixFoundAfterSettingsChange(t *testing.T) {
+	c := start(t, Options{}, nil)
+	c.initialize(t, &protocol.InitializeParams{})
+	const u = "file:///srv/h.go"
+	c.open(t, u, "go", "package api\n\nimport \"net/http\"\n\nfunc H(w http.ResponseWriter) {\n\tw.WriteHeader(532)\n\tw.WriteHeader(404)\n}\n")
+	diags := c.nextDiagnostics(t).Diagnostics
+	if len(diags) != 2 || diags[0].Code != protocol.String("SL001") || diags[1].Code != protocol.String("SL005") {
+		t.Fatalf("diagnostics = %+v; want SL001 then SL005", diags)
+	}
+	fixes := func(diag protocol.Diagnostic) []string {
+		actions, err := c.server.CodeAction(c.ctx, &protocol.CodeActionParams{
+			TextDocument: protocol.TextDocumentIdentifier{URI: u}, Range: diag.Range,
+			Context: protocol.CodeActionContext{Diagnostics: []protocol.Diagnostic{diag}},
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var titles []string
+		for _, a := range actions {
+			if ca, ok := a.(*protocol.CodeAction); ok && ca.IsPreferred != nil && *ca.IsPreferred {
+				titles = append(titles, ca.Title)
+			}
+		}
+		return titles
+	}
+	if got := fixes(diags[1]); len(got) != 1 || !strings.Contains(got[0], "http.StatusNotFound") {
+		t.Fatalf("preferred fixes of SL005 = %q; want the http.StatusNotFound one", got)
+	}
+	c.server.DidChangeConfiguration(c.ctx, &protocol.DidChangeConfigurationParams{Settings: protocol.LSPAny(`{"statusls":{"rules":{"SL001":"off"}}}`)})
+	if got := fixes(diags[1]); len(got) != 1 || !strings.Contains(got[0], "http.StatusNotFound") {
+		t.Errorf("preferred fixes of SL005 after SL001 was turned off = %q; want the http.StatusNotFound one", got)
+	}
+	if got := fixes(diags[0]); len(got) != 0 {
+		t.Errorf("preferred fixes of SL001 after it was turned off = %q; want none", got)
+	}
+}
