@@ -236,10 +236,11 @@ type publisher struct {
 	done     bool
 }
 
-// preparedPush is a document version's diagnostics, ready to send.
+// preparedPush is a document version's diagnostics, encoded and ready to
+// send.
 type preparedPush struct {
-	doc   *Document
-	diags []protocol.Diagnostic
+	doc    *Document
+	params encodedJSON
 }
 
 func (p *publisher) init(s *Server) {
@@ -278,11 +279,15 @@ func (p *publisher) prepare(d *Document) {
 	if !waiting {
 		return // pulled, or already pushed
 	}
-	diags := p.s.diagnostics(d)
+	params, err := protocol.Marshal(publishParams(d.URI, &d.Version, p.s.diagnostics(d)))
+	if err != nil {
+		p.s.log.Error("could not encode diagnostics", "uri", d.URI, "error", err)
+		return
+	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.pending[string(d.URI)] {
-		p.prepared[string(d.URI)] = preparedPush{doc: d, diags: diags}
+		p.prepared[string(d.URI)] = preparedPush{doc: d, params: params}
 	}
 }
 
@@ -296,16 +301,16 @@ func (p *publisher) publish(u uri.URI) {
 	if d == nil {
 		return
 	}
-	diags := ready.diags
+	var params any = ready.params
 	if !ok || ready.doc != d {
-		diags = p.s.diagnostics(d)
+		params = publishParams(u, &d.Version, p.s.diagnostics(d))
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.done || p.s.docs.get(u) != d {
 		return // closed, or a newer version has its own timer
 	}
-	p.send(u, &d.Version, diags)
+	p.send(u, params)
 }
 
 // clear empties a closed document's diagnostics.
@@ -321,15 +326,23 @@ func (p *publisher) clear(u uri.URI) {
 	if p.done || p.s.session.Load().pullDiagnostics {
 		return
 	}
-	p.send(u, nil, []protocol.Diagnostic{})
+	p.send(u, publishParams(u, nil, []protocol.Diagnostic{}))
 }
 
-func (p *publisher) send(u uri.URI, version *int32, diags []protocol.Diagnostic) {
+// publishParams is the push of a document's diagnostics; version is nil
+// for the clear after a close.
+func publishParams(u uri.URI, version *int32, diags []protocol.Diagnostic) *protocol.PublishDiagnosticsParams {
 	params := &protocol.PublishDiagnosticsParams{URI: u, Diagnostics: diags}
 	if version != nil {
 		params.Version = protocol.NewOptional(*version)
 	}
-	if err := p.s.client.PublishDiagnostics(p.s.ctx, params); err != nil {
+	return params
+}
+
+// send pushes diagnostics: params is a *protocol.PublishDiagnosticsParams
+// or its encoding.
+func (p *publisher) send(u uri.URI, params any) {
+	if err := p.s.conn.Notify(p.s.ctx, protocol.MethodTextDocumentPublishDiagnostics, params); err != nil {
 		p.s.log.Warn("could not publish diagnostics", "uri", u, "error", err)
 	}
 }

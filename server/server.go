@@ -56,6 +56,9 @@ type Server struct {
 	opts   Options
 	log    *slog.Logger
 	client protocol.Client
+	// conn sends what client has no typed call for: payloads encoded
+	// ahead (see encodedJSON).
+	conn jsonrpc2.Conn
 	// ctx lives as long as the connection; background work (debounced
 	// diagnostics, configuration fetches) runs in it.
 	ctx context.Context
@@ -166,6 +169,7 @@ func newServer(opts Options) *Server {
 func (s *Server) connect(ctx context.Context, rwc io.ReadWriteCloser, wrap func(jsonrpc2.Handler) jsonrpc2.Handler) jsonrpc2.Conn {
 	stream := newStream(jsonrpc2.NewHeaderStream(rwc), s.log, s.opts.RPCTrace)
 	conn := jsonrpc2.NewConn(stream, jsonrpc2.WithCodec(codec{}))
+	s.conn = conn
 	s.client = protocol.ClientDispatcher(conn)
 	s.ctx = protocol.WithClient(ctx, s.client)
 	next := protocol.ServerHandler(s, jsonrpc2.MethodNotFoundHandler)
@@ -178,12 +182,22 @@ func (s *Server) connect(ctx context.Context, rwc io.ReadWriteCloser, wrap func(
 	return conn
 }
 
+// encodedJSON is a payload encoded ahead of sending, which codec passes
+// through as it is: a push of diagnostics is encoded during the debounce
+// delay, so that sending it after the delay costs only the write.
+type encodedJSON []byte
+
 // codec marshals payloads with the protocol package's union-aware encoder;
 // protocol.NewServer would install the same one, but it also fixes the
 // handler chain, which statusls needs to build itself (see middleware).
 type codec struct{}
 
-func (codec) Marshal(v any) ([]byte, error)      { return protocol.Marshal(v) }
+func (codec) Marshal(v any) ([]byte, error) {
+	if raw, ok := v.(encodedJSON); ok {
+		return raw, nil
+	}
+	return protocol.Marshal(v)
+}
 func (codec) Unmarshal(data []byte, v any) error { return protocol.Unmarshal(data, v) }
 
 // middleware wraps every message with what the protocol package leaves to
