@@ -8,7 +8,7 @@ import (
 )
 
 // Kind says how a status code is written.
-type Kind int
+type Kind uint8
 
 // The ways a status code can be written.
 const (
@@ -20,7 +20,7 @@ const (
 
 // Where says what part of the file a finding sits in. Findings in comments
 // are explained on hover but never checked.
-type Where int
+type Where uint8
 
 // The parts of a file a finding can sit in.
 const (
@@ -30,7 +30,7 @@ const (
 )
 
 // Evidence says how sure the scanner is that the number is a status code.
-type Evidence int
+type Evidence uint8
 
 // Levels of evidence.
 const (
@@ -47,7 +47,7 @@ const (
 // Role is what the slot holding a code does, in a form later checks can
 // switch on: a redirect helper given 404 or an error helper given 200 is a
 // mistake whatever the language.
-type Role int
+type Role uint8
 
 // The roles of a status slot.
 const (
@@ -127,13 +127,9 @@ type Finding struct {
 	Code int
 	// Class is the first digit: Code/100, or the class of a range.
 	Class int
-	Kind  Kind
 	// Ecosystem is the catalogue's ecosystem ID of a NamedConstant, and Name
 	// the constant's name as written (without qualifier).
 	Ecosystem, Name string
-	Where           Where
-	Evidence        Evidence
-	Role            Role
 	// Directive is the configuration directive or key that holds the code in
 	// config formats ("error_page", "return", "ErrorDocument", "responses"),
 	// and the callee in source code ("WriteHeader"), so that checks can apply
@@ -142,6 +138,12 @@ type Finding struct {
 	// Context says in words what made it a status code, e.g. "argument of
 	// WriteHeader" or "nginx return".
 	Context string
+	// The small fields come last, packed together: an open document keeps
+	// its findings, so their size is the server's memory.
+	Kind     Kind
+	Where    Where
+	Evidence Evidence
+	Role     Role
 }
 
 // Result is everything analysis knows about one file.
