@@ -391,20 +391,21 @@ func hasLine(text, prefix string) bool {
 }
 
 // A .statusls.toml that cannot be parsed is one error, however many files
-// lie under it, and those files are not checked with settings it did not
+// and directories lie under it, and those files are not checked with settings it did not
 // mean; the rest of the tree is.
 func TestCheckBrokenConfig(t *testing.T) {
 	root := walktest.Tree(t, map[string]string{
 		"svc/.statusls.toml": "[rules]\nSL001 = \"loud\"\n",
 		"svc/a.go":           "package a\n\nfunc h(w http.ResponseWriter) { w.WriteHeader(4040) }\n",
 		"svc/b.go":           "package b\n\nfunc h(w http.ResponseWriter) { w.WriteHeader(4040) }\n",
+		"svc/sub/d.go":       "package d\n\nfunc h(w http.ResponseWriter) { w.WriteHeader(4040) }\n",
 		"web/c.go":           "package c\n\nfunc h(w http.ResponseWriter) { w.WriteHeader(4040) }\n",
 	})
 	t.Chdir(root)
 	out, errOut, code := runCLI(t, "check")
 	wantErr := "statusls check: " + filepath.Join(root, "svc", ".statusls.toml") + `: rules.SL001 = "loud": want off, error, warning, info or hint` + "\n"
 	wantOut := "web/c.go:3:47: error SL001 4040 is not an HTTP status code: status codes are three digits from 100 to 599 (RFC 9110, section 15)\n" +
-		"1 finding (1 error) in 1 file; 1 file checked, 3 excluded by .statusls.toml\n"
+		"1 finding (1 error) in 1 file; 1 file checked, 4 excluded by .statusls.toml\n"
 	if code != 2 || errOut != wantErr || out != wantOut {
 		t.Errorf("exit %d, want 2\nstdout:\n%s\nwant:\n%s\nstderr:\n%s\nwant:\n%s", code, out, wantOut, errOut, wantErr)
 	}

@@ -1,24 +1,35 @@
 package check
 
 import (
+	"errors"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"sync"
 
 	"github.com/statusls/statusls/analysis/config"
 )
 
-// configs finds the .statusls.toml of each directory once, for all
-// workers: a tree has far fewer directories than files, and each lookup
-// walks up to the root.
+// configs finds the .statusls.toml governing each directory once, for all
+// workers. A directory without one is governed by its parent's, looked up
+// through the same cache, so a tree costs one stat per directory rather
+// than one per directory and ancestor (config.Find's walk to the root),
+// and each file is loaded, and a broken one reported, once.
 type configs struct {
 	mu    sync.Mutex
-	byDir map[string]*configEntry
+	byDir map[string]*dirConfig
 }
 
-type configEntry struct {
+// dirConfig is the configuration governing one directory, resolved once.
+type dirConfig struct {
 	once sync.Once
-	cfg  *config.Config
-	err  error
+	file *configFile // nil when no file governs the directory
+}
+
+// configFile is one .statusls.toml as loaded.
+type configFile struct {
+	cfg *config.Config
+	err error
 	// told is set once the error has been reported, so that a broken file
 	// is one error, not one per file under it.
 	told bool
@@ -28,26 +39,64 @@ type configEntry struct {
 // is none, which means defaults). broken says the configuration cannot be
 // read or parsed, and err says why, the first time only.
 func (cs *configs) forFile(path string) (cfg *config.Config, broken bool, err error) {
-	dir := filepath.Dir(path)
-	cs.mu.Lock()
-	if cs.byDir == nil {
-		cs.byDir = map[string]*configEntry{}
+	f := cs.governing(filepath.Dir(path), false)
+	if f == nil {
+		return nil, false, nil
 	}
-	e, ok := cs.byDir[dir]
-	if !ok {
-		e = &configEntry{}
-		cs.byDir[dir] = e
-	}
-	cs.mu.Unlock()
-	e.once.Do(func() { _, e.cfg, e.err = config.Find(dir) })
-	if e.err == nil {
-		return e.cfg, false, nil
+	if f.err == nil {
+		return f.cfg, false, nil
 	}
 	cs.mu.Lock()
 	defer cs.mu.Unlock()
-	if e.told {
+	if f.told {
 		return nil, true, nil
 	}
-	e.told = true
-	return nil, true, e.err
+	f.told = true
+	return nil, true, f.err
+}
+
+// governing returns the file governing dir; abs says dir is absolute and
+// clean already (as the parents looked up for it are). Directories as the
+// walk names them are cached apart from absolute ones (under a key that
+// no path has), since the two spellings of one directory must not share
+// an entry whose resolution looks up the other.
+func (cs *configs) governing(dir string, abs bool) *configFile {
+	key := dir
+	if !abs {
+		key = "\x00" + dir
+	}
+	cs.mu.Lock()
+	if cs.byDir == nil {
+		cs.byDir = map[string]*dirConfig{}
+	}
+	e, ok := cs.byDir[key]
+	if !ok {
+		e = &dirConfig{}
+		cs.byDir[key] = e
+	}
+	cs.mu.Unlock()
+	e.once.Do(func() { e.file = cs.resolve(dir, abs) })
+	return e.file
+}
+
+func (cs *configs) resolve(dir string, abs bool) *configFile {
+	if !abs {
+		a, err := filepath.Abs(dir)
+		if err != nil {
+			return &configFile{err: err}
+		}
+		return cs.governing(a, true)
+	}
+	p := filepath.Join(dir, config.FileName)
+	if _, err := os.Stat(p); err == nil {
+		cfg, err := config.Load(p)
+		return &configFile{cfg: cfg, err: err}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return &configFile{err: err}
+	}
+	parent := filepath.Dir(dir)
+	if parent == dir {
+		return nil
+	}
+	return cs.governing(parent, true)
 }
