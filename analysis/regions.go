@@ -169,10 +169,16 @@ func aliasesNetHTTP(text []byte) bool {
 }
 
 // goRegions calls fn for each span of consecutive candidate regions of a Go
-// file. Regions start at the top-level declarations (a line that starts
-// with func, type, var, const or import outside any bracket, string or
-// comment), where the engine holds no state that matters: no open
-// bracket, no value waiting for its next token.
+// file. Regions start where the engine holds no state that matters: no
+// open bracket, no value waiting for its next token. Those are the
+// top-level declarations (a line that starts with func, type, var, const
+// or import outside any bracket, string or comment), and the statements
+// directly inside a function's body: a line there that ends in a token
+// after which Go inserts a semicolon (an identifier, a literal, a closing
+// bracket) ends its statement, so the next line starts a new one. A
+// statement's own blocks (the cases of a switch) lie deeper and stay in
+// its region. Functions are most of a Go file, and one number in a long
+// function no longer sends all of it through go/scanner.
 func goRegions(text []byte, t *triggers, fn func(lo, hi int)) {
 	aliased := aliasesNetHTTP(text)
 	spanLo, spanHi := -1, -1
@@ -198,6 +204,11 @@ func goRegions(text []byte, t *triggers, fn func(lo, hi int)) {
 		lo = hi
 	}
 	depth := 0
+	// inFunc: the current top-level declaration is a function; inBody: the
+	// bracket open at depth 1 is its body. lineStart and comment are the
+	// start of the current line and of its // comment, if any.
+	inFunc, inBody := false, false
+	lineStart, comment := 0, -1
 	for i := 0; i < len(text); i++ {
 		for i < len(text) && !goSplitByte[text[i]] {
 			i++
@@ -209,13 +220,21 @@ func goRegions(text []byte, t *triggers, fn func(lo, hi int)) {
 		case '\n':
 			if depth == 0 && i+1 < len(text) && startsGoDecl(text[i+1:]) {
 				region(i + 1)
+				inFunc = bytes.HasPrefix(text[i+1:], []byte("func"))
+			} else if depth == 1 && inBody && endsGoStatement(text[lineStart:i], comment-lineStart) {
+				region(i + 1)
 			}
+			lineStart, comment = i+1, -1
 		case '(', '[', '{':
+			if depth == 0 {
+				inBody = c == '{' && inFunc
+			}
 			depth++
 		case ')', ']', '}':
 			depth = max(0, depth-1)
 		case '/':
 			if i+1 < len(text) && text[i+1] == '/' {
+				comment = i
 				i = skipTo(text, i+2, "\n") - 1 // the newline is seen again
 			} else if i+1 < len(text) && text[i+1] == '*' {
 				i = skipTo(text, i+2, "*/") + 1
@@ -232,6 +251,23 @@ func goRegions(text []byte, t *triggers, fn func(lo, hi int)) {
 	}
 	region(len(text))
 	flush()
+}
+
+// endsGoStatement reports whether a line of a function's body ends its
+// statement: its last token, before a // comment at comment (or -1), is
+// one after which Go inserts a semicolon. Lines ending in ++ or --, or in
+// a block comment, are taken as continued, which only keeps the next
+// line in the region.
+func endsGoStatement(line []byte, comment int) bool {
+	if comment >= 0 {
+		line = line[:comment]
+	}
+	line = bytes.TrimRight(line, " \t\r")
+	if len(line) == 0 {
+		return false
+	}
+	c := line[len(line)-1]
+	return identByte[c] || c == ')' || c == ']' || c == '}' || c == '"' || c == '`' || c == '\''
 }
 
 // declStarts are the words that start a declaration at the top level of a
