@@ -62,9 +62,9 @@ func Check(res analysis.Result, text []byte, opts Options) []Diagnostic {
 	if loc == "" {
 		loc = catalog.English
 	}
-	pass := Pass{Result: res, Text: text, Catalog: c, VendorCodes: vendor, Constants: opts.Settings.Constants, Locale: loc}
+	pass := Pass{Result: res, Text: text, Catalog: c, VendorCodes: vendor, Constants: opts.Settings.Constants, Locale: loc, cache: &passCache{}}
 	diags := Run(enabled, pass)
-	sup := parseSuppressions(res.Language, text)
+	sup := pass.suppressions()
 	out := diags[:0]
 	for _, d := range diags {
 		if !sup.covers(text, d) {

@@ -62,12 +62,18 @@ var nginxRemedies = []struct {
 
 var nginxPasses = []string{"proxy_pass", "fastcgi_pass", "uwsgi_pass", "grpc_pass", "scgi_pass"}
 
-// nginxTree parses the file once per rule run; nginx files are small.
+// nginxTree returns the directives of an nginx file, parsed once per run
+// for all the nginx rules.
 func nginxTree(pass *Pass) []*nginxconf.Directive {
 	if pass.Result.Language != analysis.Nginx {
 		return nil
 	}
-	return nginxconf.Parse(pass.Text)
+	c := pass.cached()
+	if !c.nginxDone {
+		c.nginxDone = true
+		c.nginx = nginxconf.Parse(pass.Text)
+	}
+	return c.nginx
 }
 
 // NginxInvalidStatus (SL101) reports a code that nginx refuses, so that the

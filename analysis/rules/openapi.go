@@ -49,11 +49,7 @@ type openapiKey struct {
 // openapi returns the file's OpenAPI structure, or nil when it is not an
 // OpenAPI or Swagger document (or not one yaml can read), once per run.
 func openapi(pass *Pass) *openapiDoc {
-	c := pass.cache
-	if c == nil {
-		c = &passCache{}
-		pass.cache = c
-	}
+	c := pass.cached()
 	if !c.openapiDone {
 		c.openapiDone = true
 		c.openapi = parseOpenAPI(pass.Result.Language, pass.Text)

@@ -14,6 +14,7 @@ import (
 	"slices"
 
 	"github.com/statusls/statusls/analysis"
+	"github.com/statusls/statusls/analysis/nginxconf"
 	"github.com/statusls/statusls/catalog"
 )
 
@@ -100,6 +101,19 @@ type Pass struct {
 type passCache struct {
 	openapi     *openapiDoc
 	openapiDone bool
+	nginx       []*nginxconf.Directive
+	nginxDone   bool
+	suppress    suppressions
+	suppressed  bool
+}
+
+// cached returns the pass's cache, made on first use for a Pass that did
+// not come through Run.
+func (p *Pass) cached() *passCache {
+	if p.cache == nil {
+		p.cache = &passCache{}
+	}
+	return p.cache
 }
 
 // msg returns the catalogue's message "rule."+id in the pass's locale, with

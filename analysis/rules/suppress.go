@@ -47,6 +47,17 @@ type suppression struct {
 
 type suppressions []suppression
 
+// suppressions returns the suppression comments of the pass's file,
+// parsed once per run.
+func (p *Pass) suppressions() suppressions {
+	c := p.cached()
+	if !c.suppressed {
+		c.suppressed = true
+		c.suppress = parseSuppressions(p.Result.Language, p.Text)
+	}
+	return c.suppress
+}
+
 // parseSuppressions finds the suppression comments of a file.
 func parseSuppressions(lang analysis.Language, text []byte) suppressions {
 	openers := commentOpeners[lang]
@@ -159,7 +170,7 @@ Right:
 }
 
 func runSuppressionWithoutReason(pass *Pass) {
-	for _, s := range parseSuppressions(pass.Result.Language, pass.Text) {
+	for _, s := range pass.suppressions() {
 		kind := ignoreLine
 		if s.file {
 			kind = ignoreFile
