@@ -148,23 +148,24 @@ func (s *scan) scanCode(syn syntax, start, end int) {
 	s.scanCodeAs(s.lang, syn, start, end)
 }
 
-// scanCodeAs scans text[start:end] as source code in lang. The lexer reads
-// it all, since only it knows where strings and comments end, but the
-// engine is fed only the regions that hold a candidate (see regions.go),
-// each span of them from a clean state. Regions start at a declaration
-// written at the start of a line outside any bracket.
+// scanCodeAs scans text[start:end] as source code in lang. The engine is
+// fed only the regions that hold a candidate (see regions.go), each span
+// of them from a clean state. Regions start at a declaration written at
+// the start of a line outside any bracket. In Python, whose strings and
+// comments a few rules describe, a byte scan finds the regions and the
+// lexer reads only the candidate spans (pythonRegions); in the other
+// languages the lexer reads it all, since only it knows where strings,
+// comments and regular expressions end.
 func (s *scan) scanCodeAs(lang Language, syn syntax, start, end int) {
 	lx := lexer{syn: syn, text: s.text, pos: start, end: end}
 	tr, decls := s.a.triggers[lang], declStarts[lang]
 	if tr == nil || decls == nil || s.probe >= 0 || s.a.wholeFiles {
-		e := s.newEngine(lang)
-		for {
-			t := lx.next()
-			e.feed(t)
-			if t.kind == tEOF {
-				return
-			}
-		}
+		s.scanCodeSpan(lang, syn, start, end)
+		return
+	}
+	if lang == Python {
+		pythonRegions(s.text, start, end, tr, func(lo, hi int) { s.scanCodeSpan(lang, syn, lo, hi) })
+		return
 	}
 	var e *engine // nil between spans
 	region, depth, lo, cand := s.toks[:0], 0, start, false
@@ -208,6 +209,19 @@ func (s *scan) scanCodeAs(lang Language, syn syntax, start, end int) {
 			case ')', ']', '}':
 				depth = max(0, depth-1)
 			}
+		}
+	}
+}
+
+// scanCodeSpan feeds every token of text[start:end] to a fresh engine.
+func (s *scan) scanCodeSpan(lang Language, syn syntax, start, end int) {
+	lx := lexer{syn: syn, text: s.text, pos: start, end: end}
+	e := s.newEngine(lang)
+	for {
+		t := lx.next()
+		e.feed(t)
+		if t.kind == tEOF {
+			return
 		}
 	}
 }

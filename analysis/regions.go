@@ -180,29 +180,7 @@ func aliasesNetHTTP(text []byte) bool {
 // its region. Functions are most of a Go file, and one number in a long
 // function no longer sends all of it through go/scanner.
 func goRegions(text []byte, t *triggers, fn func(lo, hi int)) {
-	aliased := aliasesNetHTTP(text)
-	spanLo, spanHi := -1, -1
-	flush := func() {
-		if spanLo >= 0 {
-			fn(spanLo, spanHi)
-		}
-		spanLo = -1
-	}
-	lo := 0
-	region := func(hi int) {
-		if lo == hi {
-			return
-		}
-		if t.hasCandidate(text[lo:hi], aliased) {
-			if spanLo < 0 {
-				spanLo = lo
-			}
-			spanHi = hi
-		} else {
-			flush()
-		}
-		lo = hi
-	}
+	spans := regionSpans{text: text, triggers: t, aliased: aliasesNetHTTP(text), fn: fn}
 	depth := 0
 	// inFunc: the current top-level declaration is a function; inBody: the
 	// bracket open at depth 1 is its body. lineStart and comment are the
@@ -219,10 +197,10 @@ func goRegions(text []byte, t *triggers, fn func(lo, hi int)) {
 		switch c := text[i]; c {
 		case '\n':
 			if depth == 0 && i+1 < len(text) && startsGoDecl(text[i+1:]) {
-				region(i + 1)
+				spans.cut(i + 1)
 				inFunc = bytes.HasPrefix(text[i+1:], []byte("func"))
 			} else if depth == 1 && inBody && endsGoStatement(text[lineStart:i], comment-lineStart) {
-				region(i + 1)
+				spans.cut(i + 1)
 			}
 			lineStart, comment = i+1, -1
 		case '(', '[', '{':
@@ -249,9 +227,133 @@ func goRegions(text []byte, t *triggers, fn func(lo, hi int)) {
 			}
 		}
 	}
-	region(len(text))
-	flush()
+	spans.end(len(text))
 }
+
+// regionSpans gathers the regions of a text into spans: consecutive
+// candidate regions make one span, given to fn when a region without a
+// candidate, or the end, closes it.
+type regionSpans struct {
+	text     []byte
+	triggers *triggers
+	aliased  bool
+	fn       func(lo, hi int)
+	// lo is where the current region starts; spanLo:spanHi is the open
+	// span, if open.
+	lo             int
+	spanLo, spanHi int
+	open           bool
+}
+
+// cut ends the current region at hi; the next starts there.
+func (r *regionSpans) cut(hi int) {
+	if r.lo == hi {
+		return
+	}
+	if r.triggers.hasCandidate(r.text[r.lo:hi], r.aliased) {
+		if !r.open {
+			r.spanLo, r.open = r.lo, true
+		}
+		r.spanHi = hi
+	} else {
+		r.flush()
+	}
+	r.lo = hi
+}
+
+func (r *regionSpans) flush() {
+	if r.open {
+		r.fn(r.spanLo, r.spanHi)
+	}
+	r.open = false
+}
+
+// end cuts the last region at hi and gives the open span to fn.
+func (r *regionSpans) end(hi int) {
+	r.cut(hi)
+	r.flush()
+}
+
+// pythonRegions is goRegions for Python, over text[lo:hi]: a line outside
+// any bracket and string whose first word starts a declaration (def,
+// class, import, from, async, a decorator), indented or not, starts a
+// region, as in scanCodeAs. Only the bytes that change what is a string,
+// a comment or a bracket are looked at, following the lexer's rules
+// (triple quotes, backslashes, a one-line string ending at its line's
+// end), so that a region starts where the lexer would see the same
+// token; the lexer then reads only the candidate spans.
+func pythonRegions(text []byte, lo, hi int, t *triggers, fn func(lo, hi int)) {
+	spans := regionSpans{text: text, triggers: t, fn: fn, lo: lo}
+	decls := declStarts[Python]
+	depth := 0
+	for i := lo; i < hi; i++ {
+		for i < hi && !pySplitByte[text[i]] {
+			i++
+		}
+		if i == hi {
+			break
+		}
+		switch c := text[i]; c {
+		case '\n':
+			if depth == 0 {
+				k := i + 1
+				for k < hi && (text[k] == ' ' || text[k] == '\t') {
+					k++
+				}
+				if k < hi && startsDecl(text[k:hi], decls) {
+					spans.cut(k)
+				}
+			}
+		case '(', '[', '{':
+			depth++
+		case ')', ']', '}':
+			depth = max(0, depth-1)
+		case '#':
+			i = i + bytesIndexByte(text[i:hi], '\n') - 1 // the newline is seen again
+		case '\'', '"':
+			i = pythonStringEnd(text[:hi], i) - 1
+		}
+	}
+	spans.end(hi)
+}
+
+// bytesIndexByte is bytes.IndexByte, or len(b) when c is not in b.
+func bytesIndexByte(b []byte, c byte) int {
+	if k := bytes.IndexByte(b, c); k >= 0 {
+		return k
+	}
+	return len(b)
+}
+
+// pythonStringEnd returns the index just past the string literal whose
+// opening quote is at i, as the lexer reads it (lexer.quoted).
+func pythonStringEnd(text []byte, i int) int {
+	q, n := text[i], 1
+	if i+2 < len(text) && text[i+1] == q && text[i+2] == q {
+		n = 3
+	}
+	for j := i + n; j < len(text); {
+		switch b := text[j]; {
+		case b == '\\':
+			j += 2
+			continue
+		case b == q && (n == 1 || j+2 < len(text) && text[j+1] == q && text[j+2] == q):
+			return j + n
+		case b == '\n' && n == 1:
+			return j
+		}
+		j++
+	}
+	return len(text)
+}
+
+// pySplitByte marks the bytes pythonRegions looks at.
+var pySplitByte = func() (t [256]bool) {
+	for _, c := range []byte("\n()[]{}#'\"") {
+		t[c] = true
+	}
+	return t
+}()
 
 // endsGoStatement reports whether a line of a function's body ends its
 // statement: its last token, before a // comment at comment (or -1), is

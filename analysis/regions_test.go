@@ -6,7 +6,9 @@ import (
 	"go/build"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/statusls/statusls/analysis/internal/marker"
@@ -73,10 +75,22 @@ func fail(w nethttp.ResponseWriter) {
 	}
 	// Every 40th source file of the Go distribution, some 3 MB of code
 	// written by others with every shape of declaration, string and
-	// comment, and of the trees STATUSLS_CORPUS_ROOTS names (npm packages,
-	// Python's library) for the other languages.
+	// comment, and of the trees STATUSLS_CORPUS_ROOTS names for the other
+	// languages, by default Python's library and the global npm packages
+	// when the machine has them.
 	roots := []string{filepath.Join(build.Default.GOROOT, "src")}
-	roots = append(roots, filepath.SplitList(os.Getenv("STATUSLS_CORPUS_ROOTS"))...)
+	if env := os.Getenv("STATUSLS_CORPUS_ROOTS"); env != "" {
+		roots = append(roots, filepath.SplitList(env)...)
+	} else {
+		for _, cmd := range [][]string{
+			{"python3", "-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])"},
+			{"npm", "root", "-g"},
+		} {
+			if out, err := exec.Command(cmd[0], cmd[1:]...).Output(); err == nil {
+				roots = append(roots, strings.TrimSpace(string(out)))
+			}
+		}
+	}
 	n := 0
 	for _, root := range roots {
 		filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
