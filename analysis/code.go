@@ -163,8 +163,12 @@ func (s *scan) scanCodeAs(lang Language, syn syntax, start, end int) {
 		s.scanCodeSpan(lang, syn, start, end)
 		return
 	}
-	if lang == Python {
+	switch lang {
+	case Python:
 		pythonRegions(s.text, start, end, tr, func(lo, hi int) { s.scanCodeSpan(lang, syn, lo, hi) })
+		return
+	case JavaScript, TypeScript:
+		jsRegions(s.text, start, end, tr, func(lo, hi int) { s.scanCodeSpan(lang, syn, lo, hi) })
 		return
 	}
 	var e *engine // nil between spans

@@ -46,7 +46,10 @@ func (s *scan) scanGoRange(lo, hi int) {
 			t.kind, t.end = tNumber, off+len(lit)
 		case tok == gotoken.STRING || tok == gotoken.CHAR:
 			t.kind, t.end = tString, min(off+len(lit), hi)
-			t.cs, t.ce = min(t.start+1, t.end), max(t.start+1, t.end-1)
+			t.cs, t.ce = min(t.start+1, t.end), t.end
+			if t.end-t.start >= 2 && s.text[t.end-1] == s.text[t.start] {
+				t.ce = t.end - 1 // the closing quote; an unterminated literal has none
+			}
 		case tok == gotoken.SEMICOLON && lit != ";":
 			t.kind, t.end = tNewline, min(off+1, hi)
 		case tok == gotoken.ILLEGAL:

@@ -99,16 +99,26 @@ var identByte = func() (t [256]bool) {
 	return t
 }()
 
+// wordByte marks the bytes of the words the trigger test looks at: those
+// of identByte but $, which lexers split off a number ($400 is $ and 400
+// to go/scanner and to the lexer of JavaScript), and which no trigger
+// contains.
+var wordByte = func() (t [256]bool) {
+	t = identByte
+	t['$'] = false
+	return t
+}()
+
 // hasCandidate reports whether text could hold a finding (see the top of
 // this file); aliased says that the file imports a package under another
 // name, so that receivers cannot be told from their spelling.
 func (t *triggers) hasCandidate(text []byte, aliased bool) bool {
 	for i := 0; i < len(text); i++ {
-		if !identByte[text[i]] {
+		if !wordByte[text[i]] {
 			continue
 		}
 		j := i + 1
-		for j < len(text) && identByte[text[j]] {
+		for j < len(text) && wordByte[text[j]] {
 			j++
 		}
 		w := text[i:j]
@@ -350,6 +360,120 @@ func pythonStringEnd(text []byte, i int) int {
 // pySplitByte marks the bytes pythonRegions looks at.
 var pySplitByte = func() (t [256]bool) {
 	for _, c := range []byte("\n()[]{}#'\"") {
+		t[c] = true
+	}
+	return t
+}()
+
+// jsRegions is pythonRegions for JavaScript and TypeScript: a line outside
+// any bracket, string, comment and regular expression that starts, in its
+// first column, with a declaration word (function, class, const, export,
+// ...) starts a region. Telling a regular expression from a division
+// takes the token before the slash, which the lexer reads as
+// regexAllowed does; this scan tracks the same from the last byte before
+// the slash outside blanks and comments: a name, a number, a string or a
+// closing bracket make it a division.
+func jsRegions(text []byte, lo, hi int, t *triggers, fn func(lo, hi int)) {
+	spans := regionSpans{text: text, triggers: t, fn: fn, lo: lo}
+	decls := declStarts[JavaScript]
+	depth := 0
+	regexOK := true // what regexAllowed would say at the next token
+	for i := lo; i < hi; i++ {
+		run := i
+		for i < hi && !jsSplitByte[text[i]] {
+			i++
+		}
+		// The last byte of the run outside blanks ends the token before
+		// what comes next.
+		for k := i - 1; k >= run; k-- {
+			if c := text[k]; byteClass[c]&cBlank == 0 {
+				regexOK = !isIdentByte(c)
+				break
+			}
+		}
+		if i == hi {
+			break
+		}
+		switch c := text[i]; c {
+		case '\n':
+			if depth == 0 && i+1 < hi && startsDecl(text[i+1:hi], decls) {
+				spans.cut(i + 1)
+			}
+		case '(', '[', '{':
+			depth++
+			regexOK = true
+		case ')', ']', '}':
+			depth = max(0, depth-1)
+			regexOK = false
+		case '\'', '"', '`':
+			i = jsStringEnd(text[:hi], i) - 1
+			regexOK = false
+		case '/':
+			switch {
+			case i+1 < hi && text[i+1] == '/':
+				i = i + bytesIndexByte(text[i:hi], '\n') - 1 // the newline is seen again
+			case i+1 < hi && text[i+1] == '*':
+				i = skipTo(text[:hi], i+2, "*/") + 1
+			case regexOK:
+				i = jsRegexEnd(text[:hi], i) - 1
+				regexOK = false
+			default:
+				regexOK = true // a division
+			}
+		}
+	}
+	spans.end(hi)
+}
+
+// jsStringEnd returns the index just past the string or template literal
+// whose opening quote is at i, as the lexer reads it (lexer.quoted): a
+// one-line string ends at its line's end, a template may span lines.
+func jsStringEnd(text []byte, i int) int {
+	q := text[i]
+	for j := i + 1; j < len(text); {
+		switch b := text[j]; {
+		case b == '\\':
+			j += 2
+			continue
+		case b == q:
+			return j + 1
+		case b == '\n' && q != '`':
+			return j
+		}
+		j++
+	}
+	return len(text)
+}
+
+// jsRegexEnd returns the index just past the regular expression literal,
+// flags included, that starts with the slash at i, as the lexer reads it.
+func jsRegexEnd(text []byte, i int) int {
+	j, inClass := i+1, false
+	for j < len(text) {
+		b := text[j]
+		if b == '\n' {
+			break
+		}
+		j++
+		if b == '\\' {
+			j++
+		} else if b == '[' {
+			inClass = true
+		} else if b == ']' {
+			inClass = false
+		} else if b == '/' && !inClass {
+			break
+		}
+	}
+	for j < len(text) && isIdentByte(text[j]) {
+		j++
+	}
+	return min(j, len(text))
+}
+
+// jsSplitByte marks the bytes jsRegions looks at.
+var jsSplitByte = func() (t [256]bool) {
+	for _, c := range []byte("\n()[]{}'\"`/") {
 		t[c] = true
 	}
 	return t

@@ -50,6 +50,11 @@ func fail(w nethttp.ResponseWriter) {
 	nethttp.Error(w, "gone", 0)
 }
 `))
+	// Found by FuzzRegionsKeepFindings: lexers split $ off a number, and an
+	// unterminated string has no closing quote to leave out of its text.
+	compare("dollar before a number", Go, []byte("A\x93.Error(,$400"))
+	compare("dollar before a number", JavaScript, []byte("x.Error(,$400)\n"))
+	compare("unterminated string", Go, []byte(`"A 1000`))
 	files, _ := filepath.Glob("testdata/*/*")
 	for _, f := range files {
 		lang := Language(filepath.Base(filepath.Dir(f)))
