@@ -168,7 +168,11 @@ func (s *Server) vendorCodes(d *Document) bool {
 // those of an open .statusls.toml. The result is never nil, since an
 // empty list is what clears a document's diagnostics in the client.
 func (s *Server) diagnostics(d *Document) []protocol.Diagnostic {
-	return append(s.configDiagnostics(d), s.toLSP(d, s.checked(d).found)...)
+	lsp := s.toLSP(d, s.checked(d).found)
+	if extra := s.configDiagnostics(d); len(extra) > 0 {
+		return append(extra, lsp...)
+	}
+	return lsp
 }
 
 // Diagnostic answers a pull (textDocument/diagnostic). Every answer is a

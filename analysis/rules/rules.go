@@ -46,13 +46,21 @@ type Rule struct {
 	Severity Severity
 	// Run inspects pass.Result and reports through pass.Report.
 	Run func(pass *Pass)
+
+	url string // see URL; set in init
 }
 
 // URL links to the rule's documentation, which is the doc comment of the
-// variable that declares it.
+// variable that declares it. Every diagnostic carries it, so it is built
+// once per rule.
 func (r *Rule) URL() string {
-	return "https://pkg.go.dev/github.com/statusls/statusls/analysis/rules#" + r.goName()
+	if r.url == "" {
+		return ruleDocs + r.goName()
+	}
+	return r.url
 }
+
+const ruleDocs = "https://pkg.go.dev/github.com/statusls/statusls/analysis/rules#"
 
 // goName turns "unknown-status-code" into "UnknownStatusCode", the name of
 // the variable that declares the rule.
@@ -194,6 +202,9 @@ func init() {
 		OpenapiNoSuccessResponse,
 		SuppressionWithoutReason,
 	}
+	for _, r := range all {
+		r.url = ruleDocs + r.goName()
+	}
 }
 
 // All lists every rule, in ID order. The slice is shared; do not modify it.
@@ -212,15 +223,17 @@ func ByID(id string) (*Rule, bool) {
 // Run runs the rules over one file and returns their diagnostics ordered by
 // position, then rule ID.
 func Run(rules []*Rule, pass Pass) []Diagnostic {
-	var out []Diagnostic
+	// One slice takes every rule's reports, sized for one per finding,
+	// which most files do not exceed.
+	out := make([]Diagnostic, 0, len(pass.Result.Findings))
 	if pass.cache == nil {
 		pass.cache = &passCache{}
 	}
 	for _, r := range rules {
 		p := pass
-		p.rule, p.report = r, nil
+		p.rule, p.report = r, out
 		r.Run(&p)
-		out = append(out, p.report...)
+		out = p.report
 	}
 	sortDiagnostics(out)
 	return out
