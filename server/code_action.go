@@ -18,8 +18,8 @@ import (
 // of, for editors' "fix all on save".
 const fixAllKind protocol.CodeActionKind = protocol.CodeActionKindSourceFixAll + ".statusls"
 
-// CodeAction offers the fixes carried in the data of statusls diagnostics as
-// quick fixes, and, when asked for source actions, one action applying the
+// CodeAction offers the fixes of statusls diagnostics, found through the
+// key in their data (see diagnosticData), as quick fixes, and, when asked for source actions, one action applying the
 // preferred fix of every diagnostic in the document. The edits are computed
 // here and sent as WorkspaceEdits, so no editor needs code of its own.
 func (s *Server) CodeAction(_ context.Context, params *protocol.CodeActionParams) ([]protocol.CommandOrCodeAction, error) {
