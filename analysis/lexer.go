@@ -252,28 +252,7 @@ func (l *lexer) scan() token {
 		}
 		return l.ident(start)
 	case syn.regex && c == '/' && l.regexAllowed():
-		l.pos++
-		inClass := false
-		for l.pos < l.end {
-			b := l.text[l.pos]
-			if b == '\n' {
-				break
-			}
-			l.pos++
-			if b == '\\' {
-				l.pos++
-			} else if b == '[' {
-				inClass = true
-			} else if b == ']' {
-				inClass = false
-			} else if b == '/' && !inClass {
-				break
-			}
-		}
-		for l.pos < l.end && isIdentByte(l.text[l.pos]) {
-			l.pos++
-		}
-		l.pos = min(l.pos, l.end)
+		l.pos = jsRegexEnd(l.text[:l.end], start)
 		return token{kind: tString, start: start, end: l.pos, cs: start, ce: start}
 	}
 	return l.punct(start)

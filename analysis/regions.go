@@ -446,7 +446,9 @@ func jsStringEnd(text []byte, i int) int {
 }
 
 // jsRegexEnd returns the index just past the regular expression literal,
-// flags included, that starts with the slash at i, as the lexer reads it.
+// flags included, that starts with the slash at i: up to the next slash
+// outside a character class, or the line's end. The lexer and jsRegions
+// both read regular expressions with it.
 func jsRegexEnd(text []byte, i int) int {
 	j, inClass := i+1, false
 	for j < len(text) {
