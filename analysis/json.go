@@ -48,6 +48,11 @@ func (s *scan) scanJSONRange(lo, hi int) {
 	i := lo
 	for i < len(text) {
 		c := text[i]
+		if jsonBlank[c] {
+			// Indentation is most of a pretty-printed file.
+			i++
+			continue
+		}
 		switch {
 		case c == '{' || c == '[':
 			l := jsonLevel{obj: c == '{', expectKey: c == '{'}
@@ -119,3 +124,6 @@ func (s *scan) scanJSONRange(lo, hi int) {
 		}
 	}
 }
+
+// jsonBlank marks the bytes between JSON tokens.
+var jsonBlank = [256]bool{' ': true, '\t': true, '\n': true, '\r': true}
