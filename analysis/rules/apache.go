@@ -25,11 +25,18 @@ var apacheRedirectKeywords = map[string]int{"permanent": 301, "temp": 302, "seeo
 // their name.
 var apacheFixedRedirects = map[string]int{"redirectpermanent": 301, "redirecttemp": 302}
 
+// apacheTree returns the directives of an Apache file, parsed once per run
+// for all the Apache rules.
 func apacheTree(pass *Pass) []*apacheconf.Directive {
 	if pass.Result.Language != analysis.Apache {
 		return nil
 	}
-	return apacheconf.Parse(pass.Text)
+	c := pass.cached()
+	if !c.apacheDone {
+		c.apacheDone = true
+		c.apache = apacheconf.Parse(pass.Text)
+	}
+	return c.apache
 }
 
 // apacheKnows reports whether httpd has the code in its table: 500 always

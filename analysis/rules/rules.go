@@ -14,6 +14,7 @@ import (
 	"slices"
 
 	"github.com/statusls/statusls/analysis"
+	"github.com/statusls/statusls/analysis/apacheconf"
 	"github.com/statusls/statusls/analysis/nginxconf"
 	"github.com/statusls/statusls/catalog"
 )
@@ -111,6 +112,8 @@ type passCache struct {
 	openapiDone bool
 	nginx       []*nginxconf.Directive
 	nginxDone   bool
+	apache      []*apacheconf.Directive
+	apacheDone  bool
 	suppress    suppressions
 	suppressed  bool
 }
