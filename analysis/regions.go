@@ -4,8 +4,13 @@ import "bytes"
 
 // Most of a source file is far from any status code. The code engine reads
 // every token of what it is given, so a file is split at places where the
-// engine's state is clean anyway (between top-level declarations) and only
-// the regions that could yield a finding are given to it.
+// engine's state is clean anyway (between top-level declarations, and in Go
+// between the statements of a function's body) and only the regions that
+// could yield a finding are given to it. In Go, Python and JavaScript the
+// regions are found by a scan of the bytes that follows the lexer's rules
+// for strings and comments (goRegions, pythonRegions, jsRegions), so the
+// lexer reads only the candidate spans; in the other languages the lexer
+// reads everything and scanCodeAs splits its tokens.
 //
 // A region is a candidate when its bytes hold any of:
 //   - a word that starts with three digits, the first 1-9 (404, 404L, but
@@ -20,7 +25,8 @@ import "bytes"
 // The test looks at the words of the raw bytes, strings and comments
 // included (where codes are found in prose), so it finds more candidates
 // than there are, never fewer. TestRegionsKeepFindings runs the engine with
-// and without skipping over the test data and requires the same findings.
+// and without skipping over the test data and samples of real code and
+// requires the same findings; FuzzRegionsKeepFindings does so on any text.
 
 // triggers is the set of identifiers that make a region a candidate in one
 // language, with a filter on length, first and last byte that rules most
