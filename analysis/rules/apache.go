@@ -31,12 +31,7 @@ func apacheTree(pass *Pass) []*apacheconf.Directive {
 	if pass.Result.Language != analysis.Apache {
 		return nil
 	}
-	c := pass.cached()
-	if !c.apacheDone {
-		c.apacheDone = true
-		c.apache = apacheconf.Parse(pass.Text)
-	}
-	return c.apache
+	return pass.cached().apache.get(func() []*apacheconf.Directive { return apacheconf.Parse(pass.Text) })
 }
 
 // apacheKnows reports whether httpd has the code in its table: 500 always

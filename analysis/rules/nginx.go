@@ -68,12 +68,7 @@ func nginxTree(pass *Pass) []*nginxconf.Directive {
 	if pass.Result.Language != analysis.Nginx {
 		return nil
 	}
-	c := pass.cached()
-	if !c.nginxDone {
-		c.nginxDone = true
-		c.nginx = nginxconf.Parse(pass.Text)
-	}
-	return c.nginx
+	return pass.cached().nginx.get(func() []*nginxconf.Directive { return nginxconf.Parse(pass.Text) })
 }
 
 // NginxInvalidStatus (SL101) reports a code that nginx refuses, so that the

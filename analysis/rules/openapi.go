@@ -49,12 +49,7 @@ type openapiKey struct {
 // openapi returns the file's OpenAPI structure, or nil when it is not an
 // OpenAPI or Swagger document (or not one yaml can read), once per run.
 func openapi(pass *Pass) *openapiDoc {
-	c := pass.cached()
-	if !c.openapiDone {
-		c.openapiDone = true
-		c.openapi = parseOpenAPI(pass.Result.Language, pass.Text)
-	}
-	return c.openapi
+	return pass.cached().openapi.get(func() *openapiDoc { return parseOpenAPI(pass.Result.Language, pass.Text) })
 }
 
 func parseOpenAPI(lang analysis.Language, text []byte) *openapiDoc {

@@ -108,14 +108,24 @@ type Pass struct {
 // passCache holds what several rules derive from one file, such as its
 // OpenAPI structure, so that it is computed once per run, not once per rule.
 type passCache struct {
-	openapi     *openapiDoc
-	openapiDone bool
-	nginx       []*nginxconf.Directive
-	nginxDone   bool
-	apache      []*apacheconf.Directive
-	apacheDone  bool
-	suppress    suppressions
-	suppressed  bool
+	openapi  derived[*openapiDoc]
+	nginx    derived[[]*nginxconf.Directive]
+	apache   derived[[]*apacheconf.Directive]
+	suppress derived[suppressions]
+}
+
+// derived is a value computed from a pass's file at most once per run.
+type derived[T any] struct {
+	done bool
+	v    T
+}
+
+// get returns the value, computing it with f on first use.
+func (d *derived[T]) get(f func() T) T {
+	if !d.done {
+		d.done, d.v = true, f()
+	}
+	return d.v
 }
 
 // cached returns the pass's cache, made on first use for a Pass that did

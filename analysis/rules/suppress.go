@@ -50,12 +50,7 @@ type suppressions []suppression
 // suppressions returns the suppression comments of the pass's file,
 // parsed once per run.
 func (p *Pass) suppressions() suppressions {
-	c := p.cached()
-	if !c.suppressed {
-		c.suppressed = true
-		c.suppress = parseSuppressions(p.Result.Language, p.Text)
-	}
-	return c.suppress
+	return p.cached().suppress.get(func() suppressions { return parseSuppressions(p.Result.Language, p.Text) })
 }
 
 // parseSuppressions finds the suppression comments of a file.
