@@ -16,8 +16,11 @@ import (
 // than one per directory and ancestor (config.Find's walk to the root),
 // and each file is loaded, and a broken one reported, once.
 type configs struct {
-	mu    sync.Mutex
-	byDir map[string]*dirConfig
+	mu sync.Mutex
+	// named holds directories as the walk names them, absolute those made
+	// absolute and clean; the two spellings of one directory must not
+	// share an entry, since resolving the first looks up the second.
+	named, absolute map[string]*dirConfig
 }
 
 // dirConfig is the configuration governing one directory, resolved once.
@@ -56,23 +59,20 @@ func (cs *configs) forFile(path string) (cfg *config.Config, broken bool, err er
 }
 
 // governing returns the file governing dir; abs says dir is absolute and
-// clean already (as the parents looked up for it are). Directories as the
-// walk names them are cached apart from absolute ones (under a key that
-// no path has), since the two spellings of one directory must not share
-// an entry whose resolution looks up the other.
+// clean already (as the parents looked up for it are).
 func (cs *configs) governing(dir string, abs bool) *configFile {
-	key := dir
-	if !abs {
-		key = "\x00" + dir
-	}
 	cs.mu.Lock()
-	if cs.byDir == nil {
-		cs.byDir = map[string]*dirConfig{}
+	if cs.named == nil {
+		cs.named, cs.absolute = map[string]*dirConfig{}, map[string]*dirConfig{}
 	}
-	e, ok := cs.byDir[key]
+	m := cs.named
+	if abs {
+		m = cs.absolute
+	}
+	e, ok := m[dir]
 	if !ok {
 		e = &dirConfig{}
-		cs.byDir[key] = e
+		m[dir] = e
 	}
 	cs.mu.Unlock()
 	e.once.Do(func() { e.file = cs.resolve(dir, abs) })
