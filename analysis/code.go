@@ -157,7 +157,6 @@ func (s *scan) scanCode(syn syntax, start, end int) {
 // languages the lexer reads it all, since only it knows where strings,
 // comments and regular expressions end.
 func (s *scan) scanCodeAs(lang Language, syn syntax, start, end int) {
-	lx := lexer{syn: syn, text: s.text, pos: start, end: end}
 	tr, decls := s.a.triggers[lang], declStarts[lang]
 	if tr == nil || decls == nil || s.probe >= 0 || s.a.wholeFiles {
 		s.scanCodeSpan(lang, syn, start, end)
@@ -171,6 +170,7 @@ func (s *scan) scanCodeAs(lang Language, syn syntax, start, end int) {
 		jsRegions(s.text, start, end, tr, func(lo, hi int) { s.scanCodeSpan(lang, syn, lo, hi) })
 		return
 	}
+	lx := lexer{syn: syn, text: s.text, pos: start, end: end}
 	var e *engine // nil between spans
 	region, depth, lo, cand := s.toks[:0], 0, start, false
 	for {

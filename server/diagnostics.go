@@ -274,7 +274,8 @@ func (p *publisher) schedule(u uri.URI, delay time.Duration) {
 // prepare builds a document version's diagnostics while its push waits
 // for the debounce delay, so that the push only sends. They are kept only
 // until that push: with many open documents, keeping each one's LSP form
-// would double the server's memory.
+// would double the server's memory. The check itself runs for clients
+// that pull diagnostics too, whose next pull then finds it done.
 func (p *publisher) prepare(d *Document) {
 	p.s.checked(d)
 	p.mu.Lock()
