@@ -31,14 +31,15 @@ func (s *Server) CodeAction(_ context.Context, params *protocol.CodeActionParams
 	only := params.Context.Only
 	if wants(only, protocol.CodeActionKindQuickFix) {
 		for _, diag := range params.Context.Diagnostics {
-			if src, _ := diag.Source.Get(); src != "statusls" || len(diag.Data) == 0 {
+			rule, _ := diag.Code.(protocol.String)
+			if src, _ := diag.Source.Get(); src != "statusls" || rule == "" || len(diag.Data) == 0 {
 				continue
 			}
 			var data diagnosticData
 			if err := json.Unmarshal(diag.Data, &data); err != nil || data.Version != d.Version {
 				continue // not ours, or computed for another text
 			}
-			if rd, ok := s.fixesOf(d, diag, data); ok {
+			if rd, ok := s.fixesOf(d, diag, string(rule), data); ok {
 				for _, f := range rd.Fixes {
 					edits, ok := s.textEdits(d, f.Edits)
 					if !ok {
@@ -53,10 +54,10 @@ func (s *Server) CodeAction(_ context.Context, params *protocol.CodeActionParams
 					})
 				}
 			}
-			if a := s.ignoreAction(d, diag, data.Rule); a != nil {
+			if a := s.ignoreAction(d, diag, string(rule)); a != nil {
 				out = append(out, a)
 			}
-			if a := s.turnOffAction(d, diag, data.Rule); a != nil {
+			if a := s.turnOffAction(d, diag, string(rule)); a != nil {
 				out = append(out, a)
 			}
 		}

@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"sync"
 	"time"
 
@@ -14,16 +15,36 @@ import (
 )
 
 // diagnosticData travels in each diagnostic's data field and names the
-// check result its fixes are in: the document version, the rule and the
-// diagnostic's index in the checked list. The fixes themselves stay in the
-// server (see checked), which computes them with the diagnostics anyway;
-// sending them along would triple what every publish carries. A fix for
-// an older version is not offered, since its ranges may no longer point
-// at the code.
+// check result its fixes are in: the document version and the
+// diagnostic's index in the checked list; the rule is the diagnostic's
+// code, which the client sends back with it. The fixes themselves stay
+// in the server (see checked), which computes them with the diagnostics
+// anyway; sending them along would triple what every publish carries. A
+// fix for an older version is not offered, since its ranges may no
+// longer point at the code. On the wire it is the array [version, index]:
+// a large file has thousands of diagnostics, and every byte of each is
+// decoded by the client before it shows any.
 type diagnosticData struct {
-	Version int32  `json:"version"`
-	Rule    string `json:"rule"`
-	Index   int    `json:"index"`
+	Version int32
+	Index   int
+}
+
+// MarshalJSON encodes data as [version, index].
+func (data diagnosticData) MarshalJSON() ([]byte, error) {
+	return fmt.Appendf(nil, "[%d,%d]", data.Version, data.Index), nil
+}
+
+// UnmarshalJSON decodes data from [version, index].
+func (data *diagnosticData) UnmarshalJSON(raw []byte) error {
+	var pair [2]int64
+	if err := json.Unmarshal(raw, &pair); err != nil {
+		return err
+	}
+	if pair[0] != int64(int32(pair[0])) {
+		return fmt.Errorf("version %d out of range", pair[0])
+	}
+	*data = diagnosticData{Version: int32(pair[0]), Index: int(pair[1])}
+	return nil
 }
 
 // checked is what the checks found in one document version under one set
@@ -80,7 +101,7 @@ func (s *Server) toLSP(d *Document, found []rules.Diagnostic) []protocol.Diagnos
 			s.log.Error("diagnostic outside the document", "uri", d.URI, "rule", rd.RuleID, "error", err)
 			continue
 		}
-		raw, _ := json.Marshal(diagnosticData{Version: d.Version, Rule: rd.RuleID, Index: i})
+		raw, _ := diagnosticData{Version: d.Version, Index: i}.MarshalJSON()
 		pd := protocol.Diagnostic{
 			Range:    rng,
 			Severity: protocol.DiagnosticSeverity(rd.Severity),
@@ -128,10 +149,10 @@ func (s *Server) runChecks(d *Document) []rules.Diagnostic {
 // by the index in its data and confirmed by rule and start (settings may
 // have changed since it was published); ok is false when the current
 // check has no such diagnostic.
-func (s *Server) fixesOf(d *Document, diag protocol.Diagnostic, data diagnosticData) (rules.Diagnostic, bool) {
+func (s *Server) fixesOf(d *Document, diag protocol.Diagnostic, rule string, data diagnosticData) (rules.Diagnostic, bool) {
 	found := s.checked(d).found
 	start := d.Offset(diag.Range.Start, s.session.Load().encoding)
-	same := func(i int) bool { return found[i].RuleID == data.Rule && found[i].Start == start }
+	same := func(i int) bool { return found[i].RuleID == rule && found[i].Start == start }
 	if data.Index >= 0 && data.Index < len(found) && same(data.Index) {
 		return found[data.Index], true
 	}
