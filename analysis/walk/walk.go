@@ -97,10 +97,14 @@ func walkDir(dir string, domain []string, patterns []gitignore.Pattern, visit fu
 		*errs = append(*errs, err)
 		return nil
 	}
-	if ps, err := readIgnore(filepath.Join(dir, ".gitignore"), domain); err != nil {
-		*errs = append(*errs, err)
-	} else if len(ps) > 0 {
-		patterns = append(patterns[:len(patterns):len(patterns)], ps...)
+	// The listing says whether there is a .gitignore, which spares most
+	// directories a failed open.
+	if hasEntry(entries, ".gitignore") {
+		if ps, err := readIgnore(filepath.Join(dir, ".gitignore"), domain); err != nil {
+			*errs = append(*errs, err)
+		} else if len(ps) > 0 {
+			patterns = append(patterns[:len(patterns):len(patterns)], ps...)
+		}
 	}
 	m := gitignore.NewMatcher(patterns)
 	for _, e := range entries {
@@ -126,6 +130,15 @@ func walkDir(dir string, domain []string, patterns []gitignore.Pattern, visit fu
 		}
 	}
 	return nil
+}
+
+// hasEntry reports whether a directory listing, sorted by name as
+// os.ReadDir returns it, holds name.
+func hasEntry(entries []fs.DirEntry, name string) bool {
+	_, found := slices.BinarySearchFunc(entries, name, func(e fs.DirEntry, name string) int {
+		return strings.Compare(e.Name(), name)
+	})
+	return found
 }
 
 // readIgnore parses a .gitignore file; a missing one has no patterns.
@@ -174,7 +187,7 @@ func Read(path string, opts Options) ([]byte, error) {
 // caller that reads many files reuse one buffer per worker rather than
 // allocate one per file.
 func AppendFile(dst []byte, path string, opts Options) ([]byte, error) {
-	f, err := os.Open(path)
+	f, err := openRead(path)
 	if err != nil {
 		return nil, err
 	}
