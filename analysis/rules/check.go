@@ -44,15 +44,14 @@ func CheckFile(path string, text []byte, opts Options) []Diagnostic {
 // computed from.
 func Check(res analysis.Result, text []byte, opts Options) []Diagnostic {
 	c := catalogOf(opts)
-	var enabled []*Rule
-	level := map[string]config.Level{}
-	for _, r := range All() {
-		l := ruleLevel(r, opts.Settings)
-		if l == config.Off {
-			continue
+	enabled := All()
+	if len(opts.Settings.Rules) > 0 {
+		enabled = make([]*Rule, 0, len(all))
+		for _, r := range All() {
+			if ruleLevel(r, opts.Settings) != config.Off {
+				enabled = append(enabled, r)
+			}
 		}
-		level[r.ID] = l
-		enabled = append(enabled, r)
 	}
 	vendor := true
 	if v := opts.Settings.VendorCodes; v != nil {
@@ -71,9 +70,12 @@ func Check(res analysis.Result, text []byte, opts Options) []Diagnostic {
 			out = append(out, d)
 		}
 	}
-	for i := range out {
-		if s, ok := severities[level[out[i].RuleID]]; ok {
-			out[i].Severity = s
+	if len(opts.Settings.Rules) > 0 {
+		for i := range out {
+			r, _ := ByID(out[i].RuleID) // Report sets the ID from a rule
+			if s, ok := severities[ruleLevel(r, opts.Settings)]; ok {
+				out[i].Severity = s
+			}
 		}
 	}
 	sortDiagnostics(out)
