@@ -1,9 +1,11 @@
 package report
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 
 	"github.com/statusls/statusls/analysis/check"
 )
@@ -15,6 +17,10 @@ type jsonWriter struct {
 	w       io.Writer
 	started bool
 	t       tally
+	// line is reused for every finding, so that a run with many findings
+	// does not allocate each one's encoding; enc writes into it.
+	line bytes.Buffer
+	enc  *json.Encoder
 }
 
 type jsonFinding struct {
@@ -44,13 +50,18 @@ type jsonSummary struct {
 
 func (j *jsonWriter) File(f *check.File) error {
 	j.t.add(f)
+	if j.enc == nil {
+		j.enc = json.NewEncoder(&j.line)
+	}
 	for _, fd := range f.Findings {
-		sep := ",\n  "
+		j.line.Reset()
 		if !j.started {
-			sep = "{\"findings\": [\n  "
+			j.line.WriteString("{\"findings\": [\n  ")
 			j.started = true
+		} else {
+			j.line.WriteString(",\n  ")
 		}
-		line, err := json.Marshal(jsonFinding{
+		err := j.enc.Encode(jsonFinding{
 			Path: f.Path, Line: fd.Start.Line, Column: fd.Start.Column, EndLine: fd.End.Line, EndColumn: fd.End.Column,
 			Rule: fd.Rule.ID, Name: fd.Rule.Name, Severity: SeverityName(fd.Severity), Message: fd.Message,
 			Fixable: fd.Fixable, Fingerprint: fingerprint(fd), URL: fd.Rule.URL(),
@@ -58,7 +69,8 @@ func (j *jsonWriter) File(f *check.File) error {
 		if err != nil {
 			return err
 		}
-		if _, err := fmt.Fprintf(j.w, "%s%s", sep, line); err != nil {
+		j.line.Truncate(j.line.Len() - 1) // Encode's newline
+		if _, err := j.w.Write(j.line.Bytes()); err != nil {
 			return err
 		}
 	}
@@ -84,5 +96,5 @@ func (j *jsonWriter) Close(s check.Summary) error {
 // fingerprint names a finding across line moves: the hash of its line and
 // its occurrence among identical lines (see package baseline).
 func fingerprint(fd check.Finding) string {
-	return fmt.Sprintf("%s:%d", fd.LineHash, fd.Occurrence)
+	return fd.LineHash + ":" + strconv.Itoa(fd.Occurrence)
 }
