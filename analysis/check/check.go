@@ -94,6 +94,7 @@ func Run(ctx context.Context, roots []string, opts Options, emit func(*File) err
 	type job struct {
 		seq  int
 		path string
+		dir  *walk.Dir
 	}
 	type result struct {
 		seq  int
@@ -110,13 +111,13 @@ func Run(ctx context.Context, roots []string, opts Options, emit func(*File) err
 	go func() {
 		defer close(jobs)
 		seq := 0
-		walkErr = walk.Walk(roots, func(path string) error {
+		walkErr = walk.Walk(roots, func(path string, dir *walk.Dir) error {
 			select {
 			case tokens <- struct{}{}:
 			case <-ctx.Done():
 				return ctx.Err()
 			}
-			jobs <- job{seq, path}
+			jobs <- job{seq, path, dir}
 			seq++
 			return nil
 		})
@@ -131,7 +132,7 @@ func Run(ctx context.Context, roots []string, opts Options, emit func(*File) err
 			for j := range jobs {
 				var f *File
 				if ctx.Err() == nil {
-					f = w.check(j.path)
+					f = w.check(j.path, j.dir)
 				}
 				results <- result{j.seq, f}
 			}
@@ -196,8 +197,8 @@ type worker struct {
 
 // check reads and checks one file; it returns nil when there is nothing to
 // report.
-func (w *worker) check(path string) *File {
-	cfg, broken, err := w.configs.forFile(path)
+func (w *worker) check(path string, dir *walk.Dir) *File {
+	cfg, broken, err := w.configs.forFile(path, dir)
 	if broken {
 		w.sum.excluded.Add(1)
 		if err != nil {

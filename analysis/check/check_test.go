@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/statusls/statusls/analysis/check"
+	"github.com/statusls/statusls/analysis/rules"
 	"github.com/statusls/statusls/analysis/walk"
 )
 
@@ -65,5 +66,57 @@ func TestRunStopsOnEmitError(t *testing.T) {
 	})
 	if err != stop || calls != 3 {
 		t.Errorf("Run returned %v after %d calls, want %v after 3", err, calls, stop)
+	}
+}
+
+// The configuration governing a file is the nearest .statusls.toml in its
+// directory or above, whether that directory was walked (its listing says)
+// or lies above the roots (looked up on disk), and however the roots are
+// named, a file among them included.
+func TestRunFindsGoverningConfig(t *testing.T) {
+	root := t.TempDir()
+	write := func(rel, text string) {
+		p := filepath.Join(root, rel)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const conf = "server {\n    return 532;\n}\n" // SL001: 532 is not registered
+	write(".statusls.toml", "[rules]\nSL001 = \"info\"\n")
+	write("svc/.statusls.toml", "[rules]\nSL001 = \"off\"\n")
+	for _, dir := range []string{".", "web", "web/deep", "svc", "svc/deep"} {
+		write(filepath.Join(dir, "nginx.conf"), conf)
+	}
+	// What each file's SL001 severity is: information under the root's
+	// file, none under svc's.
+	want := map[string]rules.Severity{"nginx.conf": rules.Information, "web/nginx.conf": rules.Information, "web/deep/nginx.conf": rules.Information}
+	for _, roots := range [][]string{
+		{root},
+		{filepath.Join(root, "web"), filepath.Join(root, "svc", "deep")},
+		{filepath.Join(root, "web", "deep", "nginx.conf"), filepath.Join(root, "svc", "nginx.conf")},
+		{filepath.Join(root, "web") + "/./"},
+	} {
+		got := map[string]rules.Severity{}
+		_, err := check.Run(context.Background(), roots, check.Options{}, func(f *check.File) error {
+			rel, _ := filepath.Rel(root, f.Path)
+			for _, fd := range f.Findings {
+				got[filepath.ToSlash(rel)] = fd.Severity
+			}
+			return f.Err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rel, sev := range got {
+			if want[rel] != sev {
+				t.Errorf("roots %q: %s has severity %d, want %d", roots, rel, sev, want[rel])
+			}
+		}
+		if len(got) == 0 {
+			t.Errorf("roots %q: no findings", roots)
+		}
 	}
 }

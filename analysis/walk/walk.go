@@ -49,15 +49,15 @@ const binarySniff = 8 << 10
 // Walk visits them.
 func List(roots []string) ([]string, error) {
 	var out []string
-	err := Walk(roots, func(path string) error {
+	err := Walk(roots, func(path string, _ *Dir) error {
 		out = append(out, path)
 		return nil
 	})
 	return out, err
 }
 
-// Walk calls visit with each file under roots that is not ignored, as soon
-// as it is found, in lexical order per directory and root after root, so
+// Walk calls visit with each file under roots that is not ignored, and the
+// directory it is in (nil for a root that is a file), as soon as it is found, in lexical order per directory and root after root, so
 // that a caller can start reading files while the walk goes on and still
 // report in a stable order. A root that is a file is visited as is, ignored
 // or not, since it was named explicitly. Symbolic links inside a tree are
@@ -67,7 +67,7 @@ func List(roots []string) ([]string, error) {
 //
 // An error from visit stops the walk and is returned; errors reading a
 // directory or a .gitignore are collected and the walk goes on.
-func Walk(roots []string, visit func(path string) error) error {
+func Walk(roots []string, visit func(path string, dir *Dir) error) error {
 	var errs []error
 	for _, root := range roots {
 		info, err := os.Stat(root)
@@ -76,12 +76,12 @@ func Walk(roots []string, visit func(path string) error) error {
 			continue
 		}
 		if !info.IsDir() {
-			if err := visit(root); err != nil {
+			if err := visit(root, nil); err != nil {
 				return err
 			}
 			continue
 		}
-		if err := walkDir(root, nil, nil, visit, &errs); err != nil {
+		if err := walkDir(&Dir{Path: root}, nil, nil, visit, &errs); err != nil {
 			return err
 		}
 	}
@@ -91,16 +91,17 @@ func Walk(roots []string, visit func(path string) error) error {
 // walkDir walks dir, whose path relative to the walk's root is domain,
 // under the patterns of the .gitignore files above it. It returns only
 // visit's errors; the others go to errs.
-func walkDir(dir string, domain []string, patterns []gitignore.Pattern, visit func(string) error, errs *[]error) error {
-	entries, err := os.ReadDir(dir)
+func walkDir(dir *Dir, domain []string, patterns []gitignore.Pattern, visit func(string, *Dir) error, errs *[]error) error {
+	entries, err := os.ReadDir(dir.Path)
 	if err != nil {
 		*errs = append(*errs, err)
 		return nil
 	}
+	dir.entries = entries
 	// The listing says whether there is a .gitignore, which spares most
 	// directories a failed open.
 	if hasEntry(entries, ".gitignore") {
-		if ps, err := readIgnore(filepath.Join(dir, ".gitignore"), domain); err != nil {
+		if ps, err := readIgnore(filepath.Join(dir.Path, ".gitignore"), domain); err != nil {
 			*errs = append(*errs, err)
 		} else if len(ps) > 0 {
 			patterns = append(patterns[:len(patterns):len(patterns)], ps...)
@@ -117,20 +118,36 @@ func walkDir(dir string, domain []string, patterns []gitignore.Pattern, visit fu
 		if m.Match(rel, isDir) {
 			continue
 		}
-		p := filepath.Join(dir, name)
+		p := filepath.Join(dir.Path, name)
 		switch {
 		case isDir:
-			if err := walkDir(p, rel, patterns, visit, errs); err != nil {
+			if err := walkDir(&Dir{Path: p, Parent: dir}, rel, patterns, visit, errs); err != nil {
 				return err
 			}
 		case e.Type().IsRegular():
-			if err := visit(p); err != nil {
+			if err := visit(p, dir); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
 }
+
+// Dir is a directory the walk listed. Files are visited with theirs, so
+// that a caller looking for a file beside them (statusls check looks for
+// .statusls.toml in every directory) asks the listing rather than the
+// file system.
+type Dir struct {
+	// Path is the directory as the walk names it: a root as given, or its
+	// parent's Path joined with its name.
+	Path string
+	// Parent is the directory it was listed in; nil for a root.
+	Parent  *Dir
+	entries []fs.DirEntry
+}
+
+// Has reports whether the directory's listing holds name.
+func (d *Dir) Has(name string) bool { return hasEntry(d.entries, name) }
 
 // hasEntry reports whether a directory listing, sorted by name as
 // os.ReadDir returns it, holds name.

@@ -97,17 +97,30 @@ func TestWalkStreamsAndStops(t *testing.T) {
 		t.Fatal(err)
 	}
 	var got []string
-	err := walk.Walk([]string{filepath.Join(root, "missing"), root}, func(p string) error {
+	err := walk.Walk([]string{filepath.Join(root, "missing"), root, filepath.Join(root, "a.go")}, func(p string, dir *walk.Dir) error {
 		rel, _ := filepath.Rel(root, p)
 		got = append(got, filepath.ToSlash(rel))
+		// Each file comes with the listing of its directory, and that with
+		// its parent's up to the root; a root file comes with none.
+		var chain []string
+		for d := dir; d != nil; d = d.Parent {
+			if !d.Has(filepath.Base(p)) && d == dir || d.Has("missing") {
+				t.Errorf("%s: the listing of %s does not say what is in it", rel, d.Path)
+			}
+			r, _ := filepath.Rel(root, d.Path)
+			chain = append(chain, filepath.ToSlash(r))
+		}
+		if want := map[string][]string{"a.go": {"."}, "b/x.go": {"b", "."}, "sites-available/shop": {"sites-available", "."}}[got[len(got)-1]]; len(got) > 3 && chain != nil || len(got) <= 3 && !slices.Equal(chain, want) {
+			t.Errorf("%s (visit %d) came with directories %q, want %q (none for a root file)", rel, len(got), chain, want)
+		}
 		return nil
 	})
-	if want := []string{"a.go", "b/x.go", "sites-available/shop"}; !slices.Equal(got, want) || !errors.Is(err, os.ErrNotExist) {
+	if want := []string{"a.go", "b/x.go", "sites-available/shop", "a.go"}; !slices.Equal(got, want) || !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("Walk visited %q, err %v; want %q and a not-exist error", got, err, want)
 	}
 	stop := errors.New("enough")
 	n := 0
-	err = walk.Walk([]string{root}, func(string) error { n++; return stop })
+	err = walk.Walk([]string{root}, func(string, *walk.Dir) error { n++; return stop })
 	if n != 1 || err != stop {
 		t.Errorf("visitor error: %d visits, err %v; want 1 visit and the visitor's error", n, err)
 	}
