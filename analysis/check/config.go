@@ -133,4 +133,3 @@ func (cs *configs) resolve(dir string, abs bool) *configFile {
 	}
 	return cs.governing(parent, true)
 }
-
