@@ -173,6 +173,7 @@ func (s *scan) scanCodeAs(lang Language, syn syntax, start, end int) {
 	lx := lexer{syn: syn, text: s.text, pos: start, end: end}
 	var e *engine // nil between spans
 	region, depth, lo, cand := s.toks[:0], 0, start, false
+	var seen clue // what the region's tokens so far tell the candidate test
 	for {
 		t := lx.next()
 		if t.kind == tEOF || depth == 0 && lx.lineFirst && t.start > lo && s.atDeclLine(lang, t.start) && startsDecl(s.text[t.start:end], decls) {
@@ -180,7 +181,7 @@ func (s *scan) scanCodeAs(lang Language, syn syntax, start, end int) {
 				e.feed(token{kind: tEOF, start: lo, end: lo})
 				e = nil
 			}
-			region, lo, cand = region[:0], t.start, false
+			region, lo, cand, seen = region[:0], t.start, false, 0
 			if t.kind == tEOF {
 				if e != nil {
 					e.feed(t)
@@ -189,7 +190,10 @@ func (s *scan) scanCodeAs(lang Language, syn syntax, start, end int) {
 				return
 			}
 		}
-		if !cand && tr.tokenCandidate(s.text, t) {
+		if !cand {
+			seen = tr.tokenClues(s.text, t, seen)
+		}
+		if !cand && seen == candidate {
 			// From the first candidate on, the region's tokens go
 			// straight to the engine.
 			cand = true

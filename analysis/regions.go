@@ -18,9 +18,14 @@ import "bytes"
 //     and a string ("404", "200 OK") or prose needs them as a word start;
 //   - a word that is a class such as 5xx;
 //   - an identifier among the language's triggers (see buildTriggers): the
-//     callees of the call rules (or their receivers), the only slots that
-//     accept any integer (WriteHeader(0)), and the names of the constants
-//     of the language's ecosystems (StatusOK, aliased or not).
+//     names of the constants of the language's ecosystems (StatusOK,
+//     aliased or not), and import, which names the packages of aliased
+//     constants;
+//   - a callee of the call rules (or its receiver), whose slots are the only
+//     ones that accept any integer (WriteHeader(0)), together with a word
+//     that starts with a digit: such a slot reports only a number literal,
+//     and every integer literal starts with a digit, so a region that
+//     calls c.String but holds no number has nothing for it.
 //
 // The test looks at the words of the raw bytes, strings and comments
 // included (where codes are found in prose), so it finds more candidates
@@ -32,13 +37,25 @@ import "bytes"
 // language, with a filter on length, first and last byte that rules most
 // identifiers out before the map lookup.
 type triggers struct {
-	words map[string]bool
+	// words make a region a candidate by themselves; calls (callees and
+	// receivers) only beside a number.
+	words, calls map[string]bool
 	// aliasWords are the callees of rules that name their receiver
 	// (http.Error): the receiver is the trigger, unless the file imports
 	// the package under another name (nethttp.Error), when the callee is.
 	aliasWords map[string]bool
 	shape      [16 * 64 * 64 / 64]uint64 // bit (len, first, last) of any word
 }
+
+// clue is what the words of a region tell the candidate test: a region is
+// a candidate once it has seen both halves.
+type clue uint8
+
+const (
+	numberClue clue = 1 << iota // a word that starts with a digit
+	callClue                    // a callee or receiver of a call rule
+	candidate  = numberClue | callClue
+)
 
 func shapeBit(w []byte) (int, uint64) {
 	k := (len(w)&15)<<12 | int(w[0]&63)<<6 | int(w[len(w)-1]&63)
@@ -62,7 +79,7 @@ func (t *triggers) add(m map[string]bool, w string) {
 func buildTriggers(ix *constIndex) map[Language]*triggers {
 	out := map[Language]*triggers{}
 	for _, lang := range []Language{Go, JavaScript, TypeScript, Python, Java, Kotlin, CSharp, Rust, PHP, Lua} {
-		t := &triggers{words: map[string]bool{}, aliasWords: map[string]bool{}}
+		t := &triggers{words: map[string]bool{}, calls: map[string]bool{}, aliasWords: map[string]bool{}}
 		bit := langBit(lang)
 		for _, r := range callRules {
 			if r.langs != 0 && r.langs&bit == 0 {
@@ -70,9 +87,9 @@ func buildTriggers(ix *constIndex) map[Language]*triggers {
 			}
 			switch r.recv {
 			case anyRecv, isMethod, isFunc:
-				t.add(t.words, r.callee)
+				t.add(t.calls, r.callee)
 			default:
-				t.add(t.words, r.recv)
+				t.add(t.calls, r.recv)
 				t.add(t.aliasWords, r.callee)
 			}
 		}
@@ -119,7 +136,12 @@ var wordByte = func() (t [256]bool) {
 // this file); aliased says that the file imports a package under another
 // name, so that receivers cannot be told from their spelling.
 func (t *triggers) hasCandidate(text []byte, aliased bool) bool {
-	for i := 0; i < len(text); i++ {
+	return t.clues(text, aliased, 0) == candidate
+}
+
+// clues adds to seen what the words of text tell, up to candidate.
+func (t *triggers) clues(text []byte, aliased bool, seen clue) clue {
+	for i := 0; i < len(text) && seen != candidate; i++ {
 		if !wordByte[text[i]] {
 			continue
 		}
@@ -132,31 +154,49 @@ func (t *triggers) hasCandidate(text []byte, aliased bool) bool {
 		if isDigit(w[0]) {
 			if len(w) >= 3 && (w[0] >= '1' && isDigit(w[1]) && isDigit(w[2]) && (len(w) == 3 || !isDigit(w[3])) ||
 				w[0] >= '1' && w[0] <= '5' && w[1]|0x20 == 'x' && w[2]|0x20 == 'x') {
-				return true // a number of three digits (404, 404L, 404u16) or a class (5xx)
+				return candidate // a number of three digits (404, 404L, 404u16) or a class (5xx)
 			}
+			seen |= numberClue
 			continue
 		}
-		if k, b := shapeBit(w); t.shape[k]&b != 0 && (t.words[string(w)] || aliased && t.aliasWords[string(w)]) {
-			return true
+		if k, b := shapeBit(w); t.shape[k]&b != 0 { // most words, without a map lookup
+			seen |= t.wordClue(w, aliased)
 		}
 	}
-	return false
+	return seen
 }
 
-// tokenCandidate is hasCandidate for one token of the lexer: identifiers
-// and numbers are tested whole, strings and comments byte by byte.
-func (t *triggers) tokenCandidate(text []byte, tok token) bool {
+// wordClue is what an identifier that passed the shape filter tells the
+// candidate test.
+func (t *triggers) wordClue(w []byte, aliased bool) clue {
+	switch {
+	case t.words[string(w)]:
+		return candidate
+	case t.calls[string(w)] || aliased && t.aliasWords[string(w)]:
+		return callClue
+	}
+	return 0
+}
+
+// tokenClues is clues for one token of the lexer: identifiers and numbers
+// are tested whole, strings and comments byte by byte.
+func (t *triggers) tokenClues(text []byte, tok token, seen clue) clue {
 	w := text[tok.start:tok.end]
 	switch tok.kind {
 	case tPunct, tNewline, tEOF:
-		return false
+		return seen
 	case tNumber:
-		return len(w) >= 3 && w[0] >= '1' && w[0] <= '9' && isDigit(w[1]) && isDigit(w[2]) && (len(w) == 3 || !isDigit(w[3]))
+		if len(w) >= 3 && w[0] >= '1' && w[0] <= '9' && isDigit(w[1]) && isDigit(w[2]) && (len(w) == 3 || !isDigit(w[3])) {
+			return candidate
+		}
+		return seen | numberClue
 	case tIdent:
-		k, b := shapeBit(w)
-		return t.shape[k]&b != 0 && t.words[string(w)]
+		if k, b := shapeBit(w); t.shape[k]&b != 0 {
+			return seen | t.wordClue(w, false)
+		}
+		return seen
 	}
-	return t.hasCandidate(w, false)
+	return t.clues(w, false, seen)
 }
 
 // aliasesNetHTTP reports whether a Go file may import net/http under a name
