@@ -150,11 +150,21 @@ type Finding struct {
 type Result struct {
 	Language Language
 	Findings []Finding
-	// Ecosystems lists the catalogue ecosystem IDs whose constants the file
-	// uses or imports (a Go file importing net/http: go-nethttp), in
-	// catalogue order; hover, completion and the "prefer the named constant"
-	// check offer constants from these.
-	Ecosystems []string
+	eco      *fileEcosystems
+}
+
+// Ecosystems lists the catalogue ecosystem IDs whose constants the file
+// uses or imports (a Go file importing net/http: go-nethttp), in catalogue
+// order; hover, completion and the "prefer the named constant" check offer
+// constants from these. The imports are looked up in the analysed text on
+// the first call, which must come before that text changes (see
+// fileEcosystems); the answer is kept, and calls are safe for concurrent
+// use.
+func (r Result) Ecosystems() []string {
+	if r.eco == nil {
+		return nil
+	}
+	return r.eco.get()
 }
 
 // Analyzer holds the rule tables bound to one catalogue: which codes exist
@@ -209,5 +219,5 @@ func (a *Analyzer) Analyze(lang Language, text []byte) Result {
 	if len(s.findings) > 0 {
 		findings = slices.Clone(s.findings)
 	}
-	return Result{Language: lang, Findings: findings, Ecosystems: s.ecosystems()}
+	return Result{Language: lang, Findings: findings, eco: s.ecosystems()}
 }

@@ -551,7 +551,7 @@ func (e *engine) lookupConst(q, sep, name []byte) (*ecoConsts, constant, bool) {
 			}
 		}
 	}
-	return e.s.a.consts.lookup(e.ecoLangs, q, sep, name, e.s.imported())
+	return e.s.a.consts.lookup(e.ecoLangs, q, sep, name, e.s.imported)
 }
 
 // markStatusish records that a status expression was seen: the enclosing

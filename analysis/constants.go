@@ -114,22 +114,34 @@ var ecoLanguageLists = func() map[Language][]string {
 // lookup finds the constant name under qualifier segment qual with
 // separator sep, for a file in languages langs. When several ecosystems
 // spell it alike (Starlette's and DRF's status.HTTP_404_NOT_FOUND), the
-// one whose bit is set in prefer (the file imports it) wins.
-func (ix *constIndex) lookup(langs []string, qual, sep, name []byte, prefer uint64) (*ecoConsts, constant, bool) {
+// one whose bit is set in imported() (the file imports it) wins. imported
+// searches the file, so it is called only then.
+func (ix *constIndex) lookup(langs []string, qual, sep, name []byte, imported func() uint64) (*ecoConsts, constant, bool) {
 	var first *ecoConsts
 	var firstConst constant
+	var prefer uint64
+	searched := false
 	for _, l := range langs {
 		for _, ec := range ix.byLang[l][string(qual)] {
 			if ec.sep != string(sep) {
 				continue
 			}
-			if c, ok := ec.names[string(name)]; ok {
-				if prefer&(1<<uint(ec.idx%64)) != 0 {
-					return ec, c, true
+			c, ok := ec.names[string(name)]
+			if !ok {
+				continue
+			}
+			if first == nil {
+				first, firstConst = ec, c
+				continue
+			}
+			if !searched {
+				prefer, searched = imported(), true
+				if prefer&(1<<uint(first.idx%64)) != 0 {
+					return first, firstConst, true
 				}
-				if first == nil {
-					first, firstConst = ec, c
-				}
+			}
+			if prefer&(1<<uint(ec.idx%64)) != 0 {
+				return ec, c, true
 			}
 		}
 	}

@@ -29,7 +29,7 @@ func TestRegionsKeepFindings(t *testing.T) {
 	compare := func(name string, lang Language, text []byte) {
 		t.Helper()
 		got, want := skipping.Analyze(lang, text), whole.Analyze(lang, text)
-		if g, w := fmt.Sprintf("%+v", got), fmt.Sprintf("%+v", want); g != w {
+		if g, w := describe(got), describe(want); g != w {
 			t.Errorf("%s: with skipping\n%s\nwithout\n%s", name, g, w)
 		}
 	}
@@ -139,8 +139,13 @@ func FuzzRegionsKeepFindings(f *testing.F) {
 	f.Fuzz(func(t *testing.T, li uint8, text []byte) {
 		lang := langs[int(li)%len(langs)]
 		got, want := skipping.Analyze(lang, text), whole.Analyze(lang, text)
-		if g, w := fmt.Sprintf("%+v", got), fmt.Sprintf("%+v", want); g != w {
+		if g, w := describe(got), describe(want); g != w {
 			t.Errorf("%s: with skipping\n%s\nwithout\n%s", lang, g, w)
 		}
 	})
+}
+
+// describe prints everything a Result tells, for comparing two.
+func describe(r Result) string {
+	return fmt.Sprintf("%s %+v ecosystems %q", r.Language, r.Findings, r.Ecosystems())
 }

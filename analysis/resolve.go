@@ -72,7 +72,7 @@ func (e *engine) emit(v value, sl slot) bool {
 		s.addConstant(v.start, v.end, v.eco, v.name, v.code, sl)
 		return true
 	case tSymbol:
-		ec, c, ok := s.a.consts.lookup(e.ecoLangs, colon, colon, e.text[v.ns:v.ne], s.imported())
+		ec, c, ok := s.a.consts.lookup(e.ecoLangs, colon, colon, e.text[v.ns:v.ne], s.imported)
 		if !ok {
 			return false
 		}

@@ -71,7 +71,7 @@ func (s *Server) Completion(_ context.Context, params *protocol.CompletionParams
 		if others := cat.Lookup(e.Code); others[0] != e {
 			continue // one item per number: its main meaning
 		}
-		data, _ := json.Marshal(completionData{Code: e.Code, Ecosystems: res.Ecosystems})
+		data, _ := json.Marshal(completionData{Code: e.Code, Ecosystems: res.Ecosystems()})
 		code := strconv.Itoa(e.Code)
 		item := protocol.CompletionItem{
 			Label:        code,
@@ -87,7 +87,7 @@ func (s *Server) Completion(_ context.Context, params *protocol.CompletionParams
 			item.Tags = []protocol.CompletionItemTag{protocol.CompletionItemTagDeprecated}
 		}
 		list.Items = append(list.Items, item)
-		for _, id := range res.Ecosystems {
+		for _, id := range res.Ecosystems() {
 			eco, ok := cat.Ecosystem(id)
 			if !ok || !e.Status.Standard() {
 				continue

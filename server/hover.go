@@ -25,7 +25,7 @@ func (s *Server) Hover(_ context.Context, params *protocol.HoverParams) (*protoc
 	if !ok {
 		return nil, nil
 	}
-	text, ok := s.explain(f, res.Ecosystems, s.vendorCodes(d))
+	text, ok := s.explain(f, res.Ecosystems(), s.vendorCodes(d))
 	if !ok {
 		return nil, nil
 	}

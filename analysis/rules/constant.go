@@ -71,10 +71,7 @@ var constantChoices = []constantChoice{
 }
 
 func runPreferNamedConstant(pass *Pass) {
-	eco := chooseEcosystem(pass)
-	if eco == nil {
-		return
-	}
+	var eco *catalog.Ecosystem // chosen at the first literal that could have a name
 	var imp importer
 	for _, f := range pass.Result.Findings {
 		if f.Kind != analysis.NumericLiteral || f.Where != analysis.InCode || f.Evidence != analysis.Strong {
@@ -84,6 +81,11 @@ func runPreferNamedConstant(pass *Pass) {
 		case analysis.Status, analysis.ErrorStatus, analysis.RedirectStatus, analysis.Compare:
 		default:
 			continue
+		}
+		if eco == nil {
+			if eco = chooseEcosystem(pass); eco == nil {
+				return
+			}
 		}
 		c, ok := eco.Preferred(f.Code)
 		if !ok || questionable(pass, f) {
@@ -126,7 +128,7 @@ func questionable(pass *Pass, f analysis.Finding) bool {
 func chooseEcosystem(pass *Pass) *catalog.Ecosystem {
 	lang := pass.Result.Language
 	used := map[string]bool{}
-	for _, id := range pass.Result.Ecosystems {
+	for _, id := range pass.Result.Ecosystems() {
 		used[id] = true
 	}
 	var found *catalog.Ecosystem
