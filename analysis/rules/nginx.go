@@ -451,16 +451,21 @@ func insertAfter(text []byte, d *nginxconf.Directive, line string) Edit {
 // prose flattens catalogue Markdown (indented list items) for a diagnostic
 // message.
 func prose(s string) string {
-	var out []string
+	var b strings.Builder
+	b.Grow(len(s))
 	for l := range strings.SplitSeq(strings.TrimSpace(s), "\n") {
 		l = strings.TrimSpace(l)
 		switch {
 		case l == "":
-		case len(out) > 0 && !strings.HasPrefix(l, "- ") && !(len(l) > 2 && l[0] >= '0' && l[0] <= '9' && (l[1] == '.' || l[2] == '.')):
-			out[len(out)-1] += " " + l
+		case b.Len() == 0:
+			b.WriteString(l)
+		case strings.HasPrefix(l, "- ") || len(l) > 2 && l[0] >= '0' && l[0] <= '9' && (l[1] == '.' || l[2] == '.'):
+			b.WriteByte('\n') // a list item starts a line
+			b.WriteString(l)
 		default:
-			out = append(out, l)
+			b.WriteByte(' ') // a wrapped line goes on the one before
+			b.WriteString(l)
 		}
 	}
-	return strings.Join(out, "\n")
+	return b.String()
 }
