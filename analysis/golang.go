@@ -24,6 +24,15 @@ func (s *scan) scanGoRange(lo, hi int) {
 	text := s.text[:hi]
 	fset := gotoken.NewFileSet()
 	file := fset.AddFile("", fset.Base(), hi-lo)
+	// go/scanner records every line start in the file's line table; lend
+	// it the scan's table, whose capacity outlives the span, rather than
+	// let each span grow a table of its own.
+	if cap(s.goLines) == 0 {
+		s.goLines = make([]int, 1, 256)
+	}
+	if file.SetLines(s.goLines[:1]) {
+		defer func() { s.goLines = file.Lines() }()
+	}
 	var sc scanner.Scanner
 	sc.Init(file, text[lo:], func(gotoken.Position, string) {}, scanner.ScanComments)
 	e := s.newEngine(Go)

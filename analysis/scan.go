@@ -70,6 +70,9 @@ type scan struct {
 	// qualifier they stand for (from http import HTTPStatus as S: S →
 	// HTTPStatus); nil in most files.
 	pyAliases map[string]string
+	// goLines is the line table go/scanner fills per Go span, kept for the
+	// next span (see scanGoRange).
+	goLines []int
 
 	hinted     uint64 // bit i: the file imports a.ecos[i] (see importHints)
 	hintedDone bool
@@ -99,9 +102,9 @@ func (a *Analyzer) newScan(lang Language, text []byte, probe int) *scan {
 	if s == nil {
 		s = &scan{}
 	}
-	findings, eng, yaml, json, toks := s.findings[:0], s.eng, s.yaml[:0], s.json[:0], s.toks[:0]
+	findings, eng, yaml, json, toks, goLines := s.findings[:0], s.eng, s.yaml[:0], s.json[:0], s.toks[:0], s.goLines
 	*s = scan{a: a, lang: lang, ecoLangs: ecoLanguages(lang), text: text, probe: probe,
-		findings: findings, eng: eng, yaml: yaml, json: json, toks: toks}
+		findings: findings, eng: eng, yaml: yaml, json: json, toks: toks, goLines: goLines}
 	return s
 }
 
