@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"bytes"
 	"go/scanner"
 	gotoken "go/token"
 )
@@ -27,8 +28,8 @@ func (s *scan) scanGoRange(lo, hi int) {
 	// go/scanner records every line start in the file's line table; lend
 	// it the scan's table, whose capacity outlives the span, rather than
 	// let each span grow a table of its own.
-	if cap(s.goLines) == 0 {
-		s.goLines = make([]int, 1, 256)
+	if need := bytes.Count(text[lo:], []byte("\n")) + 1; cap(s.goLines) < need {
+		s.goLines = make([]int, 1, max(need, 2*cap(s.goLines)))
 	}
 	if file.SetLines(s.goLines[:1]) {
 		defer func() { s.goLines = file.Lines() }()

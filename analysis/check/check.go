@@ -183,16 +183,21 @@ func (c *counters) summary() Summary {
 	}
 }
 
-// buffers holds read buffers between files. A pool rather than one buffer
-// per worker, so that a buffer that grew for a 4 MiB file is reused by any
-// worker, and freed by the garbage collector when the pool sits idle.
-var buffers = sync.Pool{New: func() any { return new([]byte) }}
+// keptBuffer is the largest read buffer a worker keeps for its next file:
+// one that grew for a rare large file is given back to the garbage
+// collector rather than held for the rest of the run.
+const keptBuffer = 1 << 20
 
 // worker checks one file at a time.
 type worker struct {
 	opts    *Options
 	sum     *counters
 	configs *configs
+	// buf is the read buffer, reused from file to file. Its own rather
+	// than from a sync.Pool: the collector empties pools at every cycle,
+	// which on a tree of small files comes every few hundred files, and
+	// each worker then grew a buffer anew.
+	buf []byte
 }
 
 // check reads and checks one file; it returns nil when there is nothing to
@@ -211,11 +216,12 @@ func (w *worker) check(path string, dir *walk.Dir) *File {
 		return nil
 	}
 	ropts := rules.Options{Settings: cfg.ForFile(path), Locale: w.opts.Locale}
-	buf := buffers.Get().(*[]byte)
-	defer buffers.Put(buf)
-	data, err := walk.AppendFile(*buf, path, walk.Options{MaxSize: w.opts.MaxSize})
-	if data != nil {
-		*buf = data
+	data, err := walk.AppendFile(w.buf, path, walk.Options{MaxSize: w.opts.MaxSize})
+	if cap(data) > cap(w.buf) {
+		w.buf = data[:0]
+		if cap(data) > keptBuffer {
+			defer func() { w.buf = nil }()
+		}
 	}
 	switch {
 	case errors.Is(err, walk.ErrBinary):

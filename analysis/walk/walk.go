@@ -218,7 +218,13 @@ func AppendFile(dst []byte, path string, opts Options) ([]byte, error) {
 	}
 	// The size is a hint: a file can grow between Stat and Read, so reading
 	// goes on to EOF, up to one byte past the limit to notice.
-	data := slices.Grow(dst[:0], int(info.Size())+1)
+	data := dst[:0]
+	if need := int(info.Size()) + 1; need > cap(data) {
+		// Twice the old capacity at least, so that a caller reusing the
+		// buffer over files of growing sizes reallocates a few times, not
+		// at every new largest file.
+		data = make([]byte, 0, max(need, 2*cap(data)))
+	}
 	for {
 		n, err := f.Read(data[len(data):cap(data)])
 		data = data[:len(data)+n]
