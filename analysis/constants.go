@@ -20,6 +20,10 @@ type constIndex struct {
 	// lowerNames: some constant starts with a lower-case letter
 	// (requests.codes.ok), so names cannot be skipped on their first byte.
 	lowerNames bool
+	// qualShape has the shape bit (see shapeBit) of every qualifier in
+	// byLang: most member accesses (r.URL, os.Stderr) are rejected by it,
+	// without two map lookups per language.
+	qualShape [16 * 64 * 64 / 64]uint64
 }
 
 // constant is a constant's name, as the catalogue spells it, and its code.
@@ -81,6 +85,8 @@ func buildConstIndex(ecos []*catalog.Ecosystem) constIndex {
 			ix.byLang[e.Language] = m
 		}
 		m[last] = append(m[last], ec)
+		k, b := shapeBit([]byte(last))
+		ix.qualShape[k] |= b
 	}
 	return ix
 }
@@ -117,6 +123,12 @@ var ecoLanguageLists = func() map[Language][]string {
 // one whose bit is set in imported() (the file imports it) wins. imported
 // searches the file, so it is called only then.
 func (ix *constIndex) lookup(langs []string, qual, sep, name []byte, imported func() uint64) (*ecoConsts, constant, bool) {
+	if len(qual) == 0 {
+		return nil, constant{}, false
+	}
+	if k, b := shapeBit(qual); ix.qualShape[k]&b == 0 {
+		return nil, constant{}, false
+	}
 	var first *ecoConsts
 	var firstConst constant
 	var prefer uint64
