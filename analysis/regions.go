@@ -342,6 +342,11 @@ func pythonRegions(text []byte, lo, hi int, t *triggers, fn func(lo, hi int)) {
 	spans := regionSpans{text: text, triggers: t, fn: fn, lo: lo}
 	decls := declStarts[Python]
 	depth := 0
+	// level is the indentation of the statements directly in the block
+	// being read, set by the first statement after a declaration (-1
+	// until then); comment says the line has a comment, after which a
+	// backslash does not continue it.
+	level, comment := -1, false
 	for i := lo; i < hi; i++ {
 		for i < hi && !pySplitByte[text[i]] {
 			i++
@@ -351,26 +356,51 @@ func pythonRegions(text []byte, lo, hi int, t *triggers, fn func(lo, hi int)) {
 		}
 		switch c := text[i]; c {
 		case '\n':
-			if depth == 0 {
+			if depth == 0 && !(continued(text[lo:i]) && !comment) {
 				k := i + 1
 				for k < hi && (text[k] == ' ' || text[k] == '\t') {
 					k++
 				}
-				if k < hi && startsDecl(text[k:hi], decls) {
+				switch ind := k - i - 1; {
+				case k == hi || text[k] == '\n' || text[k] == '\r' || text[k] == '#':
+					// A blank or comment line is no statement.
+				case startsDecl(text[k:hi], decls):
 					spans.cut(k)
+					level = -1
+				case level < 0:
+					level = ind
+				case ind <= level:
+					// A statement directly in the block (or, dedented, in
+					// an enclosing one) after the one before has ended:
+					// what the engine carries from line to line (a match's
+					// cases) is in deeper lines.
+					spans.cut(k)
+					level = ind
 				}
 			}
+			comment = false
 		case '(', '[', '{':
 			depth++
 		case ')', ']', '}':
 			depth = max(0, depth-1)
 		case '#':
+			comment = true
 			i = i + bytesIndexByte(text[i:hi], '\n') - 1 // the newline is seen again
 		case '\'', '"':
 			i = pythonStringEnd(text[:hi], i) - 1
 		}
 	}
 	spans.end(hi)
+}
+
+// continued reports whether a line (up to its newline) ends in a
+// backslash, which joins the next line to it.
+func continued(line []byte) bool {
+	n := len(line)
+	if n > 0 && line[n-1] == '\r' {
+		n--
+	}
+	return n > 0 && line[n-1] == '\\'
 }
 
 // bytesIndexByte is bytes.IndexByte, or len(b) when c is not in b.
