@@ -475,8 +475,11 @@ func (l *lexer) quoted(start int, mode byte) token {
 			for l.pos < l.end && l.text[l.pos] != '\'' && l.text[l.pos] != '\n' {
 				l.pos++
 			}
+			// The closing quote (or the line's end) is not content; a
+			// literal the text ends in has none.
+			ce := l.pos
 			l.pos = min(l.pos+1, l.end)
-			return token{kind: tString, start: start, end: l.pos, cs: start + 1, ce: l.pos - 1}
+			return token{kind: tString, start: start, end: l.pos, cs: start + 1, ce: ce}
 		}
 		if l.peek(2) == '\'' {
 			l.pos += 3

@@ -55,6 +55,7 @@ func fail(w nethttp.ResponseWriter) {
 	compare("dollar before a number", Go, []byte("A\x93.Error(,$400"))
 	compare("dollar before a number", JavaScript, []byte("x.Error(,$400)\n"))
 	compare("unterminated string", Go, []byte(`"A 1000`))
+	compare("unterminated char literal", Kotlin, []byte(`'\A 1000`))
 	files, _ := filepath.Glob("testdata/*/*")
 	for _, f := range files {
 		lang := Language(filepath.Base(filepath.Dir(f)))
