@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"go/scanner"
 	gotoken "go/token"
+	"strings"
 )
 
 // scanGo scans the candidate regions of Go source (see regions.go), or the
@@ -45,7 +46,7 @@ func (s *scan) scanGoRange(lo, hi int) {
 		case tok == gotoken.EOF:
 			t = token{kind: tEOF, start: hi, end: hi}
 		case tok == gotoken.COMMENT:
-			t.kind, t.end = tComment, min(off+len(lit), hi)
+			t.kind, t.end = tComment, goLiteralEnd(text, off, hi, lit)
 			t.cs, t.ce = t.start, t.end
 		case tok == gotoken.IDENT || tok.IsKeyword():
 			t.kind, t.end = tIdent, off+len(tok.String())
@@ -55,7 +56,7 @@ func (s *scan) scanGoRange(lo, hi int) {
 		case tok == gotoken.INT || tok == gotoken.FLOAT || tok == gotoken.IMAG:
 			t.kind, t.end = tNumber, off+len(lit)
 		case tok == gotoken.STRING || tok == gotoken.CHAR:
-			t.kind, t.end = tString, min(off+len(lit), hi)
+			t.kind, t.end = tString, goLiteralEnd(text, off, hi, lit)
 			t.cs, t.ce = min(t.start+1, t.end), t.end
 			if t.end-t.start >= 2 && s.text[t.end-1] == s.text[t.start] {
 				t.ce = t.end - 1 // the closing quote; an unterminated literal has none
@@ -72,6 +73,41 @@ func (s *scan) scanGoRange(lo, hi int) {
 			return
 		}
 	}
+}
+
+// goLiteralEnd returns where the comment or literal that go/scanner read
+// as lit at off ends in text (at hi at most). go/scanner removes carriage
+// returns from comments and raw strings, so in a file with CRLF line ends
+// lit is shorter than its source, and the end is found in the source.
+func goLiteralEnd(text []byte, off, hi int, lit string) int {
+	end := min(off+len(lit), hi)
+	if bytes.IndexByte(text[off:end], '\r') < 0 {
+		return end // nothing removed before the end
+	}
+	find := func(from int, close string) int {
+		if k := bytes.Index(text[min(from, hi):hi], []byte(close)); k >= 0 {
+			return from + k + len(close)
+		}
+		return hi
+	}
+	switch {
+	case strings.HasPrefix(lit, "//"):
+		// Up to the line's end, and before a carriage return there, both
+		// of which go/scanner leaves out.
+		end = hi
+		if k := bytes.IndexByte(text[off:hi], '\n'); k >= 0 {
+			end = off + k
+		}
+		if end > off && text[end-1] == '\r' {
+			end--
+		}
+		return end
+	case strings.HasPrefix(lit, "/*"):
+		return find(off+2, "*/")
+	case strings.HasPrefix(lit, "`"):
+		return find(off+1, "`")
+	}
+	return end
 }
 
 // goImportPath records an aliased import of an ecosystem's package

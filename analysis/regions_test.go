@@ -56,6 +56,8 @@ func fail(w nethttp.ResponseWriter) {
 	compare("dollar before a number", JavaScript, []byte("x.Error(,$400)\n"))
 	compare("unterminated string", Go, []byte(`"A 1000`))
 	compare("unterminated char literal", Kotlin, []byte(`'\A 1000`))
+	// go/scanner drops carriage returns from raw strings and comments.
+	compare("carriage return in a raw string", Go, []byte("`\r0A  5000"))
 	files, _ := filepath.Glob("testdata/*/*")
 	for _, f := range files {
 		lang := Language(filepath.Base(filepath.Dir(f)))
