@@ -207,8 +207,8 @@ func (l *lexer) scan() token {
 	case syn.luaLong && c == '[' && (l.peek(1) == '[' || l.peek(1) == '='):
 		if n := l.longBracket(); n >= 0 {
 			cs := l.pos
-			l.skipLong(n)
-			return token{kind: tString, start: start, end: l.pos, cs: cs, ce: max(cs, l.pos-n-2)}
+			ce := l.skipLong(n)
+			return token{kind: tString, start: start, end: l.pos, cs: cs, ce: ce}
 		}
 	case c == '"' || c == '\'' || c == '`':
 		return l.quoted(start, 0)
@@ -342,8 +342,10 @@ func (l *lexer) longBracket() int {
 	return i - 1
 }
 
-// skipLong moves past the closer of a level-n long bracket.
-func (l *lexer) skipLong(n int) {
+// skipLong moves past the closer of a level-n long bracket and returns
+// where the closer starts, which ends the content: the text's end when
+// there is no closer.
+func (l *lexer) skipLong(n int) int {
 	for l.pos < l.end {
 		if l.text[l.pos] == ']' {
 			i := 1
@@ -351,12 +353,14 @@ func (l *lexer) skipLong(n int) {
 				i++
 			}
 			if i-1 == n && l.peek(i) == ']' {
+				ce := l.pos
 				l.pos += i + 1
-				return
+				return ce
 			}
 		}
 		l.pos++
 	}
+	return l.pos
 }
 
 func (l *lexer) skipHeredoc() {

@@ -58,6 +58,7 @@ func fail(w nethttp.ResponseWriter) {
 	compare("unterminated char literal", Kotlin, []byte(`'\A 1000`))
 	// go/scanner drops carriage returns from raw strings and comments.
 	compare("carriage return in a raw string", Go, []byte("`\r0A  5000"))
+	compare("unterminated long string", Lua, []byte("[[A 10000"))
 	files, _ := filepath.Glob("testdata/*/*")
 	for _, f := range files {
 		lang := Language(filepath.Base(filepath.Dir(f)))
