@@ -159,24 +159,25 @@ func (s *scan) scanCode(syn syntax, start, end int) {
 func (s *scan) scanCodeAs(lang Language, syn syntax, start, end int) {
 	tr, decls := s.a.triggers[lang], declStarts[lang]
 	if tr == nil || decls == nil || s.probe >= 0 || s.a.wholeFiles {
-		s.scanCodeSpan(lang, syn, start, end)
+		s.scanCodeSpan(lang, syn, start, end, nil)
 		return
 	}
 	switch lang {
 	case Python:
-		pythonRegions(s.text, start, end, tr, func(lo, hi int) { s.scanCodeSpan(lang, syn, lo, hi) })
+		pythonRegions(s.text, start, end, tr, func(lo, hi int, _ []openBlock) { s.scanCodeSpan(lang, syn, lo, hi, nil) })
 		return
 	case JavaScript, TypeScript:
-		jsRegions(s.text, start, end, tr, func(lo, hi int) { s.scanCodeSpan(lang, syn, lo, hi) })
+		jsRegions(s.text, start, end, tr, func(lo, hi int, open []openBlock) { s.scanCodeSpan(lang, syn, lo, hi, open) })
 		return
 	}
 	lx := lexer{syn: syn, text: s.text, pos: start, end: end}
 	var e *engine // nil between spans
 	region, depth, lo, cand := s.toks[:0], 0, start, false
-	var seen clue // what the region's tokens so far tell the candidate test
+	var seen clue       // what the region's tokens so far tell the candidate test
+	switchWord := false // since the last brace (see switchWatch)
 	for {
 		t := lx.next()
-		if t.kind == tEOF || depth == 0 && lx.lineFirst && t.start > lo && s.atDeclLine(lang, t.start) && startsDecl(s.text[t.start:end], decls) {
+		if t.kind == tEOF || depth == 0 && !switchWord && lx.lineFirst && t.start > lo && s.atDeclLine(lang, t.start) && startsDecl(s.text[t.start:end], decls) {
 			if !cand && e != nil {
 				e.feed(token{kind: tEOF, start: lo, end: lo})
 				e = nil
@@ -210,9 +211,13 @@ func (s *scan) scanCodeAs(lang Language, syn syntax, start, end int) {
 		} else {
 			region = append(region, t)
 		}
+		if t.kind == tIdent && isSwitchWord(s.text[t.start:t.end]) {
+			switchWord = true
+		}
 		if t.kind == tPunct && t.end-t.start == 1 {
 			switch s.text[t.start] {
 			case '(', '[', '{':
+				switchWord = switchWord && s.text[t.start] != '{'
 				depth++
 			case ')', ']', '}':
 				depth = max(0, depth-1)
@@ -221,10 +226,14 @@ func (s *scan) scanCodeAs(lang Language, syn syntax, start, end int) {
 	}
 }
 
-// scanCodeSpan feeds every token of text[start:end] to a fresh engine.
-func (s *scan) scanCodeSpan(lang Language, syn syntax, start, end int) {
+// scanCodeSpan feeds every token of text[start:end] to a fresh engine,
+// which starts inside the brackets open (see regionSpans).
+func (s *scan) scanCodeSpan(lang Language, syn syntax, start, end int, open []openBlock) {
 	lx := lexer{syn: syn, text: s.text, pos: start, end: end}
 	e := s.newEngine(lang)
+	for _, b := range open {
+		e.enter(b)
+	}
 	for {
 		t := lx.next()
 		e.feed(t)
@@ -430,6 +439,12 @@ func (e *engine) ident(t token) {
 			// A switch whose subject is a status (switch resp.StatusCode {,
 			// when (response.code) {, match r.status_code:) makes its cases
 			// statuses; the subject is checked until the block opens.
+			// JavaScript has only switch, always followed by its
+			// parenthesis (see openFrame); match and select there are
+			// names (str.match, a select() helper).
+			if e.lang == JavaScript || e.lang == TypeScript {
+				break
+			}
 			if e.lang != Python || string(name) == "match" && startsLine(e.text, t.start) {
 				e.switchPending, e.switchSt = true, false
 			}
@@ -530,12 +545,13 @@ func (e *engine) pythonAlias(alias []byte) {
 	e.s.pyAliases[string(alias)] = q
 }
 
-// startsImport reports whether the line holding offset i is a Python
-// import statement.
+// startsImport reports whether offset i stands in a Python import
+// statement (import X, from m import X), after its import keyword, which
+// is also what makes its region a candidate (see buildTriggers).
 func startsImport(text []byte, i int) bool {
 	ls := bytes.LastIndexByte(text[:i], '\n') + 1
 	l := bytes.TrimLeft(text[ls:i], " \t")
-	return bytes.HasPrefix(l, []byte("from ")) || bytes.HasPrefix(l, []byte("import "))
+	return bytes.HasPrefix(l, []byte("import ")) || bytes.HasPrefix(l, []byte("from ")) && bytes.Contains(l, []byte(" import "))
 }
 
 func (e *engine) lookupConst(q, sep, name []byte) (*ecoConsts, constant, bool) {
@@ -729,6 +745,9 @@ func (e *engine) openFrame(open byte) {
 	}
 	f := frame{open: open, pend: len(e.pending), chainIn: e.chain}
 	p1, p2 := e.prev(1), e.prev(2)
+	if open == '(' && (e.lang == JavaScript || e.lang == TypeScript) && e.isIdent(p1, "switch") && !e.isSep(p2) {
+		e.switchPending, e.switchSt = true, false // see ident
+	}
 	if open == '(' {
 		ci := 1
 		if e.isPunct(p1, "!") && p2.kind == tIdent { // Rust macros: assert_eq!(
@@ -785,6 +804,19 @@ func (e *engine) openFrame(open byte) {
 	}
 	e.frames = append(e.frames, f)
 	e.chain = false
+}
+
+// enter opens a bracket that the text before the engine's span left open
+// (see regionSpans): the engine starts inside it with the frame that
+// reading from the top would have opened, since what a statement means
+// can depend on it (status = 302 counts in a function's body, not at the
+// top level; code = 404 in the body of class ErrorResponse).
+func (e *engine) enter(b openBlock) {
+	if len(e.frames) >= maxDepth {
+		e.overflow++
+		return
+	}
+	e.frames = append(e.frames, frame{open: b.open, typeName: b.name, pend: len(e.pending)})
 }
 
 func (e *engine) closeFrame() {

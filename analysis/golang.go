@@ -15,7 +15,7 @@ func (s *scan) scanGo() {
 		s.scanGoRange(0, len(s.text))
 		return
 	}
-	goRegions(s.text, s.a.triggers[Go], s.scanGoRange)
+	goRegions(s.text, s.a.triggers[Go], func(lo, hi int, _ []openBlock) { s.scanGoRange(lo, hi) })
 }
 
 // scanGoRange scans text[lo:hi] with the standard library's go/scanner, as

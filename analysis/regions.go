@@ -1,16 +1,23 @@
 package analysis
 
-import "bytes"
+import (
+	"bytes"
+	"slices"
+)
 
 // Most of a source file is far from any status code. The code engine reads
 // every token of what it is given, so a file is split at places where the
-// engine's state is clean anyway (between top-level declarations, and in Go
-// between the statements of a function's body) and only the regions that
-// could yield a finding are given to it. In Go, Python and JavaScript the
-// regions are found by a scan of the bytes that follows the lexer's rules
-// for strings and comments (goRegions, pythonRegions, jsRegions), so the
-// lexer reads only the candidate spans; in the other languages the lexer
-// reads everything and scanCodeAs splits its tokens.
+// engine's state is clean anyway, or can be set up (between top-level
+// declarations; in Go between the statements of a function's body; in
+// Python between the statements of a block; in JavaScript between
+// statements in blocks, the engine starting inside the blocks open there)
+// and only the regions that could yield a finding are given to it. In Go,
+// Python and JavaScript the regions are found by a scan of the bytes that
+// follows the lexer's rules for strings and comments (goRegions,
+// pythonRegions, jsRegions), so the lexer reads only the candidate spans;
+// in the other languages the lexer reads everything and scanCodeAs splits
+// its tokens. No region starts between a switch and its block, whose cases
+// depend on what the switch is on.
 //
 // A region is a candidate when its bytes hold any of:
 //   - a word that starts with three digits, the first 1-9 (404, 404L, but
@@ -45,6 +52,12 @@ type triggers struct {
 	// the package under another name (nethttp.Error), when the callee is.
 	aliasWords map[string]bool
 	shape      [16 * 64 * 64 / 64]uint64 // bit (len, first, last) of any word
+	// switchClose holds the bytes that end a switch's subject, for the
+	// languages whose region scans watch for switches (see
+	// switchPending); pyMatch says only match, at a line's start, opens
+	// one (Python).
+	switchClose string
+	pyMatch     bool
 }
 
 // clue is what the words of a region tell the candidate test: a region is
@@ -107,6 +120,17 @@ func buildTriggers(ix *constIndex) map[Language]*triggers {
 			// (nethttp "net/http", from requests import codes as rc); the
 			// scan remembers them for the rest of the file.
 			t.add(t.words, "import")
+			// The words that open a switch, which the region scans of
+			// these languages watch for (see switchPending), as the
+			// engine reads them (engine.ident, engine.punct).
+			t.switchClose, t.pyMatch = "{", lang == Python
+			if t.pyMatch {
+				t.switchClose = ":{"
+			}
+			for _, w := range []string{"switch", "when", "match", "select"} {
+				i, b := shapeBit([]byte(w))
+				t.shape[i] |= b
+			}
 		}
 		out[lang] = t
 	}
@@ -132,16 +156,16 @@ var wordByte = func() (t [256]bool) {
 	return t
 }()
 
-// hasCandidate reports whether text could hold a finding (see the top of
-// this file); aliased says that the file imports a package under another
-// name, so that receivers cannot be told from their spelling.
-func (t *triggers) hasCandidate(text []byte, aliased bool) bool {
-	return t.clues(text, aliased, 0) == candidate
-}
-
-// clues adds to seen what the words of text tell, up to candidate.
-func (t *triggers) clues(text []byte, aliased bool, seen clue) clue {
-	for i := 0; i < len(text) && seen != candidate; i++ {
+// clues adds to seen what the words of text tell, up to candidate (the
+// test at the top of this file), and returns where it stopped reading;
+// aliased says that the file imports a package under another name, so
+// that receivers cannot be told from their spelling. With watch it also returns the end of
+// the last word it read that opens a switch (see switchPending), -1 when
+// there is none.
+func (t *triggers) clues(text []byte, aliased bool, seen clue, watch bool) (_ clue, switchEnd, stop int) {
+	switchEnd = -1
+	i := 0
+	for ; i < len(text) && seen != candidate; i++ {
 		if !wordByte[text[i]] {
 			continue
 		}
@@ -154,16 +178,57 @@ func (t *triggers) clues(text []byte, aliased bool, seen clue) clue {
 		if isDigit(w[0]) {
 			if len(w) >= 3 && (w[0] >= '1' && isDigit(w[1]) && isDigit(w[2]) && (len(w) == 3 || !isDigit(w[3])) ||
 				w[0] >= '1' && w[0] <= '5' && w[1]|0x20 == 'x' && w[2]|0x20 == 'x') {
-				return candidate // a number of three digits (404, 404L, 404u16) or a class (5xx)
+				seen = candidate // a number of three digits (404, 404L, 404u16) or a class (5xx)
+			} else {
+				seen |= numberClue
 			}
-			seen |= numberClue
 			continue
 		}
 		if k, b := shapeBit(w); t.shape[k]&b != 0 { // most words, without a map lookup
+			if watch && t.opensSwitch(text, j-len(w), w) {
+				switchEnd = j
+			}
 			seen |= t.wordClue(w, aliased)
 		}
 	}
-	return seen
+	return seen, switchEnd, min(i, len(text))
+}
+
+// opensSwitch reports whether the word w at text[i:] opens a switch as
+// the engine reads the language (engine.ident).
+func (t *triggers) opensSwitch(text []byte, i int, w []byte) bool {
+	if t.pyMatch {
+		return string(w) == "match" && startsLine(text, i)
+	}
+	return isSwitchWord(w)
+}
+
+// switchPending reports whether a region ends with a switch (or when,
+// match, select) still looking for its block: the engine takes what
+// stands between such a word and the next brace (or, in Python, colon) as
+// the switch's subject, which makes the cases in that block statuses, so
+// no region may start in between. clues read text up to stop and saw the
+// last such word end at switchEnd; of the rest, only what follows the
+// last closer can hold one that is pending.
+func (t *triggers) switchPending(text []byte, switchEnd, stop int) bool {
+	closer := -1
+	for i := range len(t.switchClose) {
+		closer = max(closer, bytes.LastIndexByte(text, t.switchClose[i]))
+	}
+	for i := max(stop, closer+1); i < len(text); i++ {
+		if !wordByte[text[i]] {
+			continue
+		}
+		j := i + 1
+		for j < len(text) && wordByte[text[j]] {
+			j++
+		}
+		if k, b := shapeBit(text[i:j]); t.shape[k]&b != 0 && t.opensSwitch(text, i, text[i:j]) {
+			switchEnd = j
+		}
+		i = j
+	}
+	return switchEnd > closer
 }
 
 // wordClue is what an identifier that passed the shape filter tells the
@@ -196,7 +261,8 @@ func (t *triggers) tokenClues(text []byte, tok token, seen clue) clue {
 		}
 		return seen
 	}
-	return t.clues(w, false, seen)
+	cl, _, _ := t.clues(w, false, seen, false)
+	return cl
 }
 
 // aliasesNetHTTP reports whether a Go file may import net/http under a name
@@ -235,7 +301,7 @@ func aliasesNetHTTP(text []byte) bool {
 // statement's own blocks (the cases of a switch) lie deeper and stay in
 // its region. Functions are most of a Go file, and one number in a long
 // function no longer sends all of it through go/scanner.
-func goRegions(text []byte, t *triggers, fn func(lo, hi int)) {
+func goRegions(text []byte, t *triggers, fn func(lo, hi int, open []openBlock)) {
 	spans := regionSpans{text: text, triggers: t, aliased: aliasesNetHTTP(text), fn: fn}
 	depth := 0
 	// inFunc: the current top-level declaration is a function; inBody: the
@@ -288,45 +354,73 @@ func goRegions(text []byte, t *triggers, fn func(lo, hi int)) {
 
 // regionSpans gathers the regions of a text into spans: consecutive
 // candidate regions make one span, given to fn when a region without a
-// candidate, or the end, closes it.
+// candidate, or the end, closes it. A scan that cuts regions inside
+// blocks keeps the stack of blocks open in blocks, and fn gets the stack
+// at the start of its span, so that the engine starts inside them as it
+// would have been reading from the top (jsRegions).
 type regionSpans struct {
 	text     []byte
 	triggers *triggers
 	aliased  bool
-	fn       func(lo, hi int)
-	// lo is where the current region starts; spanLo:spanHi is the open
-	// span, if open.
+	fn       func(lo, hi int, open []openBlock)
+	blocks   *[]openBlock // nil when regions start outside blocks
+	// lo is where the current region starts, and regionOpen the blocks
+	// open there; spanLo:spanHi is the open span, if open, and spanOpen
+	// its blocks.
 	lo             int
 	spanLo, spanHi int
 	open           bool
+	regionOpen     []openBlock
+	spanOpen       []openBlock
+}
+
+// openBlock is a bracket a region starts in: a block's brace, with the
+// name before it (class Handler {), which the engine's frame for it keeps,
+// or the parenthesis of a function expression called in place.
+type openBlock struct {
+	open byte
+	name []byte
 }
 
 // cut ends the current region at hi; the next starts there.
-func (r *regionSpans) cut(hi int) {
+func (r *regionSpans) cut(hi int) { r.cutAt(hi, false) }
+
+// cutAt is cut; last says the text ends at hi, so the region ends there
+// even with a switch pending.
+func (r *regionSpans) cutAt(hi int, last bool) {
 	if r.lo == hi {
 		return
 	}
-	if r.triggers.hasCandidate(r.text[r.lo:hi], r.aliased) {
+	watch := r.triggers.switchClose != "" && !last
+	cl, switchEnd, stop := r.triggers.clues(r.text[r.lo:hi], r.aliased, 0, watch)
+	if watch && r.triggers.switchPending(r.text[r.lo:hi], switchEnd, stop) {
+		return // the region goes on to the switch's block
+	}
+	if cl == candidate {
 		if !r.open {
 			r.spanLo, r.open = r.lo, true
+			r.spanOpen = append(r.spanOpen[:0], r.regionOpen...)
 		}
 		r.spanHi = hi
 	} else {
 		r.flush()
 	}
 	r.lo = hi
+	if r.blocks != nil {
+		r.regionOpen = append(r.regionOpen[:0], *r.blocks...)
+	}
 }
 
 func (r *regionSpans) flush() {
 	if r.open {
-		r.fn(r.spanLo, r.spanHi)
+		r.fn(r.spanLo, r.spanHi, r.spanOpen)
 	}
 	r.open = false
 }
 
 // end cuts the last region at hi and gives the open span to fn.
 func (r *regionSpans) end(hi int) {
-	r.cut(hi)
+	r.cutAt(hi, true)
 	r.flush()
 }
 
@@ -338,7 +432,7 @@ func (r *regionSpans) end(hi int) {
 // (triple quotes, backslashes, a one-line string ending at its line's
 // end), so that a region starts where the lexer would see the same
 // token; the lexer then reads only the candidate spans.
-func pythonRegions(text []byte, lo, hi int, t *triggers, fn func(lo, hi int)) {
+func pythonRegions(text []byte, lo, hi int, t *triggers, fn func(lo, hi int, open []openBlock)) {
 	spans := regionSpans{text: text, triggers: t, fn: fn, lo: lo}
 	decls := declStarts[Python]
 	depth := 0
@@ -449,11 +543,25 @@ var pySplitByte = func() (t [256]bool) {
 // regexAllowed does; this scan tracks the same from the last byte before
 // the slash outside blanks and comments: a name, a number, a string or a
 // closing bracket make it a division.
-func jsRegions(text []byte, lo, hi int, t *triggers, fn func(lo, hi int)) {
-	spans := regionSpans{text: text, triggers: t, fn: fn, lo: lo}
+func jsRegions(text []byte, lo, hi int, t *triggers, fn func(lo, hi int, open []openBlock)) {
+	// brackets are those open, innermost last; blocks those of them that
+	// are plain blocks, while every one open is.
+	var brackets []byte
+	var blocks []openBlock
+	spans := regionSpans{text: text, triggers: t, fn: fn, lo: lo, blocks: &blocks}
 	decls := declStarts[JavaScript]
-	depth := 0
 	regexOK := true // what regexAllowed would say at the next token
+	// last is the last byte outside blanks before the one being looked
+	// at, at lastAt, and quiet says no comment came after it.
+	last, lastAt, quiet := byte(0), -1, true
+	// A switch's parenthesis makes the engine take what comes up to the
+	// next brace as its subject, and the cases in that block depend on it
+	// (see switchWatch; in JavaScript only switch followed by its
+	// parenthesis counts, see engine.openFrame): switchPending says one is
+	// open, and inSwitch holds the depths of the blocks of switches, whose
+	// statements are never cut apart.
+	switchPending := false
+	var inSwitch []int
 	for i := lo; i < hi; i++ {
 		run := i
 		for i < hi && !jsSplitByte[text[i]] {
@@ -464,6 +572,7 @@ func jsRegions(text []byte, lo, hi int, t *triggers, fn func(lo, hi int)) {
 		for k := i - 1; k >= run; k-- {
 			if c := text[k]; byteClass[c]&cBlank == 0 {
 				regexOK = !isIdentByte(c)
+				last, lastAt, quiet = c, k, true
 				break
 			}
 		}
@@ -472,33 +581,112 @@ func jsRegions(text []byte, lo, hi int, t *triggers, fn func(lo, hi int)) {
 		}
 		switch c := text[i]; c {
 		case '\n':
-			if depth == 0 && i+1 < hi && startsDecl(text[i+1:hi], decls) {
+			switch {
+			case switchPending:
+			case len(brackets) == 0 && i+1 < hi && startsDecl(text[i+1:hi], decls):
+				spans.cut(i + 1)
+			case (last == ';' || last == '}') && lastAt > lo && len(blocks) == len(brackets) &&
+				(len(inSwitch) == 0 || len(brackets) < inSwitch[len(inSwitch)-1]):
+				// A statement ended with its line, outside any bracket or
+				// in plain blocks only: the next starts a region.
 				spans.cut(i + 1)
 			}
 		case '(', '[', '{':
-			depth++
+			switch {
+			case c == '(' && lastAt >= lo && last == 'h' && lastWord(text[lo:lastAt+1]) == "switch":
+				switchPending = true
+			case c == '{' && switchPending:
+				inSwitch = append(inSwitch, len(brackets)+1)
+				switchPending = false
+			}
+			if len(blocks) == len(brackets) && quiet {
+				switch {
+				case c == '{' && last == ')':
+					// A plain block: the body of a function, method, class
+					// or statement, after ) or a name (class Handler, else),
+					// as opposed to an object literal, whose frame may say
+					// more.
+					blocks = append(blocks, openBlock{open: '{'})
+				case c == '{' && lastAt >= lo && isIdentByte(last):
+					k := lastAt
+					for k > lo && isIdentByte(text[k-1]) {
+						k--
+					}
+					// After a literal's type word (Set {), the engine looks
+					// further back for the name the literal is given.
+					if name := text[k : lastAt+1]; !slices.Contains(literalTypeWords, string(name)) {
+						blocks = append(blocks, openBlock{open: '{', name: name})
+					}
+				case c == '(' && (lastAt < lo || last == ';' || last == '{' || last == '}' || last == '!'):
+					// A parenthesis that starts a statement, as a module
+					// wrapper's (function () { ... })() does: no call, and
+					// no name to give the literal.
+					blocks = append(blocks, openBlock{open: '('})
+				}
+			}
+			brackets = append(brackets, c)
 			regexOK = true
+			last, lastAt, quiet = c, i, true
 		case ')', ']', '}':
-			depth = max(0, depth-1)
+			if len(brackets) > 0 {
+				brackets = brackets[:len(brackets)-1]
+			}
+			blocks = blocks[:min(len(blocks), len(brackets))]
+			for len(inSwitch) > 0 && len(brackets) < inSwitch[len(inSwitch)-1] {
+				inSwitch = inSwitch[:len(inSwitch)-1]
+			}
 			regexOK = false
+			last, lastAt, quiet = c, i, true
 		case '\'', '"', '`':
 			i = jsStringEnd(text[:hi], i) - 1
 			regexOK = false
+			last, lastAt, quiet = c, i, true
 		case '/':
 			switch {
 			case i+1 < hi && text[i+1] == '/':
 				i = i + bytesIndexByte(text[i:hi], '\n') - 1 // the newline is seen again
+				quiet = false
 			case i+1 < hi && text[i+1] == '*':
 				i = skipTo(text[:hi], i+2, "*/") + 1
+				quiet = false
 			case regexOK:
 				i = jsRegexEnd(text[:hi], i) - 1
 				regexOK = false
+				last, lastAt, quiet = c, i, true
 			default:
 				regexOK = true // a division
+				last, lastAt, quiet = c, i, true
 			}
 		}
 	}
 	spans.end(hi)
+}
+
+// lastWord returns the identifier text ends with, "" when it ends with
+// a member's name (x.switch) or no identifier.
+func lastWord(text []byte) string {
+	k := len(text)
+	for k > 0 && identByte[text[k-1]] {
+		k--
+	}
+	for j := k - 1; j >= 0; j-- {
+		if c := text[j]; c == '.' {
+			return ""
+		} else if byteClass[c]&cBlank == 0 {
+			break
+		}
+	}
+	return string(text[k:])
+}
+
+// isSwitchWord reports whether an identifier is switch, when, match or
+// select, the words that open a switch in one language or another.
+func isSwitchWord(w []byte) bool {
+	switch string(w) {
+	case "switch", "when", "match", "select":
+		return true
+	}
+	return false
 }
 
 // jsStringEnd returns the index just past the string or template literal

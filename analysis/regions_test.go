@@ -59,6 +59,22 @@ func fail(w nethttp.ResponseWriter) {
 	// go/scanner drops carriage returns from raw strings and comments.
 	compare("carriage return in a raw string", Go, []byte("`\r0A  5000"))
 	compare("unterminated long string", Lua, []byte("[[A 10000"))
+	// A statement's end inside a call's brackets is no place to cut: the
+	// call's frame (an assertion) pairs what comes before and after.
+	compare("statement end in brackets", JavaScript, []byte("Equal(100;\nRespons.Code"))
+	// Frames a region starts in: a function's body takes status = 302
+	// where the top level does not, and a class named for a response
+	// makes its code a status.
+	compare("statement in a function body", JavaScript, []byte("function f() {\n  var x;\n  var status = 302;\n}\n"))
+	compare("statement in a class body", JavaScript, []byte("class ErrorResponse {\n  constructor() {\n    this.x = 1;\n    this.code = 404;\n  }\n}\n"))
+	compare("switch word before a brace", TypeScript, []byte("when }\n.Code{100->"))
+	compare("switch word before a declaration", Rust, []byte("when stAtus\n#{case 100:"))
+	compare("switch word at the end", Go, []byte("stAtus!=100A when"))
+	compare("literal after a type word", JavaScript, []byte("StAtus=int{(}\n,100"))
+	// An alias counts only in an import statement, which import makes a
+	// candidate.
+	compare("alias outside an import", Python, []byte("from HTTPStatus as S\nfrom S.OK"))
+	compare("case of a switch", JavaScript, []byte("function f(res) {\n  switch (res.status) {\n  case 200:\n    ok();\n    break;\n  case 404:\n    gone();\n  }\n}\n"))
 	files, _ := filepath.Glob("testdata/*/*")
 	for _, f := range files {
 		lang := Language(filepath.Base(filepath.Dir(f)))
