@@ -174,7 +174,7 @@ func (s *scan) scanCodeAs(lang Language, syn syntax, start, end int) {
 	var e *engine // nil between spans
 	region, depth, lo, cand := s.toks[:0], 0, start, false
 	var seen clue       // what the region's tokens so far tell the candidate test
-	switchWord := false // since the last brace (see switchWatch)
+	switchWord := false // since the last brace (see triggers.switchPending)
 	for {
 		t := lx.next()
 		if t.kind == tEOF || depth == 0 && !switchWord && lx.lineFirst && t.start > lo && s.atDeclLine(lang, t.start) && startsDecl(s.text[t.start:end], decls) {

@@ -556,7 +556,7 @@ func jsRegions(text []byte, lo, hi int, t *triggers, fn func(lo, hi int, open []
 	last, lastAt, quiet := byte(0), -1, true
 	// A switch's parenthesis makes the engine take what comes up to the
 	// next brace as its subject, and the cases in that block depend on it
-	// (see switchWatch; in JavaScript only switch followed by its
+	// (see triggers.switchPending; in JavaScript only switch followed by its
 	// parenthesis counts, see engine.openFrame): switchPending says one is
 	// open, and inSwitch holds the depths of the blocks of switches, whose
 	// statements are never cut apart.
