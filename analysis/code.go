@@ -430,12 +430,12 @@ func (e *engine) ident(t token) {
 		e.pythonAlias(name)
 	}
 	if !member {
-		switch string(name) {
-		case "return":
+		switch {
+		case string(name) == "return":
 			if e.lang == Python {
 				e.inReturn, e.returnDepth = true, len(e.frames)
 			}
-		case "switch", "when", "match", "select":
+		case isSwitchWord(name):
 			// A switch whose subject is a status (switch resp.StatusCode {,
 			// when (response.code) {, match r.status_code:) makes its cases
 			// statuses; the subject is checked until the block opens.

@@ -127,7 +127,7 @@ func buildTriggers(ix *constIndex) map[Language]*triggers {
 			if t.pyMatch {
 				t.switchClose = ":{"
 			}
-			for _, w := range []string{"switch", "when", "match", "select"} {
+			for _, w := range switchWords {
 				i, b := shapeBit([]byte(w))
 				t.shape[i] |= b
 			}
@@ -159,9 +159,9 @@ var wordByte = func() (t [256]bool) {
 // clues adds to seen what the words of text tell, up to candidate (the
 // test at the top of this file), and returns where it stopped reading;
 // aliased says that the file imports a package under another name, so
-// that receivers cannot be told from their spelling. With watch it also returns the end of
-// the last word it read that opens a switch (see switchPending), -1 when
-// there is none.
+// that receivers cannot be told from their spelling. With watch it also
+// returns the end of the last word it read that opens a switch (see
+// switchPending), -1 when there is none.
 func (t *triggers) clues(text []byte, aliased bool, seen clue, watch bool) (_ clue, switchEnd, stop int) {
 	switchEnd = -1
 	i := 0
@@ -169,10 +169,7 @@ func (t *triggers) clues(text []byte, aliased bool, seen clue, watch bool) (_ cl
 		if !wordByte[text[i]] {
 			continue
 		}
-		j := i + 1
-		for j < len(text) && wordByte[text[j]] {
-			j++
-		}
+		j := wordEnd(text, i)
 		w := text[i:j]
 		i = j
 		if isDigit(w[0]) {
@@ -192,6 +189,13 @@ func (t *triggers) clues(text []byte, aliased bool, seen clue, watch bool) (_ cl
 		}
 	}
 	return seen, switchEnd, min(i, len(text))
+}
+
+// wordEnd returns the end of the word (see wordByte) that starts at i.
+func wordEnd(text []byte, i int) int {
+	for i++; i < len(text) && wordByte[text[i]]; i++ {
+	}
+	return i
 }
 
 // opensSwitch reports whether the word w at text[i:] opens a switch as
@@ -219,10 +223,7 @@ func (t *triggers) switchPending(text []byte, switchEnd, stop int) bool {
 		if !wordByte[text[i]] {
 			continue
 		}
-		j := i + 1
-		for j < len(text) && wordByte[text[j]] {
-			j++
-		}
+		j := wordEnd(text, i)
 		if k, b := shapeBit(text[i:j]); t.shape[k]&b != 0 && t.opensSwitch(text, i, text[i:j]) {
 			switchEnd = j
 		}
@@ -679,8 +680,13 @@ func lastWord(text []byte) string {
 	return string(text[k:])
 }
 
-// isSwitchWord reports whether an identifier is switch, when, match or
-// select, the words that open a switch in one language or another.
+// switchWords open a switch in one language or another.
+var switchWords = []string{"switch", "when", "match", "select"}
+
+// isSwitchWord reports whether an identifier is one of switchWords. The
+// engine asks it of every identifier, hence the switch on the string
+// rather than a search of the list; TestSwitchWords checks it takes every
+// word of the list.
 func isSwitchWord(w []byte) bool {
 	switch string(w) {
 	case "switch", "when", "match", "select":

@@ -169,3 +169,19 @@ func FuzzRegionsKeepFindings(f *testing.F) {
 func describe(r Result) string {
 	return fmt.Sprintf("%s %+v ecosystems %q", r.Language, r.Findings, r.Ecosystems())
 }
+
+// isSwitchWord, which the engine asks of every identifier, and
+// switchWords, whose shapes the candidate test watches for, list the same
+// words.
+func TestSwitchWords(t *testing.T) {
+	for _, w := range switchWords {
+		if !isSwitchWord([]byte(w)) {
+			t.Errorf("isSwitchWord(%q) = false", w)
+		}
+	}
+	for _, w := range []string{"switches", "Switch", "whence", "matches", "selected", "return", "case"} {
+		if isSwitchWord([]byte(w)) {
+			t.Errorf("isSwitchWord(%q) = true", w)
+		}
+	}
+}
