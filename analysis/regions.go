@@ -3,6 +3,7 @@ package analysis
 import (
 	"bytes"
 	"slices"
+	"strings"
 )
 
 // Most of a source file is far from any status code. The code engine reads
@@ -212,24 +213,35 @@ func (t *triggers) opensSwitch(text []byte, i int, w []byte) bool {
 // stands between such a word and the next brace (or, in Python, colon) as
 // the switch's subject, which makes the cases in that block statuses, so
 // no region may start in between. clues read text up to stop and saw the
-// last such word end at switchEnd; of the rest, only what follows the
-// last closer can hold one that is pending.
+// last such word end at switchEnd; what it did not read is read here
+// backwards, down to the last closer at most, so that a region whose end
+// closes its switches costs only its tail.
 func (t *triggers) switchPending(text []byte, switchEnd, stop int) bool {
-	closer := -1
-	for i := range len(t.switchClose) {
-		closer = max(closer, bytes.LastIndexByte(text, t.switchClose[i]))
-	}
-	for i := max(stop, closer+1); i < len(text); i++ {
-		if !wordByte[text[i]] {
+	for i := len(text) - 1; i >= stop; i-- {
+		c := text[i]
+		if strings.IndexByte(t.switchClose, c) >= 0 {
+			return false // every switch before it has its block
+		}
+		if !wordByte[c] {
 			continue
 		}
-		j := wordEnd(text, i)
-		if k, b := shapeBit(text[i:j]); t.shape[k]&b != 0 && t.opensSwitch(text, i, text[i:j]) {
-			switchEnd = j
+		j := i + 1
+		for i > stop && wordByte[text[i-1]] {
+			i--
 		}
-		i = j
+		if k, b := shapeBit(text[i:j]); t.shape[k]&b != 0 && t.opensSwitch(text, i, text[i:j]) {
+			return true
+		}
 	}
-	return switchEnd > closer
+	if switchEnd < 0 {
+		return false
+	}
+	for i := range len(t.switchClose) {
+		if bytes.IndexByte(text[switchEnd:stop], t.switchClose[i]) >= 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // wordClue is what an identifier that passed the shape filter tells the
