@@ -161,11 +161,7 @@ func (l *lexer) next() token {
 }
 
 func (l *lexer) scan() token {
-	i, text := l.pos, l.text[:l.end]
-	for i < len(text) && byteClass[text[i]]&cBlank != 0 {
-		i++
-	}
-	l.pos = i
+	l.pos = skipBlanks(l.text[:l.end], l.pos)
 	if l.pos >= l.end {
 		return token{kind: tEOF, start: l.end, end: l.end}
 	}

@@ -31,9 +31,12 @@ import (
 //     constants;
 //   - a callee of the call rules (or its receiver), whose slots are the only
 //     ones that accept any integer (WriteHeader(0)), together with a word
-//     that starts with a digit: such a slot reports only a number literal,
-//     and every integer literal starts with a digit, so a region that
-//     calls c.String but holds no number has nothing for it.
+//     that starts with a digit and may be a whole argument: such a slot
+//     reports only a number literal that fills an argument, and every
+//     integer literal starts with a digit, so a region that calls c.String
+//     but holds no number after a parenthesis or comma has nothing for
+//     it. A callee counts only where it is called, and as its rules want
+//     it: as a method (c.String(...)) or as a plain function (error(...)).
 //
 // The test looks at the words of the raw bytes, strings and comments
 // included (where codes are found in prose), so it finds more candidates
@@ -46,8 +49,9 @@ import (
 // identifiers out before the map lookup.
 type triggers struct {
 	// words make a region a candidate by themselves; calls (callees and
-	// receivers) only beside a number.
-	words, calls map[string]bool
+	// receivers, with the forms their rules accept) only beside a number.
+	words map[string]bool
+	calls map[string]callForm
 	// aliasWords are the callees of rules that name their receiver
 	// (http.Error): the receiver is the trigger, unless the file imports
 	// the package under another name (nethttp.Error), when the callee is.
@@ -71,16 +75,96 @@ const (
 	candidate  = numberClue | callClue
 )
 
+// callForm is how a trigger of the call rules stands: as a method (x.f),
+// as a plain function (f), either, or as a receiver (http in
+// http.Error), which need not be called itself.
+type callForm uint8
+
+const (
+	asMethod callForm = 1 << iota
+	asFunc
+	asReceiver
+	anyForm = asMethod | asFunc
+)
+
+// formAt tells how the word at text[i] stands, from the byte before it,
+// blanks aside: after a dot it is a method (x.f, x?.f), after anything else
+// a plain function, except after a slash, a bracket or a line's start,
+// where a comment may end and hide what stands before it, and after two
+// dots (a spread) or another separator (::, ->), which the test leaves to
+// the engine.
+func formAt(text []byte, i int) callForm {
+	for i--; i >= 0; i-- {
+		switch text[i] {
+		case ' ', '\t', '\r', '\f', '\v':
+			continue
+		case '.':
+			if i > 0 && text[i-1] == '.' {
+				return anyForm
+			}
+			return asMethod
+		case '/', ']', '\n', ':', '>':
+			return anyForm
+		}
+		return asFunc
+	}
+	return anyForm
+}
+
+// calledAt reports whether the word that ends at text[j] may be called:
+// the byte after it, blanks aside, opens its arguments, or may start a
+// comment or a line break (a slash, a hash, a dash, a line's end) or a
+// generic, optional or asserted call (<, ?, !) before them.
+func calledAt(text []byte, j int) bool {
+	for ; j < len(text); j++ {
+		switch text[j] {
+		case ' ', '\t', '\r', '\f', '\v':
+			continue
+		case '(', '/', '#', '-', '\n', '<', '?', '!':
+			return true
+		}
+		return false
+	}
+	return true
+}
+
+// mayFillArgument reports whether the word at text[i] may be a whole
+// argument of a call: the byte before it, blanks aside, opens or separates
+// arguments, or may end a comment (a slash, a bracket, a line's start).
+func mayFillArgument(text []byte, i int) bool {
+	for i--; i >= 0; i-- {
+		switch text[i] {
+		case ' ', '\t', '\r', '\f', '\v':
+			continue
+		case '(', ',', '/', ']', '\n':
+			return true
+		}
+		return false
+	}
+	return true
+}
+
 func shapeBit(w []byte) (int, uint64) {
 	k := (len(w)&15)<<12 | int(w[0]&63)<<6 | int(w[len(w)-1]&63)
 	return k >> 6, 1 << (k & 63)
 }
 
 func (t *triggers) add(m map[string]bool, w string) {
-	if w == "" {
-		return
+	if w != "" {
+		m[w] = true
+		t.addShape(w)
 	}
-	m[w] = true
+}
+
+// addCall adds a callee or receiver of a call rule, in the given form.
+func (t *triggers) addCall(w string, form callForm) {
+	if w != "" {
+		t.calls[w] |= form
+		t.addShape(w)
+	}
+}
+
+func (t *triggers) addShape(w string) {
 	i, b := shapeBit([]byte(w))
 	t.shape[i] |= b
 }
@@ -93,17 +177,21 @@ func (t *triggers) add(m map[string]bool, w string) {
 func buildTriggers(ix *constIndex) map[Language]*triggers {
 	out := map[Language]*triggers{}
 	for _, lang := range []Language{Go, JavaScript, TypeScript, Python, Java, Kotlin, CSharp, Rust, PHP, Lua} {
-		t := &triggers{words: map[string]bool{}, calls: map[string]bool{}, aliasWords: map[string]bool{}}
+		t := &triggers{words: map[string]bool{}, calls: map[string]callForm{}, aliasWords: map[string]bool{}}
 		bit := langBit(lang)
 		for _, r := range callRules {
 			if r.langs != 0 && r.langs&bit == 0 {
 				continue
 			}
 			switch r.recv {
-			case anyRecv, isMethod, isFunc:
-				t.add(t.calls, r.callee)
+			case anyRecv:
+				t.addCall(r.callee, anyForm)
+			case isMethod:
+				t.addCall(r.callee, asMethod)
+			case isFunc:
+				t.addCall(r.callee, asFunc)
 			default:
-				t.add(t.calls, r.recv)
+				t.addCall(r.recv, asReceiver)
 				t.add(t.aliasWords, r.callee)
 			}
 		}
@@ -129,8 +217,7 @@ func buildTriggers(ix *constIndex) map[Language]*triggers {
 				t.switchClose = ":{"
 			}
 			for _, w := range switchWords {
-				i, b := shapeBit([]byte(w))
-				t.shape[i] |= b
+				t.addShape(w)
 			}
 		}
 		out[lang] = t
@@ -170,23 +257,23 @@ func (t *triggers) clues(text []byte, aliased bool, seen clue, watch bool) (_ cl
 		if !wordByte[text[i]] {
 			continue
 		}
-		j := wordEnd(text, i)
+		start, j := i, wordEnd(text, i)
 		w := text[i:j]
 		i = j
 		if isDigit(w[0]) {
 			if len(w) >= 3 && (w[0] >= '1' && isDigit(w[1]) && isDigit(w[2]) && (len(w) == 3 || !isDigit(w[3])) ||
 				w[0] >= '1' && w[0] <= '5' && w[1]|0x20 == 'x' && w[2]|0x20 == 'x') {
 				seen = candidate // a number of three digits (404, 404L, 404u16) or a class (5xx)
-			} else {
+			} else if mayFillArgument(text, start) {
 				seen |= numberClue
 			}
 			continue
 		}
 		if k, b := shapeBit(w); t.shape[k]&b != 0 { // most words, without a map lookup
-			if watch && t.opensSwitch(text, j-len(w), w) {
+			if watch && t.opensSwitch(text, start, w) {
 				switchEnd = j
 			}
-			seen |= t.wordClue(w, aliased)
+			seen |= t.wordClue(text, start, j, aliased)
 		}
 	}
 	return seen, switchEnd, min(i, len(text))
@@ -244,13 +331,17 @@ func (t *triggers) switchPending(text []byte, switchEnd, stop int) bool {
 	return true
 }
 
-// wordClue is what an identifier that passed the shape filter tells the
-// candidate test.
-func (t *triggers) wordClue(w []byte, aliased bool) clue {
-	switch {
-	case t.words[string(w)]:
+// wordClue is what the identifier text[i:j], which passed the shape
+// filter, tells the candidate test.
+func (t *triggers) wordClue(text []byte, i, j int, aliased bool) clue {
+	w := text[i:j]
+	if t.words[string(w)] {
 		return candidate
-	case t.calls[string(w)] || aliased && t.aliasWords[string(w)]:
+	}
+	switch f := t.calls[string(w)]; {
+	case f&asReceiver != 0,
+		f != 0 && f&formAt(text, i) != 0 && calledAt(text, j),
+		aliased && t.aliasWords[string(w)]:
 		return callClue
 	}
 	return 0
@@ -267,10 +358,13 @@ func (t *triggers) tokenClues(text []byte, tok token, seen clue) clue {
 		if len(w) >= 3 && w[0] >= '1' && w[0] <= '9' && isDigit(w[1]) && isDigit(w[2]) && (len(w) == 3 || !isDigit(w[3])) {
 			return candidate
 		}
-		return seen | numberClue
+		if mayFillArgument(text, tok.start) {
+			return seen | numberClue
+		}
+		return seen
 	case tIdent:
 		if k, b := shapeBit(w); t.shape[k]&b != 0 {
-			return seen | t.wordClue(w, false)
+			return seen | t.wordClue(text, tok.start, tok.end, false)
 		}
 		return seen
 	}
@@ -575,6 +669,11 @@ func jsRegions(text []byte, lo, hi int, t *triggers, fn func(lo, hi int, open []
 	// statements are never cut apart.
 	switchPending := false
 	var inSwitch []int
+	// inBlocks says that only plain blocks are open, none a switch's, so
+	// that a statement that ends here may end a region.
+	inBlocks := func() bool {
+		return !switchPending && len(blocks) == len(brackets) && (len(inSwitch) == 0 || len(brackets) < inSwitch[len(inSwitch)-1])
+	}
 	for i := lo; i < hi; i++ {
 		run := i
 		for i < hi && !jsSplitByte[text[i]] {
@@ -598,8 +697,7 @@ func jsRegions(text []byte, lo, hi int, t *triggers, fn func(lo, hi int, open []
 			case switchPending:
 			case len(brackets) == 0 && i+1 < hi && startsDecl(text[i+1:hi], decls):
 				spans.cut(i + 1)
-			case (last == ';' || last == '}') && lastAt > lo && len(blocks) == len(brackets) &&
-				(len(inSwitch) == 0 || len(brackets) < inSwitch[len(inSwitch)-1]):
+			case (last == ';' || last == '}') && lastAt > lo && inBlocks():
 				// A statement ended with its line, outside any bracket or
 				// in plain blocks only: the next starts a region.
 				spans.cut(i + 1)
@@ -648,7 +746,24 @@ func jsRegions(text []byte, lo, hi int, t *triggers, fn func(lo, hi int, open []
 			for len(inSwitch) > 0 && len(brackets) < inSwitch[len(inSwitch)-1] {
 				inSwitch = inSwitch[:len(inSwitch)-1]
 			}
+			// Minified code holds a file on one line: a block that a
+			// statement follows on the same line (}else, }return) ends a
+			// region as one that ends its line does.
+			if c == '}' && inBlocks() {
+				if k := skipBlanks(text[:hi], i+1); k < hi && identByte[text[k]] {
+					spans.cut(i + 1)
+				}
+			}
 			regexOK = false
+			last, lastAt, quiet = c, i, true
+		case ';':
+			// So does a statement's semicolon that code follows.
+			if inBlocks() {
+				if k := skipBlanks(text[:hi], i+1); k < hi && text[k] != '\n' && text[k] != '/' {
+					spans.cut(i + 1)
+				}
+			}
+			regexOK = true
 			last, lastAt, quiet = c, i, true
 		case '\'', '"', '`':
 			i = jsStringEnd(text[:hi], i) - 1
@@ -757,7 +872,7 @@ func jsRegexEnd(text []byte, i int) int {
 
 // jsSplitByte marks the bytes jsRegions looks at.
 var jsSplitByte = func() (t [256]bool) {
-	for _, c := range []byte("\n()[]{}'\"`/") {
+	for _, c := range []byte("\n()[]{};'\"`/") {
 		t[c] = true
 	}
 	return t
@@ -846,4 +961,13 @@ func startsGoDecl(line []byte) bool {
 		}
 	}
 	return false
+}
+
+// skipBlanks returns the offset of the first byte from i on that is not a
+// blank other than a newline.
+func skipBlanks(text []byte, i int) int {
+	for i < len(text) && byteClass[text[i]]&cBlank != 0 {
+		i++
+	}
+	return i
 }
