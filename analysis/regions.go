@@ -56,6 +56,9 @@ type triggers struct {
 	// (http.Error): the receiver is the trigger, unless the file imports
 	// the package under another name (nethttp.Error), when the callee is.
 	aliasWords map[string]bool
+	// memberCalls are the receivers with their callees, as written
+	// (http.Error), which a receiver must be seen with.
+	memberCalls map[string]bool
 	shape      [16 * 64 * 64 / 64]uint64 // bit (len, first, last) of any word
 	// switchClose holds the bytes that end a switch's subject, for the
 	// languages whose region scans watch for switches (see
@@ -109,6 +112,23 @@ func formAt(text []byte, i int) callForm {
 		return asFunc
 	}
 	return anyForm
+}
+
+// memberCalled reports whether the receiver text[i:j] is followed by a
+// callee of its rules: written out (http.Error), or with something else
+// after it that leaves the member open (blanks, a comment, ?. or ::).
+func (t *triggers) memberCalled(text []byte, i, j int) bool {
+	if j+1 < len(text) && text[j] == '.' && wordByte[text[j+1]] {
+		return t.memberCalls[string(text[i:wordEnd(text, j+1)])]
+	}
+	if j == len(text) {
+		return true
+	}
+	switch text[j] {
+	case '.', '?', ':', '-', ' ', '\t', '\r', '\f', '\v', '\n', '/', '#':
+		return true
+	}
+	return false
 }
 
 // calledAt reports whether the word that ends at text[j] may be called:
@@ -177,7 +197,7 @@ func (t *triggers) addShape(w string) {
 func buildTriggers(ix *constIndex) map[Language]*triggers {
 	out := map[Language]*triggers{}
 	for _, lang := range []Language{Go, JavaScript, TypeScript, Python, Java, Kotlin, CSharp, Rust, PHP, Lua} {
-		t := &triggers{words: map[string]bool{}, calls: map[string]callForm{}, aliasWords: map[string]bool{}}
+		t := &triggers{words: map[string]bool{}, calls: map[string]callForm{}, aliasWords: map[string]bool{}, memberCalls: map[string]bool{}}
 		bit := langBit(lang)
 		for _, r := range callRules {
 			if r.langs != 0 && r.langs&bit == 0 {
@@ -193,6 +213,7 @@ func buildTriggers(ix *constIndex) map[Language]*triggers {
 			default:
 				t.addCall(r.recv, asReceiver)
 				t.add(t.aliasWords, r.callee)
+				t.memberCalls[r.recv+"."+r.callee] = true
 			}
 		}
 		for _, l := range ecoLanguages(lang) {
@@ -339,7 +360,7 @@ func (t *triggers) wordClue(text []byte, i, j int, aliased bool) clue {
 		return candidate
 	}
 	switch f := t.calls[string(w)]; {
-	case f&asReceiver != 0,
+	case f&asReceiver != 0 && t.memberCalled(text, i, j),
 		f != 0 && f&formAt(text, i) != 0 && calledAt(text, j),
 		aliased && t.aliasWords[string(w)]:
 		return callClue
