@@ -680,7 +680,9 @@ func jsRegions(text []byte, lo, hi int, t *triggers, fn func(lo, hi int, open []
 	decls := declStarts[JavaScript]
 	regexOK := true // what regexAllowed would say at the next token
 	// last is the last byte outside blanks before the one being looked
-	// at, at lastAt, and quiet says no comment came after it.
+	// at, at lastAt, and quiet says no comment came after it (a bracket
+	// after a comment is taken for a block only when nothing but comments
+	// stands before it, as a licence header before a module wrapper).
 	last, lastAt, quiet := byte(0), -1, true
 	// A switch's parenthesis makes the engine take what comes up to the
 	// next brace as its subject, and the cases in that block depend on it
@@ -731,7 +733,7 @@ func jsRegions(text []byte, lo, hi int, t *triggers, fn func(lo, hi int, open []
 				inSwitch = append(inSwitch, len(brackets)+1)
 				switchPending = false
 			}
-			if len(blocks) == len(brackets) && quiet {
+			if len(blocks) == len(brackets) && (quiet || lastAt < lo) {
 				switch {
 				case c == '{' && last == ')':
 					// A plain block: the body of a function, method, class
