@@ -159,15 +159,17 @@ func (s *scan) scanCode(syn syntax, start, end int) {
 func (s *scan) scanCodeAs(lang Language, syn syntax, start, end int) {
 	tr, decls := s.a.triggers[lang], declStarts[lang]
 	if tr == nil || decls == nil || s.probe >= 0 || s.a.wholeFiles {
-		s.scanCodeSpan(lang, syn, start, end, nil)
+		s.scanCodeSpan(lang, syn, start, end, nil, 0)
 		return
 	}
 	switch lang {
 	case Python:
-		pythonRegions(s.text, start, end, tr, func(lo, hi int, _ []openBlock) { s.scanCodeSpan(lang, syn, lo, hi, nil) })
+		pythonRegions(s.text, start, end, tr, func(lo, hi int, _ []openBlock) {
+			s.scanCodeSpan(lang, syn, lo, hi, nil, indentBefore(s.text[start:lo]))
+		})
 		return
 	case JavaScript, TypeScript:
-		jsRegions(s.text, start, end, tr, func(lo, hi int, open []openBlock) { s.scanCodeSpan(lang, syn, lo, hi, open) })
+		jsRegions(s.text, start, end, tr, func(lo, hi int, open []openBlock) { s.scanCodeSpan(lang, syn, lo, hi, open, 0) })
 		return
 	}
 	lx := lexer{syn: syn, text: s.text, pos: start, end: end}
@@ -226,11 +228,28 @@ func (s *scan) scanCodeAs(lang Language, syn syntax, start, end int) {
 	}
 }
 
+// indentBefore returns the indentation of the line that text ends in, as
+// the engine measures it after a newline, or 0 on text's first line, as
+// the engine starts.
+func indentBefore(text []byte) int {
+	nl := bytes.LastIndexByte(text, '\n')
+	if nl < 0 {
+		return 0
+	}
+	i := nl + 1
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+		i++
+	}
+	return i - nl - 1
+}
+
 // scanCodeSpan feeds every token of text[start:end] to a fresh engine,
-// which starts inside the brackets open (see regionSpans).
-func (s *scan) scanCodeSpan(lang Language, syn syntax, start, end int, open []openBlock) {
+// which starts inside the brackets open (see regionSpans) and on a line
+// indented by indent (see engine.newline).
+func (s *scan) scanCodeSpan(lang Language, syn syntax, start, end int, open []openBlock, indent int) {
 	lx := lexer{syn: syn, text: s.text, pos: start, end: end}
 	e := s.newEngine(lang)
+	e.lineIndent = indent
 	for _, b := range open {
 		e.enter(b)
 	}

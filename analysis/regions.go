@@ -10,7 +10,7 @@ import (
 // every token of what it is given, so a file is split at places where the
 // engine's state is clean anyway, or can be set up (between top-level
 // declarations; in Go between the statements of a function's body; in
-// Python between the statements of a block; in JavaScript between
+// Python between statements; in JavaScript between
 // statements in blocks, the engine starting inside the blocks open there)
 // and only the regions that could yield a finding are given to it. In Go,
 // Python and JavaScript the regions are found by a scan of the bytes that
@@ -552,23 +552,25 @@ func (r *regionSpans) end(hi int) {
 	r.flush()
 }
 
-// pythonRegions is goRegions for Python, over text[lo:hi]: a line outside
-// any bracket and string whose first word starts a declaration (def,
-// class, import, from, async, a decorator), indented or not, starts a
-// region, as in scanCodeAs. Only the bytes that change what is a string,
-// a comment or a bracket are looked at, following the lexer's rules
-// (triple quotes, backslashes, a one-line string ending at its line's
-// end), so that a region starts where the lexer would see the same
-// token; the lexer then reads only the candidate spans.
+// pythonRegions is goRegions for Python, over text[lo:hi]: every logical
+// line (outside brackets, strings and backslash continuations) starts a
+// region, since the engine carries nothing from one statement to the next
+// but a match's subject to its cases, which stand on the deeper lines after
+// it and so stay with it. Only the bytes that change what is a string, a
+// comment or a bracket are looked at, following the lexer's rules (triple
+// quotes, backslashes, a one-line string ending at its line's end), so
+// that a region starts where the lexer would see the same token; the
+// lexer then reads only the candidate spans.
 func pythonRegions(text []byte, lo, hi int, t *triggers, fn func(lo, hi int, open []openBlock)) {
 	spans := regionSpans{text: text, triggers: t, fn: fn, lo: lo}
-	decls := declStarts[Python]
 	depth := 0
-	// level is the indentation of the statements directly in the block
-	// being read, set by the first statement after a declaration (-1
-	// until then); comment says the line has a comment, after which a
-	// backslash does not continue it.
-	level, comment := -1, false
+	// matchAt is the indentation of the match statement whose cases are
+	// being read (-1 when none is); comment says the line has a comment,
+	// after which a backslash does not continue it.
+	matchAt, comment := -1, false
+	if k := skipBlanks(text[:hi], lo); startsMatch(text[k:hi]) {
+		matchAt = k - lo
+	}
 	for i := lo; i < hi; i++ {
 		for i < hi && !pySplitByte[text[i]] {
 			i++
@@ -586,18 +588,14 @@ func pythonRegions(text []byte, lo, hi int, t *triggers, fn func(lo, hi int, ope
 				switch ind := k - i - 1; {
 				case k == hi || text[k] == '\n' || text[k] == '\r' || text[k] == '#':
 					// A blank or comment line is no statement.
-				case startsDecl(text[k:hi], decls):
+				case matchAt >= 0 && ind > matchAt:
+					// A line of a match's block.
+				default:
 					spans.cut(k)
-					level = -1
-				case level < 0:
-					level = ind
-				case ind <= level:
-					// A statement directly in the block (or, dedented, in
-					// an enclosing one) after the one before has ended:
-					// what the engine carries from line to line (a match's
-					// cases) is in deeper lines.
-					spans.cut(k)
-					level = ind
+					matchAt = -1
+					if startsMatch(text[k:hi]) {
+						matchAt = ind
+					}
 				}
 			}
 			comment = false
@@ -613,6 +611,13 @@ func pythonRegions(text []byte, lo, hi int, t *triggers, fn func(lo, hi int, ope
 		}
 	}
 	spans.end(hi)
+}
+
+// startsMatch reports whether a line starts with the word match, which may
+// open a match statement (or name a variable: the lines after it are kept
+// together all the same).
+func startsMatch(line []byte) bool {
+	return bytes.HasPrefix(line, []byte("match")) && (len(line) == 5 || !identByte[line[5]])
 }
 
 // continued reports whether a line (up to its newline) ends in a

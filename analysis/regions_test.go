@@ -75,6 +75,11 @@ func fail(w nethttp.ResponseWriter) {
 	// candidate.
 	compare("alias outside an import", Python, []byte("from HTTPStatus as S\nfrom S.OK"))
 	compare("case of a switch", JavaScript, []byte("function f(res) {\n  switch (res.status) {\n  case 200:\n    ok();\n    break;\n  case 404:\n    gone();\n  }\n}\n"))
+	// A match's subject reaches its cases, and no further: the engine
+	// measures a span's first line as indented as it stands.
+	compare("match in a nested function", Python, []byte("def test():\n    def f(status):\n        match status:\n            case 400:\n                return 1\n    assertEqual(f(401 | 403 | 404), None)\n"))
+	// Minified code: statements on one line, after a licence comment.
+	compare("minified", JavaScript, []byte("/*! lib */\n(function(a){var b=a.status;if(b===404){a.x()}else{a.y(b)}a.res.status(404);})(this);\n"))
 	files, _ := filepath.Glob("testdata/*/*")
 	for _, f := range files {
 		lang := Language(filepath.Base(filepath.Dir(f)))
