@@ -59,7 +59,7 @@ type triggers struct {
 	// memberCalls are the receivers with their callees, as written
 	// (http.Error), which a receiver must be seen with.
 	memberCalls map[string]bool
-	shape      [16 * 64 * 64 / 64]uint64 // bit (len, first, last) of any word
+	shape       [16 * 64 * 64 / 64]uint64 // bit (len, first, last) of any word
 	// switchClose holds the bytes that end a switch's subject, for the
 	// languages whose region scans watch for switches (see
 	// switchPending); pyMatch says only match, at a line's start, opens
