@@ -360,6 +360,12 @@ func (e *engine) newline(t token) {
 	if e.goImport == 1 {
 		e.goImport = 0
 	}
+	if e.lang == Python && len(e.frames) == 0 {
+		// A line's end outside brackets ends a Python statement: what
+		// the next line starts with (.x, (404)) refers to nothing before.
+		e.seq++
+		e.push(ringTok{kind: tNewline, start: t.start, end: t.end, seq: e.seq})
+	}
 	if e.lang == Python || e.lang == Ruby {
 		// The indentation of the next line, for Python's match blocks.
 		i := t.end

@@ -78,6 +78,10 @@ func fail(w nethttp.ResponseWriter) {
 	// A match's subject reaches its cases, and no further: the engine
 	// measures a span's first line as indented as it stands.
 	compare("match in a nested function", Python, []byte("def test():\n    def f(status):\n        match status:\n            case 400:\n                return 1\n    assertEqual(f(401 | 403 | 404), None)\n"))
+	// A Python line's end outside brackets ends a statement, even before a
+	// line that could go on with the one before.
+	compare("line after a statement", Python, []byte("A0\n.codes.found"))
+	compare("parenthesis after a statement", Python, []byte("x = 1\nabort\n(404)\n"))
 	// Minified code: statements on one line, after a licence comment.
 	compare("minified", JavaScript, []byte("/*! lib */\n(function(a){var b=a.status;if(b===404){a.x()}else{a.y(b)}a.res.status(404);})(this);\n"))
 	files, _ := filepath.Glob("testdata/*/*")
