@@ -12,17 +12,17 @@ import (
 // candidate.
 func (s *scan) scanGo() {
 	if s.probe >= 0 || s.a.wholeFiles {
-		s.scanGoRange(0, len(s.text))
+		s.scanGoRange(0, len(s.text), nil)
 		return
 	}
-	goRegions(s.text, s.a.triggers[Go], func(lo, hi int, _ []openBlock) { s.scanGoRange(lo, hi) })
+	goRegions(s.text, s.a.triggers[Go], func(lo, hi int, open []openBlock) { s.scanGoRange(lo, hi, open) })
 }
 
 // scanGoRange scans text[lo:hi] with the standard library's go/scanner, as
 // the issue asks, and feeds its tokens to the shared engine. go/scanner
 // builds a string for every identifier, literal and comment, so Go
 // regions allocate per token; the benchmark reports the cost.
-func (s *scan) scanGoRange(lo, hi int) {
+func (s *scan) scanGoRange(lo, hi int, open []openBlock) {
 	text := s.text[:hi]
 	fset := gotoken.NewFileSet()
 	file := fset.AddFile("", fset.Base(), hi-lo)
@@ -38,6 +38,9 @@ func (s *scan) scanGoRange(lo, hi int) {
 	var sc scanner.Scanner
 	sc.Init(file, text[lo:], func(gotoken.Position, string) {}, scanner.ScanComments)
 	e := s.newEngine(Go)
+	for _, b := range open {
+		e.enter(b)
+	}
 	for {
 		pos, tok, lit := sc.Scan()
 		off := lo + file.Offset(pos)

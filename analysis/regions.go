@@ -423,19 +423,23 @@ func aliasesNetHTTP(text []byte) bool {
 // open bracket, no value waiting for its next token. Those are the
 // top-level declarations (a line that starts with func, type, var, const
 // or import outside any bracket, string or comment), and the statements
-// directly inside a function's body: a line there that ends in a token
-// after which Go inserts a semicolon (an identifier, a literal, a closing
-// bracket) ends its statement, so the next line starts a new one. A
-// statement's own blocks (the cases of a switch) lie deeper and stay in
-// its region. Functions are most of a Go file, and one number in a long
-// function no longer sends all of it through go/scanner.
+// directly inside a function's body, whose frame the engine is given (see
+// goBlock): a line there that ends in a token after which Go inserts a
+// semicolon (an identifier, a literal, a closing bracket) ends its
+// statement, so the next line starts a new one. A statement's own blocks
+// (the cases of a switch) lie deeper and stay in its region. Functions are
+// most of a Go file, and one number in a long function no longer sends all
+// of it through go/scanner.
 func goRegions(text []byte, t *triggers, fn func(lo, hi int, open []openBlock)) {
-	spans := regionSpans{text: text, triggers: t, aliased: aliasesNetHTTP(text), fn: fn}
+	// body holds the frame of the function's body open at depth 1, if
+	// the engine can be given it; inFunc says the current top-level
+	// declaration, which starts at decl, is a function. lineStart and
+	// comment are the start of the current line and of its // comment, if
+	// any.
+	var body []openBlock
+	spans := regionSpans{text: text, triggers: t, aliased: aliasesNetHTTP(text), fn: fn, blocks: &body}
 	depth := 0
-	// inFunc: the current top-level declaration is a function; inBody: the
-	// bracket open at depth 1 is its body. lineStart and comment are the
-	// start of the current line and of its // comment, if any.
-	inFunc, inBody := false, false
+	inFunc, decl := false, 0
 	lineStart, comment := 0, -1
 	for i := 0; i < len(text); i++ {
 		for i < len(text) && !goSplitByte[text[i]] {
@@ -448,18 +452,23 @@ func goRegions(text []byte, t *triggers, fn func(lo, hi int, open []openBlock)) 
 		case '\n':
 			if depth == 0 && i+1 < len(text) && startsGoDecl(text[i+1:]) {
 				spans.cut(i + 1)
-				inFunc = bytes.HasPrefix(text[i+1:], []byte("func"))
-			} else if depth == 1 && inBody && endsGoStatement(text[lineStart:i], comment-lineStart) {
+				inFunc, decl = bytes.HasPrefix(text[i+1:], []byte("func")), i+1
+			} else if depth == 1 && len(body) > 0 && endsGoStatement(text[lineStart:i], comment-lineStart) {
 				spans.cut(i + 1)
 			}
 			lineStart, comment = i+1, -1
 		case '(', '[', '{':
-			if depth == 0 {
-				inBody = c == '{' && inFunc
+			if depth == 0 && c == '{' && inFunc {
+				if name, ok := goBlock(text, decl, i); ok {
+					body = append(body[:0], openBlock{open: '{', name: name})
+				}
 			}
 			depth++
 		case ')', ']', '}':
 			depth = max(0, depth-1)
+			if depth == 0 {
+				body = body[:0]
+			}
 		case '/':
 			if i+1 < len(text) && text[i+1] == '/' {
 				comment = i
@@ -478,6 +487,58 @@ func goRegions(text []byte, t *triggers, fn func(lo, hi int, open []openBlock)) 
 		}
 	}
 	spans.end(len(text))
+}
+
+// goBlock reports whether the brace at text[i], which opens a function's
+// body, opens it as a frame the engine can be given as reading from the
+// top would have opened it (see engine.openFrame and engine.enter), and
+// the name that frame keeps. That holds when the brace follows, on its
+// line, a closing parenthesis or a name (the result type), which the frame
+// keeps, unless
+//   - a switch word stands in the declaration (text[header:i]), whose
+//     subject the frame would keep;
+//   - the name is a type word, after which the engine looks further back
+//     for the name a literal is given, or in.
+//
+// Whatever else stands before the brace (a comment, a string) leaves the
+// body to the engine whole.
+func goBlock(text []byte, header, i int) ([]byte, bool) {
+	k := i
+	for k > header && (text[k-1] == ' ' || text[k-1] == '\t' || text[k-1] == '\r') {
+		k--
+	}
+	if k == header || hasSwitchWord(text[header:k]) {
+		return nil, false
+	}
+	if text[k-1] == ')' {
+		return nil, true
+	}
+	j := k
+	for j > header && wordByte[text[j-1]] {
+		j--
+	}
+	// go/scanner skips $ and reads letters beyond ASCII into the name.
+	if j == k || isDigit(text[j]) || j > 0 && (text[j-1] >= 0x80 || text[j-1] == '$') {
+		return nil, false
+	}
+	name := text[j:k]
+	if string(name) == "in" || slices.Contains(literalTypeWords, string(name)) {
+		return nil, false
+	}
+	return name, true
+}
+
+// hasSwitchWord reports whether text holds one of switchWords, as a word
+// or within one: a few searches of the bytes cost less than reading the
+// words, and a block taken for a switch's only keeps its statements in
+// one region.
+func hasSwitchWord(text []byte) bool {
+	for _, w := range switchWords {
+		if bytes.Contains(text, []byte(w)) {
+			return true
+		}
+	}
+	return false
 }
 
 // regionSpans gathers the regions of a text into spans: consecutive
@@ -534,7 +595,7 @@ func (r *regionSpans) cutAt(hi int, last bool) {
 		r.flush()
 	}
 	r.lo = hi
-	if r.blocks != nil {
+	if r.blocks != nil && len(*r.blocks)+len(r.regionOpen) > 0 {
 		r.regionOpen = append(r.regionOpen[:0], *r.blocks...)
 	}
 }

@@ -78,6 +78,12 @@ func fail(w nethttp.ResponseWriter) {
 	// A match's subject reaches its cases, and no further: the engine
 	// measures a span's first line as indented as it stands.
 	compare("match in a nested function", Python, []byte("def test():\n    def f(status):\n        match status:\n            case 400:\n                return 1\n    assertEqual(f(401 | 403 | 404), None)\n"))
+	// Go's statements in a function's body and its blocks start regions
+	// inside the blocks' frames: status = 404 counts in a body.
+	compare("statement in a Go function body", Go, []byte("package p\n\nfunc f() {\n\tx()\n\tstatus = 404\n\tstatusCode = 201\n}\n"))
+	compare("statement in a Go if block", Go, []byte("package p\n\nfunc f() error {\n\tif ok {\n\t\tx()\n\t\tstatus = 404\n\t} else {\n\t\ty()\n\t\tres.StatusCode = 200\n\t}\n\tgo func() {\n\t\tz()\n\t\tcode = 404\n\t}()\n}\n"))
+	compare("Go switch on a status", Go, []byte("package p\n\nfunc f() {\n\tswitch resp.StatusCode {\n\tcase 200:\n\t\tx()\n\tcase 404:\n\t\ty()\n\t}\n\tmatch := x\n\tif resp.StatusCode != 0 {\n\t\tz()\n\t\tk = 1\n\t\tfoo(201)\n\t}\n}\n"))
+	compare("Go literal of a list", Go, []byte("package p\n\nfunc f() {\n\tfor _, c := range []int{\n\t\t0\n\t\t503}\n\t{\n\t\tx()\n\t}\n\tretryStatuses := []int{\n\t\tx\n\t\t502}\n}\n"))
 	// A Python line's end outside brackets ends a statement, even before a
 	// line that could go on with the one before.
 	compare("line after a statement", Python, []byte("A0\n.codes.found"))
