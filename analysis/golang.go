@@ -19,7 +19,8 @@ func (s *scan) scanGo() {
 }
 
 // scanGoRange scans text[lo:hi] with the standard library's go/scanner, as
-// the issue asks, and feeds its tokens to the shared engine. go/scanner
+// the issue asks, and feeds its tokens to the shared engine, which starts
+// inside the blocks open there (see goRegions). go/scanner
 // builds a string for every identifier, literal and comment, so Go
 // regions allocate per token; the benchmark reports the cost.
 func (s *scan) scanGoRange(lo, hi int, open []openBlock) {
