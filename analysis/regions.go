@@ -90,23 +90,34 @@ const (
 	anyForm = asMethod | asFunc
 )
 
+// tokenByte marks the bytes that every lexer reads as (part of) a token of
+// their own: brackets, operators, quotes. What is not among them may be
+// skipped (go/scanner drops # and $ as illegal), start or end a comment
+// (/, #, -- and Lua's ]]) or break a line, so the tests below leave what
+// stands beside it to the engine.
+var tokenByte = func() (t [256]bool) {
+	for _, c := range []byte("()[]{},;.:=+-*%^&|!<>~\"'`") {
+		t[c] = true
+	}
+	return t
+}()
+
 // formAt tells how the word at text[i] stands, from the byte before it,
-// blanks aside: after a dot it is a method (x.f, x?.f), after anything else
-// a plain function, except after a slash, a bracket or a line's start,
-// where a comment may end and hide what stands before it, and after two
-// dots (a spread) or another separator (::, ->), which the test leaves to
-// the engine.
+// blanks aside: after a dot it is a method (x.f, x?.f), after another
+// token a plain function, except after two dots (a spread), another
+// separator (::, ->) or a bracket (which may end a Lua comment), and after
+// what is not a token (see tokenByte), which the test leaves to the engine.
 func formAt(text []byte, i int) callForm {
 	for i--; i >= 0; i-- {
-		switch text[i] {
-		case ' ', '\t', '\r', '\f', '\v':
+		switch c := text[i]; {
+		case byteClass[c]&cBlank != 0:
 			continue
-		case '.':
+		case c == '.':
 			if i > 0 && text[i-1] == '.' {
 				return anyForm
 			}
 			return asMethod
-		case '/', ']', '\n', ':', '>':
+		case c == ':' || c == '>' || c == ']' || !tokenByte[c]:
 			return anyForm
 		}
 		return asFunc
@@ -116,7 +127,8 @@ func formAt(text []byte, i int) callForm {
 
 // memberCalled reports whether the receiver text[i:j] is followed by a
 // callee of its rules: written out (http.Error), or with something else
-// after it that leaves the member open (blanks, a comment, ?. or ::).
+// after it that leaves the member open (blanks, ?. or ::, what is not a
+// token).
 func (t *triggers) memberCalled(text []byte, i, j int) bool {
 	if j+1 < len(text) && text[j] == '.' && wordByte[text[j+1]] {
 		return t.memberCalls[string(text[i:wordEnd(text, j+1)])]
@@ -124,23 +136,20 @@ func (t *triggers) memberCalled(text []byte, i, j int) bool {
 	if j == len(text) {
 		return true
 	}
-	switch text[j] {
-	case '.', '?', ':', '-', ' ', '\t', '\r', '\f', '\v', '\n', '/', '#':
-		return true
-	}
-	return false
+	c := text[j]
+	return c == '.' || c == '?' || c == ':' || c == '-' || byteClass[c]&cBlank != 0 || !tokenByte[c]
 }
 
 // calledAt reports whether the word that ends at text[j] may be called:
-// the byte after it, blanks aside, opens its arguments, or may start a
-// comment or a line break (a slash, a hash, a dash, a line's end) or a
-// generic, optional or asserted call (<, ?, !) before them.
+// the byte after it, blanks aside, opens its arguments, or may come before
+// them in a generic, optional or asserted call (<, ?, !), or starts a Lua
+// comment (-), or is not a token.
 func calledAt(text []byte, j int) bool {
 	for ; j < len(text); j++ {
-		switch text[j] {
-		case ' ', '\t', '\r', '\f', '\v':
+		switch c := text[j]; {
+		case byteClass[c]&cBlank != 0:
 			continue
-		case '(', '/', '#', '-', '\n', '<', '?', '!':
+		case c == '(' || c == '<' || c == '?' || c == '!' || c == '-' || !tokenByte[c]:
 			return true
 		}
 		return false
@@ -150,13 +159,14 @@ func calledAt(text []byte, j int) bool {
 
 // mayFillArgument reports whether the word at text[i] may be a whole
 // argument of a call: the byte before it, blanks aside, opens or separates
-// arguments, or may end a comment (a slash, a bracket, a line's start).
+// arguments, or is a bracket (which may end a Lua comment), or is not a
+// token.
 func mayFillArgument(text []byte, i int) bool {
 	for i--; i >= 0; i-- {
-		switch text[i] {
-		case ' ', '\t', '\r', '\f', '\v':
+		switch c := text[i]; {
+		case byteClass[c]&cBlank != 0:
 			continue
-		case '(', ',', '/', ']', '\n':
+		case c == '(' || c == ',' || c == ']' || !tokenByte[c]:
 			return true
 		}
 		return false

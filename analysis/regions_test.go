@@ -84,6 +84,10 @@ func fail(w nethttp.ResponseWriter) {
 	compare("statement in a Go if block", Go, []byte("package p\n\nfunc f() error {\n\tif ok {\n\t\tx()\n\t\tstatus = 404\n\t} else {\n\t\ty()\n\t\tres.StatusCode = 200\n\t}\n\tgo func() {\n\t\tz()\n\t\tcode = 404\n\t}()\n}\n"))
 	compare("Go switch on a status", Go, []byte("package p\n\nfunc f() {\n\tswitch resp.StatusCode {\n\tcase 200:\n\t\tx()\n\tcase 404:\n\t\ty()\n\t}\n\tmatch := x\n\tif resp.StatusCode != 0 {\n\t\tz()\n\t\tk = 1\n\t\tfoo(201)\n\t}\n}\n"))
 	compare("Go literal of a list", Go, []byte("package p\n\nfunc f() {\n\tfor _, c := range []int{\n\t\t0\n\t\t503}\n\t{\n\t\tx()\n\t}\n\tretryStatuses := []int{\n\t\tx\n\t\t502}\n}\n"))
+	// go/scanner drops what Go has no token for: # stands for nothing.
+	compare("illegal byte before a callee", Go, []byte(".#status(0"))
+	compare("illegal byte before an argument", Go, []byte("w.WriteHeader(#0)"))
+	compare("illegal byte before a call", Go, []byte("x.status#(0)"))
 	// A Python line's end outside brackets ends a statement, even before a
 	// line that could go on with the one before.
 	compare("line after a statement", Python, []byte("A0\n.codes.found"))
