@@ -1,6 +1,10 @@
 package analysis
 
-import "bytes"
+import (
+	"bytes"
+	"encoding/binary"
+	"math/bits"
+)
 
 // Prose is text written for people: comments, docstrings and string
 // literals outside any status slot. A number there is a status code only
@@ -168,10 +172,13 @@ func (s *scan) prose(lo, hi int, where Where) {
 	text := s.text
 	lastHit := -1 // end of the last code found in this text
 	for i := lo; i < hi; i++ {
-		c := text[i]
-		if !isDigit(c) && c != 'x' && c != 'X' {
-			continue
+		// Only a digit can start a code or a class; most prose has few.
+		k := indexDigit(text[i:hi])
+		if k < 0 {
+			return
 		}
+		i += k
+		c := text[i]
 		if i > lo && (isIdentByte(text[i-1]) || text[i-1] == '.' || text[i-1] == '#' || text[i-1] == '/' && !codeLike(text, lo, i-4) || text[i-1] == '$' || text[i-1] == '%' || text[i-1] == '-' && !codeLike(text, lo, i-4) || text[i-1] == ':' || text[i-1] == ',' || text[i-1] == '+' || text[i-1] == '=' && where == InComment) {
 			for i < hi && isIdentByte(text[i]) {
 				i++
@@ -292,4 +299,27 @@ func (s *scan) proseNumber(lo, hi, i, j int, where Where, near bool) bool {
 		return false
 	}
 	return s.addNumber(i, j, NumericLiteral, where, slot{role: Mention, filter: knownOnly, evidence: Weak, context: "status code in prose"})
+}
+
+// indexDigit returns the index of the first ASCII digit in b, or -1. It
+// tests eight bytes at a time, since comments and strings are read for
+// numbers that few of them hold: a byte v below 0x80 is a digit when
+// v+0x50 reaches 0x80 (v >= '0') and v+0x46 does not (v <= '9'), and no
+// such sum carries into the next byte. The standard library searches for
+// one byte (bytes.IndexByte), not for a range.
+func indexDigit(b []byte) int {
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:])
+		y := x & 0x7f7f7f7f7f7f7f7f
+		if m := (y + 0x5050505050505050) &^ (y + 0x4646464646464646) &^ x & 0x8080808080808080; m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for ; i < len(b); i++ {
+		if isDigit(b[i]) {
+			return i
+		}
+	}
+	return -1
 }
