@@ -66,6 +66,9 @@ type triggers struct {
 	// one (Python).
 	switchClose string
 	pyMatch     bool
+	// token marks the bytes the language's lexer reads as a token that
+	// stands for itself (see tokenBytes).
+	token *[256]bool
 }
 
 // clue is what the words of a region tell the candidate test: a region is
@@ -90,14 +93,30 @@ const (
 	anyForm = asMethod | asFunc
 )
 
-// tokenByte marks the bytes that every lexer reads as (part of) a token of
-// their own: brackets, operators, quotes. What is not among them may be
-// skipped (go/scanner drops # and $ as illegal), start or end a comment
-// (/, #, -- and Lua's ]]) or break a line, so the tests below leave what
-// stands beside it to the engine.
-var tokenByte = func() (t [256]bool) {
-	for _, c := range []byte("()[]{},;.:=+-*%^&|!<>~\"'`") {
+// tokenBytes marks, for the lexer of this package, the bytes read as a
+// token, or part of one, that stands for itself: printable ASCII but the
+// slash and bracket (where a comment may end or start, hiding what stands
+// beside it: //, /* */, Lua's --[[ ]]), the backslash (a line
+// continuation), and $ and @, which the lexer drops before a name; not
+// blanks, line breaks, control bytes or bytes beyond ASCII. The byte tests
+// of the candidate filter decide only on these, and leave the others to
+// the engine.
+var tokenBytes = func() (t [256]bool) {
+	for c := 0x21; c < 0x7f; c++ {
 		t[c] = true
+	}
+	for _, c := range []byte("/]\\$@") {
+		t[c] = false
+	}
+	return t
+}()
+
+// goTokenBytes is tokenBytes for go/scanner, which also drops # and ?, for
+// which Go has no token.
+var goTokenBytes = func() (t [256]bool) {
+	t = tokenBytes
+	for _, c := range []byte("#?") {
+		t[c] = false
 	}
 	return t
 }()
@@ -105,9 +124,9 @@ var tokenByte = func() (t [256]bool) {
 // formAt tells how the word at text[i] stands, from the byte before it,
 // blanks aside: after a dot it is a method (x.f, x?.f), after another
 // token a plain function, except after two dots (a spread), another
-// separator (::, ->) or a bracket (which may end a Lua comment), and after
-// what is not a token (see tokenByte), which the test leaves to the engine.
-func formAt(text []byte, i int) callForm {
+// separator (::, ->), and after what is no token (see tokenBytes), which
+// the test leaves to the engine.
+func (t *triggers) formAt(text []byte, i int) callForm {
 	for i--; i >= 0; i-- {
 		switch c := text[i]; {
 		case byteClass[c]&cBlank != 0:
@@ -117,7 +136,7 @@ func formAt(text []byte, i int) callForm {
 				return anyForm
 			}
 			return asMethod
-		case c == ':' || c == '>' || c == ']' || !tokenByte[c]:
+		case c == ':' || c == '>' || !t.token[c]:
 			return anyForm
 		}
 		return asFunc
@@ -137,19 +156,19 @@ func (t *triggers) memberCalled(text []byte, i, j int) bool {
 		return true
 	}
 	c := text[j]
-	return c == '.' || c == '?' || c == ':' || c == '-' || byteClass[c]&cBlank != 0 || !tokenByte[c]
+	return c == '.' || c == '?' || c == ':' || c == '-' || byteClass[c]&cBlank != 0 || !t.token[c]
 }
 
 // calledAt reports whether the word that ends at text[j] may be called:
 // the byte after it, blanks aside, opens its arguments, or may come before
 // them in a generic, optional or asserted call (<, ?, !), or starts a Lua
 // comment (-), or is not a token.
-func calledAt(text []byte, j int) bool {
+func (t *triggers) calledAt(text []byte, j int) bool {
 	for ; j < len(text); j++ {
 		switch c := text[j]; {
 		case byteClass[c]&cBlank != 0:
 			continue
-		case c == '(' || c == '<' || c == '?' || c == '!' || c == '-' || !tokenByte[c]:
+		case c == '(' || c == '<' || c == '?' || c == '!' || c == '-' || !t.token[c]:
 			return true
 		}
 		return false
@@ -159,14 +178,13 @@ func calledAt(text []byte, j int) bool {
 
 // mayFillArgument reports whether the word at text[i] may be a whole
 // argument of a call: the byte before it, blanks aside, opens or separates
-// arguments, or is a bracket (which may end a Lua comment), or is not a
-// token.
-func mayFillArgument(text []byte, i int) bool {
+// arguments, or is no token.
+func (t *triggers) mayFillArgument(text []byte, i int) bool {
 	for i--; i >= 0; i-- {
 		switch c := text[i]; {
 		case byteClass[c]&cBlank != 0:
 			continue
-		case c == '(' || c == ',' || c == ']' || !tokenByte[c]:
+		case c == '(' || c == ',' || !t.token[c]:
 			return true
 		}
 		return false
@@ -207,7 +225,10 @@ func (t *triggers) addShape(w string) {
 func buildTriggers(ix *constIndex) map[Language]*triggers {
 	out := map[Language]*triggers{}
 	for _, lang := range []Language{Go, JavaScript, TypeScript, Python, Java, Kotlin, CSharp, Rust, PHP, Lua} {
-		t := &triggers{words: map[string]bool{}, calls: map[string]callForm{}, aliasWords: map[string]bool{}, memberCalls: map[string]bool{}}
+		t := &triggers{words: map[string]bool{}, calls: map[string]callForm{}, aliasWords: map[string]bool{}, memberCalls: map[string]bool{}, token: &tokenBytes}
+		if lang == Go {
+			t.token = &goTokenBytes
+		}
 		bit := langBit(lang)
 		for _, r := range callRules {
 			if r.langs != 0 && r.langs&bit == 0 {
@@ -295,7 +316,7 @@ func (t *triggers) clues(text []byte, aliased bool, seen clue, watch bool) (_ cl
 			if len(w) >= 3 && (w[0] >= '1' && isDigit(w[1]) && isDigit(w[2]) && (len(w) == 3 || !isDigit(w[3])) ||
 				w[0] >= '1' && w[0] <= '5' && w[1]|0x20 == 'x' && w[2]|0x20 == 'x') {
 				seen = candidate // a number of three digits (404, 404L, 404u16) or a class (5xx)
-			} else if mayFillArgument(text, start) {
+			} else if t.mayFillArgument(text, start) {
 				seen |= numberClue
 			}
 			continue
@@ -371,7 +392,7 @@ func (t *triggers) wordClue(text []byte, i, j int, aliased bool) clue {
 	}
 	switch f := t.calls[string(w)]; {
 	case f&asReceiver != 0 && t.memberCalled(text, i, j),
-		f != 0 && f&formAt(text, i) != 0 && calledAt(text, j),
+		f != 0 && f&t.formAt(text, i) != 0 && t.calledAt(text, j),
 		aliased && t.aliasWords[string(w)]:
 		return callClue
 	}
@@ -389,7 +410,7 @@ func (t *triggers) tokenClues(text []byte, tok token, seen clue) clue {
 		if len(w) >= 3 && w[0] >= '1' && w[0] <= '9' && isDigit(w[1]) && isDigit(w[2]) && (len(w) == 3 || !isDigit(w[3])) {
 			return candidate
 		}
-		if mayFillArgument(text, tok.start) {
+		if t.mayFillArgument(text, tok.start) {
 			return seen | numberClue
 		}
 		return seen
