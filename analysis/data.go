@@ -94,9 +94,12 @@ func (s *scan) dataValue(key []byte, vs, ve int, quoted bool, ctx dataCtx) {
 		return
 	}
 	// docker-compose labels: traefik.http.middlewares.x.errors.status=500-599
-	if i := bytes.Index(text[vs:ve], []byte(".errors.status=")); i >= 0 {
-		s.codeList(vs+i+len(".errors.status="), ve, argAll, slot{role: Condition, filter: anyInt, evidence: Strong, directive: "errors.status", context: "Traefik errors middleware status"})
-		return
+	const traefikStatus = ".errors.status="
+	if ve-vs > len(traefikStatus) {
+		if i := bytes.Index(text[vs:ve], []byte(traefikStatus)); i >= 0 {
+			s.codeList(vs+i+len(traefikStatus), ve, argAll, slot{role: Condition, filter: anyInt, evidence: Strong, directive: "errors.status", context: "Traefik errors middleware status"})
+			return
+		}
 	}
 	if quoted || !isDigit(text[vs]) {
 		s.prose(vs, ve, InString)

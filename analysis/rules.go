@@ -221,8 +221,13 @@ type keyClass struct {
 // classifyKey decides whether a key, keyword argument or field name says
 // that its value is a status: statusCode, status_code, StatusCode,
 // http_status, wantStatus, expected_code, status. The comparison ignores
-// case and underscores, so one entry covers every naming convention.
+// case and underscores, so one entry of statusKeys covers every naming
+// convention. Data files and code hold many keys and few of these, so a
+// name first has to pass statusKeyShape, which needs no folding.
 func classifyKey(name []byte) (keyClass, bool) {
+	if !statusKeyShape.admits(name) {
+		return keyClass{}, false
+	}
 	var buf [40]byte
 	n := 0
 	for _, c := range name {
@@ -238,17 +243,65 @@ func classifyKey(name []byte) (keyClass, bool) {
 		buf[n] = c
 		n++
 	}
-	k := string(buf[:n]) // the compiler does not allocate for a switch on it
-	switch k {
-	case "status":
-		return keyClass{Status, knownOnly, Strong}, true
-	case "statuscode", "httpstatus", "httpstatuscode", "httpcode", "responsecode", "responsestatus", "statuscodevalue", "statusint":
-		return keyClass{Status, threeDigits, Strong}, true
-	case "expectedstatus", "expectedcode", "expectedstatuscode", "wantstatus", "wantcode", "wantstatuscode",
-		"expectstatus", "expectcode", "targetstatuscode", "expectedhttpstatus", "wanthttpstatus", "expectedresponsecode":
-		return keyClass{Expected, threeDigits, Strong}, true
+	kc, ok := statusKeys[string(buf[:n])] // the compiler does not allocate for the lookup
+	return kc, ok
+}
+
+// statusKeys are the names, in lower case and without underscores or
+// dashes, that classifyKey recognises.
+var statusKeys = func() map[string]keyClass {
+	m := map[string]keyClass{}
+	for _, g := range []struct {
+		kc    keyClass
+		names []string
+	}{
+		{keyClass{Status, knownOnly, Strong}, []string{"status"}},
+		{keyClass{Status, threeDigits, Strong}, []string{"statuscode", "httpstatus", "httpstatuscode", "httpcode", "responsecode",
+			"responsestatus", "statuscodevalue", "statusint"}},
+		{keyClass{Expected, threeDigits, Strong}, []string{"expectedstatus", "expectedcode", "expectedstatuscode", "wantstatus",
+			"wantcode", "wantstatuscode", "expectstatus", "expectcode", "targetstatuscode", "expectedhttpstatus", "wanthttpstatus",
+			"expectedresponsecode"}},
+	} {
+		for _, name := range g.names {
+			m[name] = g.kc
+		}
 	}
-	return keyClass{}, false
+	return m
+}()
+
+// statusKeyShape is what every name in statusKeys has in common, as its
+// spellings in code and data show it: the first and last letters in
+// either case (after leading or trailing underscores or dashes) and a
+// shortest length.
+var statusKeyShape = func() (sh keyShape) {
+	sh.minLen = 1 << 30
+	for name := range statusKeys {
+		sh.first[name[0]], sh.first[name[0]-'a'+'A'] = true, true
+		sh.last[name[len(name)-1]], sh.last[name[len(name)-1]-'a'+'A'] = true, true
+		sh.minLen = min(sh.minLen, len(name))
+	}
+	return sh
+}()
+
+// keyShape is a quick test that rules out most names a table does not
+// hold (see statusKeyShape).
+type keyShape struct {
+	first, last [256]bool
+	minLen      int
+}
+
+// admits reports whether name may be in the table: as long as its
+// shortest spelling, and starting and ending, beyond underscores and
+// dashes, with the letters of one of its names.
+func (sh *keyShape) admits(name []byte) bool {
+	i, j := 0, len(name)
+	for i < j && (name[i] == '_' || name[i] == '-') {
+		i++
+	}
+	for j > i && (name[j-1] == '_' || name[j-1] == '-') {
+		j--
+	}
+	return j-i >= sh.minLen && sh.first[name[i]] && sh.last[name[j-1]]
 }
 
 // statusListName reports whether a name given to a list, tuple or set of
