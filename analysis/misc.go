@@ -1,5 +1,7 @@
 package analysis
 
+import "bytes"
+
 // The remaining formats: .http/.rest request files, access logs and plain
 // text, which gets only the conservative generic rules.
 
@@ -99,12 +101,27 @@ func hasHTTPVersionBefore(text []byte, lo, i int) bool {
 // find the same code, the status line's finding is kept (see run).
 func (s *scan) scanPlain() {
 	text := s.text
-	eachLine(text, func(lo, hi int) {
+	// A status line and prose both need a digit, which most lines of text
+	// lack: only the lines that hold one are read.
+	for from := 0; from < len(text); {
+		k := indexDigit(text[from:])
+		if k < 0 {
+			return
+		}
+		lo := from + k
+		for lo > from && text[lo-1] != '\n' {
+			lo--
+		}
+		hi := lineEnd(text, lo, len(text))
 		for i := lo; i+5 < hi; i++ {
-			if text[i] == 'H' {
-				s.statusLine(i, hi, slot{role: Mention, filter: knownOnly, evidence: Weak, directive: "HTTP", context: "HTTP status line"})
+			h := bytes.IndexByte(text[i:hi-5], 'H')
+			if h < 0 {
+				break
 			}
+			i += h
+			s.statusLine(i, hi, slot{role: Mention, filter: knownOnly, evidence: Weak, directive: "HTTP", context: "HTTP status line"})
 		}
 		s.prose(lo, hi, InComment)
-	})
+		from = hi + 1
+	}
 }

@@ -166,11 +166,13 @@ func inList(b []byte, list []string) bool {
 	return false
 }
 
+// lineEnd returns the offset of the newline that ends the line holding
+// text[i], or hi when the line runs to hi.
 func lineEnd(text []byte, i, hi int) int {
-	for i < hi && text[i] != '\n' {
-		i++
+	if i >= hi {
+		return i
 	}
-	return i
+	return i + bytesIndexByte(text[i:hi], '\n')
 }
 
 // skipTemplate skips a Helm/Go template action {{ }}, a Jinja statement
