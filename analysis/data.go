@@ -56,6 +56,18 @@ var annotationRules = []struct {
 	{"default-backend-status", argFirst, ErrorStatus, "default backend status"},
 }
 
+// annotationShape rules out most keys before their last segment is
+// compared with annotationRules: it must be as long as the shortest name
+// and end as one does (see keyShape; the first letter is not used).
+var annotationShape = func() (sh keyShape) {
+	sh.minLen = 1 << 30
+	for _, r := range annotationRules {
+		sh.last[r.name[len(r.name)-1]] = true
+		sh.minLen = min(sh.minLen, len(r.name))
+	}
+	return sh
+}()
+
 // dataValue reports the codes in a scalar value vs:ve (without quotes)
 // under key.
 func (s *scan) dataValue(key []byte, vs, ve int, quoted bool, ctx dataCtx) {
@@ -63,14 +75,16 @@ func (s *scan) dataValue(key []byte, vs, ve int, quoted bool, ctx dataCtx) {
 	if vs >= ve {
 		return
 	}
-	name := key
-	if i := bytes.LastIndexByte(name, '/'); i >= 0 {
-		name = name[i+1:]
-	}
-	for _, r := range annotationRules {
-		if string(name) == r.name {
-			s.codeList(vs, ve, r.mode, slot{role: r.role, filter: anyInt, evidence: Strong, directive: r.name, context: r.ctx})
-			return
+	if len(key) >= annotationShape.minLen && annotationShape.last[key[len(key)-1]] {
+		name := key
+		if i := bytes.LastIndexByte(name, '/'); i >= 0 {
+			name = name[i+1:]
+		}
+		for _, r := range annotationRules {
+			if string(name) == r.name {
+				s.codeList(vs, ve, r.mode, slot{role: r.role, filter: anyInt, evidence: Strong, directive: r.name, context: r.ctx})
+				return
+			}
 		}
 	}
 	if ctx.errorsParent && (string(key) == "status" || string(key) == "statuses") {
