@@ -571,8 +571,8 @@ func (e *engine) pythonAlias(alias []byte) {
 }
 
 // startsImport reports whether offset i stands in a Python import
-// statement (import X, from m import X), after its import keyword, which
-// is also what makes its region a candidate (see buildTriggers).
+// statement (import X, from m import X), after its import keyword; import
+// and as together make its region a candidate (see buildTriggers).
 func startsImport(text []byte, i int) bool {
 	ls := bytes.LastIndexByte(text[:i], '\n') + 1
 	l := bytes.TrimLeft(text[ls:i], " \t")

@@ -27,8 +27,10 @@ import (
 //   - a word that is a class such as 5xx;
 //   - an identifier among the language's triggers (see buildTriggers): the
 //     names of the constants of the language's ecosystems (StatusOK,
-//     aliased or not), and import, which names the packages of aliased
-//     constants;
+//     aliased or not);
+//   - an import that may rename a package of constants: in Python import
+//     with as, in Go import in a file that imports net/http under a name
+//     of its own;
 //   - a callee of the call rules (or its receiver), whose slots are the only
 //     ones that accept any integer (WriteHeader(0)), together with a word
 //     that starts with a digit and may be a whole argument: such a slot
@@ -59,7 +61,13 @@ type triggers struct {
 	// memberCalls are the receivers with their callees, as written
 	// (http.Error), which a receiver must be seen with.
 	memberCalls map[string]bool
-	shape       [16 * 64 * 64 / 64]uint64 // bit (len, first, last) of any word
+	// imports are the words of an import statement that may rename a
+	// package of constants (see engine.goImportPath, engine.pythonAlias),
+	// with what they tell; with aliasedImports only in a file that
+	// imports under a name of its own (see aliasesNetHTTP).
+	imports        map[string]clue
+	aliasedImports bool
+	shape          [16 * 64 * 64 / 64]uint64 // bit (len, first, last) of any word
 	// switchClose holds the bytes that end a switch's subject, for the
 	// languages whose region scans watch for switches (see
 	// switchPending); pyMatch says only match, at a line's start, opens
@@ -72,14 +80,26 @@ type triggers struct {
 }
 
 // clue is what the words of a region tell the candidate test: a region is
-// a candidate once it has seen both halves.
+// a candidate once it has seen both halves of a pair (see and), or a word
+// that makes it one by itself.
 type clue uint8
 
 const (
 	numberClue clue = 1 << iota // a word that starts with a digit
 	callClue                    // a callee or receiver of a call rule
-	candidate  = numberClue | callClue
+	importClue                  // an import statement's keyword
+	asClue                      // the as that renames an import
+	candidate  clue = 0xff
 )
+
+// and adds d to what c has seen.
+func (c clue) and(d clue) clue {
+	c |= d
+	if c&(numberClue|callClue) == numberClue|callClue || c&(importClue|asClue) == importClue|asClue {
+		return candidate
+	}
+	return c
+}
 
 // callForm is how a trigger of the call rules stands: as a method (x.f),
 // as a plain function (f), either, or as a receiver (http in
@@ -225,7 +245,8 @@ func (t *triggers) addShape(w string) {
 func buildTriggers(ix *constIndex) map[Language]*triggers {
 	out := map[Language]*triggers{}
 	for _, lang := range []Language{Go, JavaScript, TypeScript, Python, Java, Kotlin, CSharp, Rust, PHP, Lua} {
-		t := &triggers{words: map[string]bool{}, calls: map[string]callForm{}, aliasWords: map[string]bool{}, memberCalls: map[string]bool{}, token: &tokenBytes}
+		t := &triggers{words: map[string]bool{}, calls: map[string]callForm{}, aliasWords: map[string]bool{}, memberCalls: map[string]bool{},
+			imports: map[string]clue{}, token: &tokenBytes}
 		if lang == Go {
 			t.token = &goTokenBytes
 		}
@@ -256,11 +277,19 @@ func buildTriggers(ix *constIndex) map[Language]*triggers {
 				}
 			}
 		}
+		// Imports name the packages that aliased constants come from
+		// (nethttp "net/http", from requests import codes as rc); the scan
+		// remembers them for the rest of the file.
+		switch lang {
+		case Go:
+			t.imports["import"], t.aliasedImports = importClue|asClue, true
+		case Python:
+			t.imports["import"], t.imports["as"] = importClue, asClue
+		}
+		for w := range t.imports {
+			t.addShape(w)
+		}
 		if lang == Go || lang == Python {
-			// Imports name the packages that aliased constants come from
-			// (nethttp "net/http", from requests import codes as rc); the
-			// scan remembers them for the rest of the file.
-			t.add(t.words, "import")
 			// The words that open a switch, which the region scans of
 			// these languages watch for (see switchPending), as the
 			// engine reads them (engine.ident, engine.punct).
@@ -317,7 +346,7 @@ func (t *triggers) clues(text []byte, aliased bool, seen clue, watch bool) (_ cl
 				w[0] >= '1' && w[0] <= '5' && w[1]|0x20 == 'x' && w[2]|0x20 == 'x') {
 				seen = candidate // a number of three digits (404, 404L, 404u16) or a class (5xx)
 			} else if t.mayFillArgument(text, start) {
-				seen |= numberClue
+				seen = seen.and(numberClue)
 			}
 			continue
 		}
@@ -325,7 +354,7 @@ func (t *triggers) clues(text []byte, aliased bool, seen clue, watch bool) (_ cl
 			if watch && t.opensSwitch(text, start, w) {
 				switchEnd = j
 			}
-			seen |= t.wordClue(text, start, j, aliased)
+			seen = seen.and(t.wordClue(text, start, j, aliased))
 		}
 	}
 	return seen, switchEnd, min(i, len(text))
@@ -390,6 +419,9 @@ func (t *triggers) wordClue(text []byte, i, j int, aliased bool) clue {
 	if t.words[string(w)] {
 		return candidate
 	}
+	if c, ok := t.imports[string(w)]; ok && (aliased || !t.aliasedImports) {
+		return c
+	}
 	switch f := t.calls[string(w)]; {
 	case f&asReceiver != 0 && t.memberCalled(text, i, j),
 		f != 0 && f&t.formAt(text, i) != 0 && t.calledAt(text, j),
@@ -411,12 +443,12 @@ func (t *triggers) tokenClues(text []byte, tok token, seen clue) clue {
 			return candidate
 		}
 		if t.mayFillArgument(text, tok.start) {
-			return seen | numberClue
+			return seen.and(numberClue)
 		}
 		return seen
 	case tIdent:
 		if k, b := shapeBit(w); t.shape[k]&b != 0 {
-			return seen | t.wordClue(text, tok.start, tok.end, false)
+			return seen.and(t.wordClue(text, tok.start, tok.end, false))
 		}
 		return seen
 	}

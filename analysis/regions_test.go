@@ -42,6 +42,8 @@ from requests import codes as rc
 def check(r):
     return r.status_code == rc.not_found
 `))
+	compare("python alias in brackets", Python, []byte("from http import (\n    HTTPStatus as S,\n)\n\n\ndef f(r):\n    return r.status_code == S.NOT_FOUND\n"))
+	compare("python import without alias", Python, []byte("import json\nwith open(p) as f:\n    x = f\n"))
 	compare("go alias", Go, []byte(`package p
 
 import nethttp "net/http"
