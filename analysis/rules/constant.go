@@ -256,11 +256,15 @@ func goImport(text []byte, eco *catalog.Ecosystem) (string, *Edit, bool) {
 // module under (from http import HTTPStatus as S), or adds the catalogue's
 // import statement after the file's imports.
 func pythonImport(text []byte, eco *catalog.Ecosystem) (string, *Edit) {
-	if m := pythonImportRegexp(eco).FindSubmatch(text); m != nil {
-		if len(m[1]) > 0 {
-			return string(m[1]) + ".", nil
+	// The expression is slow to run, and matches only where the name it
+	// imports stands, which most files do not hold.
+	if bytes.Contains(text, []byte(strings.TrimSuffix(eco.Qualifier, "."))) {
+		if m := pythonImportRegexp(eco).FindSubmatch(text); m != nil {
+			if len(m[1]) > 0 {
+				return string(m[1]) + ".", nil
+			}
+			return eco.Qualifier, nil
 		}
-		return eco.Qualifier, nil
 	}
 	return eco.Qualifier, afterLastLine(text, "import |from ", eco.Import)
 }
