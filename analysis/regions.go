@@ -880,10 +880,12 @@ func jsRegions(text []byte, lo, hi int, t *triggers, fn func(lo, hi int, open []
 					if name := text[k : lastAt+1]; !slices.Contains(literalTypeWords, string(name)) {
 						blocks = append(blocks, openBlock{open: '{', name: name})
 					}
-				case c == '(' && (lastAt < lo || last == ';' || last == '{' || last == '}' || last == '!'):
+				case c == '(' && (lastAt < lo || groupAfter[last]):
 					// A parenthesis that starts a statement, as a module
-					// wrapper's (function () { ... })() does: no call, and
-					// no name to give the literal.
+					// wrapper's (function () { ... })() does, or groups an
+					// operand (x && (...), a, (...), !(...)), as minified
+					// code does with whole libraries: no call, and no name
+					// to give the literal.
 					blocks = append(blocks, openBlock{open: '('})
 				}
 			}
@@ -941,6 +943,18 @@ func jsRegions(text []byte, lo, hi int, t *triggers, fn func(lo, hi int, open []
 	}
 	spans.end(hi)
 }
+
+// groupAfter marks the last bytes of the tokens after which a parenthesis
+// starts a statement or groups an operand: statement ends and block
+// braces, and operators other than those after which the engine looks
+// back for a name (=, :, =>, see engine.literalOwner) or reads a type
+// (<, >) or member (.).
+var groupAfter = func() (t [256]bool) {
+	for _, c := range []byte(";{}!&|,?+-*%^~") {
+		t[c] = true
+	}
+	return t
+}()
 
 // lastWord returns the identifier text ends with, "" when it ends with
 // a member's name (x.switch) or no identifier.

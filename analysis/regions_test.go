@@ -94,7 +94,9 @@ func fail(w nethttp.ResponseWriter) {
 	// line that could go on with the one before.
 	compare("line after a statement", Python, []byte("A0\n.codes.found"))
 	compare("parenthesis after a statement", Python, []byte("x = 1\nabort\n(404)\n"))
-	// Minified code: statements on one line, after a licence comment.
+	// Minified code: statements on one line, after a licence comment, and
+	// libraries grouped in operands.
+	compare("minified group", JavaScript, []byte("x&&(y,!function(){var a=1;a.status(0);b.c=404}(),z(function(){q();r.status(201)}));\n"))
 	compare("minified", JavaScript, []byte("/*! lib */\n(function(a){var b=a.status;if(b===404){a.x()}else{a.y(b)}a.res.status(404);})(this);\n"))
 	files, _ := filepath.Glob("testdata/*/*")
 	for _, f := range files {
