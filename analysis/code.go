@@ -784,21 +784,12 @@ func (e *engine) openFrame(open byte) {
 			info = calleeIndex[string(e.bytesOf(c))]
 		}
 		if c.kind == tIdent && (e.isSep(e.prev(ci+1)) || !info.isKeyword()) {
-			f.callee, f.info, f.calleeSeq = e.bytesOf(c), info, c.seq
-			f.method = e.isSep(e.prev(ci + 1))
-			if f.method {
-				if r := e.prev(ci + 2); r.kind == tIdent {
-					f.recv = e.bytesOf(r)
-				}
+			var recv []byte
+			method := e.isSep(e.prev(ci + 1))
+			if r := e.prev(ci + 2); method && r.kind == tIdent {
+				recv = e.bytesOf(r)
 			}
-			f.rules = info.rulesFor(e.bit)
-			f.assert = info.isAssert()
-			f.chain = e.chain && info.isChain()
-			f.chainF = e.chainF
-			if pt := e.top(); pt != nil && (pt.assert || pt.matcher) && info.isChain() {
-				f.matcher = true
-			}
-			f.errorType = isErrorType(f.callee)
+			e.setCallee(&f, e.bytesOf(c), info, c.seq, method, recv)
 		}
 	}
 	if e.isIdent(p1, "in") && e.lastStatusish == p2.seq {
@@ -831,6 +822,20 @@ func (e *engine) openFrame(open byte) {
 	e.chain = false
 }
 
+// setCallee makes f the frame of a call of name (the token numbered seq),
+// whose tables say info; method and recv tell x.name(.
+func (e *engine) setCallee(f *frame, name []byte, info *calleeInfo, seq int, method bool, recv []byte) {
+	f.callee, f.info, f.calleeSeq, f.method, f.recv = name, info, seq, method, recv
+	f.rules = info.rulesFor(e.bit)
+	f.assert = info.isAssert()
+	f.chain = e.chain && info.isChain()
+	f.chainF = e.chainF
+	if pt := e.top(); pt != nil && (pt.assert || pt.matcher) && info.isChain() {
+		f.matcher = true
+	}
+	f.errorType = isErrorType(name)
+}
+
 // enter opens a bracket that the text before the engine's span left open
 // (see regionSpans): the engine starts inside it with the frame that
 // reading from the top would have opened, since what a statement means
@@ -841,7 +846,15 @@ func (e *engine) enter(b openBlock) {
 		e.overflow++
 		return
 	}
-	e.frames = append(e.frames, frame{open: b.open, typeName: b.name, pend: len(e.pending)})
+	f := frame{open: b.open, pend: len(e.pending)}
+	switch {
+	case b.open == '{':
+		f.typeName = b.name
+	case b.name != nil:
+		// const ( ... ): the keyword reads as a callee.
+		e.setCallee(&f, b.name, calleeIndex[string(b.name)], -1, false, nil)
+	}
+	e.frames = append(e.frames, f)
 }
 
 func (e *engine) closeFrame() {

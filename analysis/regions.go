@@ -487,16 +487,18 @@ func aliasesNetHTTP(text []byte) bool {
 // top-level declarations (a line that starts with func, type, var, const
 // or import outside any bracket, string or comment), and the statements
 // directly inside a function's body, whose frame the engine is given (see
-// goBlock): a line there that ends in a token after which Go inserts a
+// goBlock), or inside a group of constants, variables or types (const (
+// ... )): a line there that ends in a token after which Go inserts a
 // semicolon (an identifier, a literal, a closing bracket) ends its
 // statement, so the next line starts a new one. A statement's own blocks
-// (the cases of a switch) lie deeper and stay in its region. Functions are
-// most of a Go file, and one number in a long function no longer sends all
-// of it through go/scanner.
+// (the cases of a switch) lie deeper and stay in its region. Functions and
+// tables of constants are most of a Go file, and one number in them no
+// longer sends all of it through go/scanner.
 func goRegions(text []byte, t *triggers, fn func(lo, hi int, open []openBlock)) {
-	// body holds the frame of the function's body open at depth 1, if
-	// the engine can be given it; inFunc says the current top-level
-	// declaration, which starts at decl, is a function. lineStart and
+	// body holds the frame of the function's body, or of the declaration's
+	// group, open at depth 1, if the engine can be given it; inFunc says
+	// the current top-level declaration, which starts at decl, is a
+	// function. lineStart and
 	// comment are the start of the current line and of its // comment, if
 	// any.
 	var body []openBlock
@@ -521,9 +523,17 @@ func goRegions(text []byte, t *triggers, fn func(lo, hi int, open []openBlock)) 
 			}
 			lineStart, comment = i+1, -1
 		case '(', '[', '{':
-			if depth == 0 && c == '{' && inFunc {
+			switch {
+			case depth > 0:
+			case c == '{' && inFunc:
 				if name, ok := goBlock(text, decl, i); ok {
 					body = append(body[:0], openBlock{open: '{', name: name})
+				}
+			case c == '(':
+				// The engine keeps an import group's aliases itself.
+				switch kw := bytes.TrimRight(text[decl:i], " \t"); string(kw) {
+				case "const", "var", "type":
+					body = append(body[:0], openBlock{open: '(', name: kw})
 				}
 			}
 			depth++
@@ -628,7 +638,9 @@ type regionSpans struct {
 
 // openBlock is a bracket a region starts in: a block's brace, with the
 // name before it (class Handler {), which the engine's frame for it keeps,
-// or the parenthesis of a function expression called in place.
+// or a parenthesis: that of a function expression called in place, or of
+// a Go declaration's group (const ( ... )), whose keyword, as name, the
+// engine takes for a callee.
 type openBlock struct {
 	open byte
 	name []byte

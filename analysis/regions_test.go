@@ -84,6 +84,7 @@ func fail(w nethttp.ResponseWriter) {
 	// inside the blocks' frames: status = 404 counts in a body.
 	compare("statement in a Go function body", Go, []byte("package p\n\nfunc f() {\n\tx()\n\tstatus = 404\n\tstatusCode = 201\n}\n"))
 	compare("statement in a Go if block", Go, []byte("package p\n\nfunc f() error {\n\tif ok {\n\t\tx()\n\t\tstatus = 404\n\t} else {\n\t\ty()\n\t\tres.StatusCode = 200\n\t}\n\tgo func() {\n\t\tz()\n\t\tcode = 404\n\t}()\n}\n"))
+	compare("Go group of constants", Go, []byte("package p\n\nconst (\n\tA = 1\n\tStatus = 404\n\tB = iota\n\tstatusCode = 201\n)\n\nvar (\n\tx = f()\n\tcode = 500\n)\n"))
 	compare("Go switch on a status", Go, []byte("package p\n\nfunc f() {\n\tswitch resp.StatusCode {\n\tcase 200:\n\t\tx()\n\tcase 404:\n\t\ty()\n\t}\n\tmatch := x\n\tif resp.StatusCode != 0 {\n\t\tz()\n\t\tk = 1\n\t\tfoo(201)\n\t}\n}\n"))
 	compare("Go literal of a list", Go, []byte("package p\n\nfunc f() {\n\tfor _, c := range []int{\n\t\t0\n\t\t503}\n\t{\n\t\tx()\n\t}\n\tretryStatuses := []int{\n\t\tx\n\t\t502}\n}\n"))
 	// go/scanner drops what Go has no token for: # stands for nothing.
