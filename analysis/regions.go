@@ -9,10 +9,13 @@ import (
 // Most of a source file is far from any status code. The code engine reads
 // every token of what it is given, so a file is split at places where the
 // engine's state is clean anyway, or can be set up (between top-level
-// declarations; in Go between the statements of a function's body; in
-// Python between statements; in JavaScript between
-// statements in blocks, the engine starting inside the blocks open there)
-// and only the regions that could yield a finding are given to it. In Go,
+// declarations; in Go between the statements of a function's body and the
+// specs of a const, var or type group; in Python between statements; in
+// JavaScript between statements in blocks and in parentheses that group
+// an operand, as minified code is written), the engine starting inside the
+// brackets open there with the frames reading from the top would have
+// opened, and only the regions that could yield a finding are given to
+// it. In Go,
 // Python and JavaScript the regions are found by a scan of the bytes that
 // follows the lexer's rules for strings and comments (goRegions,
 // pythonRegions, jsRegions), so the lexer reads only the candidate spans;
