@@ -45,9 +45,12 @@ import (
 //
 // The test looks at the words of the raw bytes, strings and comments
 // included (where codes are found in prose), so it finds more candidates
-// than there are, never fewer. TestRegionsKeepFindings runs the engine with
-// and without skipping over the test data and samples of real code and
-// requires the same findings; FuzzRegionsKeepFindings does so on any text.
+// than there are, never fewer; in the comments and strings that the region
+// scans of Go, Python and JavaScript step over, where nothing is a name
+// or a call, it looks for numbers only (regionClues).
+// TestRegionsKeepFindings runs the engine with and without skipping over
+// the test data and samples of real code and requires the same findings;
+// FuzzRegionsKeepFindings does so on any text.
 
 // triggers is the set of identifiers that make a region a candidate in one
 // language, with a filter on length, first and last byte that rules most
@@ -345,9 +348,8 @@ func (t *triggers) clues(text []byte, aliased bool, seen clue, watch bool) (_ cl
 		w := text[i:j]
 		i = j
 		if isDigit(w[0]) {
-			if len(w) >= 3 && (w[0] >= '1' && isDigit(w[1]) && isDigit(w[2]) && (len(w) == 3 || !isDigit(w[3])) ||
-				w[0] >= '1' && w[0] <= '5' && w[1]|0x20 == 'x' && w[2]|0x20 == 'x') {
-				seen = candidate // a number of three digits (404, 404L, 404u16) or a class (5xx)
+			if codeWord(w) {
+				seen = candidate
 			} else if t.mayFillArgument(text, start) {
 				seen = seen.and(numberClue)
 			}
@@ -361,6 +363,33 @@ func (t *triggers) clues(text []byte, aliased bool, seen clue, watch bool) (_ cl
 		}
 	}
 	return seen, switchEnd, min(i, len(text))
+}
+
+// codeWord reports whether a word that starts with a digit is a number of
+// three digits (404, 404L, 404u16) or a class (5xx).
+func codeWord(w []byte) bool {
+	return len(w) >= 3 && (w[0] >= '1' && isDigit(w[1]) && isDigit(w[2]) && (len(w) == 3 || !isDigit(w[3])) ||
+		w[0] >= '1' && w[0] <= '5' && w[1]|0x20 == 'x' && w[2]|0x20 == 'x')
+}
+
+// proseCandidate reports whether a comment or a string holds what makes a
+// region a candidate there: a number of three digits or a class, at the
+// start of a word (see codeWord). Names and the halves of a call say
+// nothing in prose, so it looks for digits only, eight bytes at a time.
+func proseCandidate(text []byte) bool {
+	for i := 0; i < len(text); {
+		k := indexDigit(text[i:])
+		if k < 0 {
+			return false
+		}
+		i += k
+		j := wordEnd(text, i)
+		if (i == 0 || !wordByte[text[i-1]]) && codeWord(text[i:j]) {
+			return true
+		}
+		i = j
+	}
+	return false
 }
 
 // wordEnd returns the end of the word (see wordByte) that starts at i.
@@ -497,7 +526,7 @@ func aliasesNetHTTP(text []byte) bool {
 // (the cases of a switch) lie deeper and stay in its region. Functions and
 // tables of constants are most of a Go file, and one number in them no
 // longer sends all of it through go/scanner.
-func goRegions(text []byte, t *triggers, fn func(lo, hi int, open []openBlock)) {
+func goRegions(text []byte, prose *[]int, t *triggers, fn func(lo, hi int, open []openBlock)) {
 	// body holds the frame of the function's body, or of the declaration's
 	// group, open at depth 1, if the engine can be given it; inFunc says
 	// the current top-level declaration, which starts at decl, is a
@@ -505,7 +534,8 @@ func goRegions(text []byte, t *triggers, fn func(lo, hi int, open []openBlock)) 
 	// comment are the start of the current line and of its // comment, if
 	// any.
 	var body []openBlock
-	spans := regionSpans{text: text, triggers: t, aliased: aliasesNetHTTP(text), fn: fn, blocks: &body}
+	*prose = (*prose)[:0]
+	spans := regionSpans{text: text, triggers: t, aliased: aliasesNetHTTP(text), fn: fn, blocks: &body, prose: prose}
 	depth := 0
 	inFunc, decl := false, 0
 	lineStart, comment := 0, -1
@@ -546,20 +576,27 @@ func goRegions(text []byte, t *triggers, fn func(lo, hi int, open []openBlock)) 
 				body = body[:0]
 			}
 		case '/':
+			start := i
 			if i+1 < len(text) && text[i+1] == '/' {
 				comment = i
 				i = skipTo(text, i+2, "\n") - 1 // the newline is seen again
+				spans.skipProse(start, i+1)
 			} else if i+1 < len(text) && text[i+1] == '*' {
 				i = skipTo(text, i+2, "*/") + 1
+				spans.skipProse(start, min(i+1, len(text)))
 			}
 		case '`':
+			start := i
 			i = skipTo(text, i+1, "`")
+			spans.skipProse(start, min(i+1, len(text)))
 		case '"', '\'':
+			start := i
 			for i++; i < len(text) && text[i] != c && text[i] != '\n'; i++ {
 				if text[i] == '\\' {
 					i++
 				}
 			}
+			spans.skipProse(start, min(i+1, len(text)))
 		}
 	}
 	spans.end(len(text))
@@ -629,6 +666,10 @@ type regionSpans struct {
 	aliased  bool
 	fn       func(lo, hi int, open []openBlock)
 	blocks   *[]openBlock // nil when regions start outside blocks
+	// prose holds the bounds (start, end pairs) of the comments and of the
+	// strings without code in them that the current region holds, in a
+	// buffer the caller keeps (see regionClues).
+	prose *[]int
 	// lo is where the current region starts, and regionOpen the blocks
 	// open there; spanLo:spanHi is the open span, if open, and spanOpen
 	// its blocks.
@@ -659,10 +700,11 @@ func (r *regionSpans) cutAt(hi int, last bool) {
 		return
 	}
 	watch := r.triggers.switchClose != "" && !last
-	cl, switchEnd, stop := r.triggers.clues(r.text[r.lo:hi], r.aliased, 0, watch)
+	cl, switchEnd, stop := r.regionClues(hi, watch)
 	if watch && r.triggers.switchPending(r.text[r.lo:hi], switchEnd, stop) {
 		return // the region goes on to the switch's block
 	}
+	*r.prose = (*r.prose)[:0]
 	if cl == candidate {
 		if !r.open {
 			r.spanLo, r.open = r.lo, true
@@ -675,6 +717,47 @@ func (r *regionSpans) cutAt(hi int, last bool) {
 	r.lo = hi
 	if r.blocks != nil && len(*r.blocks)+len(r.regionOpen) > 0 {
 		r.regionOpen = append(r.regionOpen[:0], *r.blocks...)
+	}
+}
+
+// skipProse records that the region holds a comment or a string without
+// code in it at text[start:end].
+func (r *regionSpans) skipProse(start, end int) {
+	if end > start {
+		*r.prose = append(*r.prose, start, end)
+	}
+}
+
+// regionClues is clues over the region text[r.lo:hi], offsets in it, but
+// for the comments and strings recorded in it (skipProse), which it only
+// searches for numbers (proseCandidate): a quarter of source code is
+// comments, and reading their words cost more than any other part of the
+// test. Each stretch of code between them is read on its own, which only
+// makes the tests of what stands beside a word (formAt, calledAt) leave
+// more to the engine at its ends.
+func (r *regionSpans) regionClues(hi int, watch bool) (cl clue, switchEnd, stop int) {
+	switchEnd = -1
+	spans, pos := *r.prose, r.lo
+	for k := 0; ; k += 2 {
+		end := hi
+		if k < len(spans) {
+			end = min(spans[k], hi)
+		}
+		c, se, st := r.triggers.clues(r.text[pos:end], r.aliased, cl, watch)
+		if se >= 0 {
+			switchEnd = pos - r.lo + se
+		}
+		if cl = c; cl == candidate {
+			return cl, switchEnd, pos - r.lo + st
+		}
+		if end == hi {
+			return cl, switchEnd, hi - r.lo
+		}
+		pe := min(spans[k+1], hi)
+		if proseCandidate(r.text[end:pe]) {
+			return candidate, switchEnd, pe - r.lo
+		}
+		pos = pe
 	}
 }
 
@@ -700,8 +783,9 @@ func (r *regionSpans) end(hi int) {
 // quotes, backslashes, a one-line string ending at its line's end), so
 // that a region starts where the lexer would see the same token; the
 // lexer then reads only the candidate spans.
-func pythonRegions(text []byte, lo, hi int, t *triggers, fn func(lo, hi int, open []openBlock)) {
-	spans := regionSpans{text: text, triggers: t, fn: fn, lo: lo}
+func pythonRegions(text []byte, lo, hi int, prose *[]int, t *triggers, fn func(lo, hi int, open []openBlock)) {
+	*prose = (*prose)[:0]
+	spans := regionSpans{text: text, triggers: t, fn: fn, lo: lo, prose: prose}
 	depth := 0
 	// matchAt is the indentation of the match statement whose cases are
 	// being read (-1 when none is); comment says the line has a comment,
@@ -744,9 +828,17 @@ func pythonRegions(text []byte, lo, hi int, t *triggers, fn func(lo, hi int, ope
 			depth = max(0, depth-1)
 		case '#':
 			comment = true
+			start := i
 			i = i + bytesIndexByte(text[i:hi], '\n') - 1 // the newline is seen again
+			spans.skipProse(start, i+1)
 		case '\'', '"':
+			start := i
 			i = pythonStringEnd(text[:hi], i) - 1
+			if start == lo || !identByte[text[start-1]] {
+				// Not an f-string, whose braces hold code, nor another
+				// prefixed one, which the test leaves whole.
+				spans.skipProse(start, i+1)
+			}
 		}
 	}
 	spans.end(hi)
@@ -815,12 +907,13 @@ var pySplitByte = func() (t [256]bool) {
 // regexAllowed does; this scan tracks the same from the last byte before
 // the slash outside blanks and comments: a name, a number, a string or a
 // closing bracket make it a division.
-func jsRegions(text []byte, lo, hi int, t *triggers, fn func(lo, hi int, open []openBlock)) {
+func jsRegions(text []byte, lo, hi int, prose *[]int, t *triggers, fn func(lo, hi int, open []openBlock)) {
 	// brackets are those open, innermost last; blocks those of them that
 	// are plain blocks, while every one open is.
 	var brackets []byte
 	var blocks []openBlock
-	spans := regionSpans{text: text, triggers: t, fn: fn, lo: lo, blocks: &blocks}
+	*prose = (*prose)[:0]
+	spans := regionSpans{text: text, triggers: t, fn: fn, lo: lo, blocks: &blocks, prose: prose}
 	decls := declStarts[JavaScript]
 	regexOK := true // what regexAllowed would say at the next token
 	// last is the last byte outside blanks before the one being looked
@@ -935,16 +1028,24 @@ func jsRegions(text []byte, lo, hi int, t *triggers, fn func(lo, hi int, open []
 			regexOK = true
 			last, lastAt, quiet = c, i, true
 		case '\'', '"', '`':
+			start := i
 			i = jsStringEnd(text[:hi], i) - 1
+			if c != '`' { // a template's ${} hold code
+				spans.skipProse(start, i+1)
+			}
 			regexOK = false
 			last, lastAt, quiet = c, i, true
 		case '/':
 			switch {
 			case i+1 < hi && text[i+1] == '/':
+				start := i
 				i = i + bytesIndexByte(text[i:hi], '\n') - 1 // the newline is seen again
+				spans.skipProse(start, i+1)
 				quiet = false
 			case i+1 < hi && text[i+1] == '*':
+				start := i
 				i = skipTo(text[:hi], i+2, "*/") + 1
+				spans.skipProse(start, min(i+1, hi))
 				quiet = false
 			case regexOK:
 				i = jsRegexEnd(text[:hi], i) - 1

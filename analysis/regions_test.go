@@ -91,6 +91,12 @@ func fail(w nethttp.ResponseWriter) {
 	compare("illegal byte before a callee", Go, []byte(".#status(0"))
 	compare("illegal byte before an argument", Go, []byte("w.WriteHeader(#0)"))
 	compare("illegal byte before a call", Go, []byte("x.status#(0)"))
+	// Comments and strings are searched for numbers only: a callee there
+	// is no call, and an f-string's or a template's braces are code.
+	compare("callee in a comment", Go, []byte("package p\n\nfunc f() {\n\tx()\n\t// w.WriteHeader(0)\n\tw.Write(\"c.JSON(0, x)\")\n}\n"))
+	compare("code in an f-string", Python, []byte("def f():\n    x = f\"{abort(0)}\"\n"))
+	compare("code in a template", JavaScript, []byte("function f() {\n  x();\n  y = `${res.status(0)}`;\n}\n"))
+	compare("number in a comment", JavaScript, []byte("function f() {\n  x();\n  y(); // returns 404 when missing\n}\n"))
 	// A Python line's end outside brackets ends a statement, even before a
 	// line that could go on with the one before.
 	compare("line after a statement", Python, []byte("A0\n.codes.found"))

@@ -82,6 +82,8 @@ type scan struct {
 	probed   bool
 	probeHit slot
 
+	proseSpans []int // the region scans' comments and strings (see regionSpans)
+
 	eng  engine    // the code engine, reset for every code region
 	toks []token   // the tokens of a region, until it is known to hold a candidate
 	yaml []yamlKey // the YAML scanner's stack of keys
@@ -102,9 +104,9 @@ func (a *Analyzer) newScan(lang Language, text []byte, probe int) *scan {
 	if s == nil {
 		s = &scan{}
 	}
-	findings, eng, yaml, json, toks, goLines := s.findings[:0], s.eng, s.yaml[:0], s.json[:0], s.toks[:0], s.goLines
+	findings, eng, yaml, json, toks, goLines, proseSpans := s.findings[:0], s.eng, s.yaml[:0], s.json[:0], s.toks[:0], s.goLines, s.proseSpans
 	*s = scan{a: a, lang: lang, ecoLangs: ecoLanguages(lang), text: text, probe: probe,
-		findings: findings, eng: eng, yaml: yaml, json: json, toks: toks, goLines: goLines}
+		findings: findings, eng: eng, yaml: yaml, json: json, toks: toks, goLines: goLines, proseSpans: proseSpans}
 	return s
 }
 
