@@ -530,9 +530,8 @@ func goRegions(text []byte, prose *[]int, t *triggers, fn func(lo, hi int, open 
 	// body holds the frame of the function's body, or of the declaration's
 	// group, open at depth 1, if the engine can be given it; inFunc says
 	// the current top-level declaration, which starts at decl, is a
-	// function. lineStart and
-	// comment are the start of the current line and of its // comment, if
-	// any.
+	// function. lineStart and comment are the start of the current line
+	// and of its // comment, if any.
 	var body []openBlock
 	*prose = (*prose)[:0]
 	spans := regionSpans{text: text, triggers: t, aliased: aliasesNetHTTP(text), fn: fn, blocks: &body, prose: prose}
