@@ -490,26 +490,43 @@ func (t *triggers) tokenClues(text []byte, tok token, seen clue) clue {
 
 // aliasesNetHTTP reports whether a Go file may import net/http under a name
 // of its own (nethttp "net/http", or _ "net/http"), which the call rules
-// that name http as the receiver then accept.
+// that name http as the receiver then accept. The engine takes the last
+// name it read in an import (engine.goImportPath) for the path's alias,
+// and reads the path as go/scanner does, quoted or raw, or cut short by
+// the line's end; so only a path that follows the import keyword, an open
+// group, or another path, blanks and line ends aside, is sure to have no
+// name of its own.
 func aliasesNetHTTP(text []byte) bool {
-	for rest := text; ; {
-		i := bytes.Index(rest, []byte(`"net/http"`))
+	const path = "net/http"
+	for off := 0; ; {
+		i := bytes.Index(text[off:], []byte(path))
 		if i < 0 {
 			return false
 		}
-		k := i
-		for k > 0 && (rest[k-1] == ' ' || rest[k-1] == '\t') {
+		at := off + i
+		off = at + 1
+		if at == 0 || text[at-1] != '"' && text[at-1] != '`' {
+			continue
+		}
+		if end := at + len(path); end < len(text) && text[end] != text[at-1] && text[end] != '\n' {
+			continue // another path (net/httptest)
+		}
+		k := at - 1
+		for k > 0 && (text[k-1] == ' ' || text[k-1] == '\t' || text[k-1] == '\r' || text[k-1] == '\n') {
 			k--
 		}
-		if w := k; w > 0 && identByte[rest[w-1]] {
-			for w > 0 && identByte[rest[w-1]] {
+		if k == 0 || text[k-1] == '(' || text[k-1] == '"' || text[k-1] == '`' {
+			continue
+		}
+		if w := k; identByte[text[w-1]] {
+			for w > 0 && identByte[text[w-1]] {
 				w--
 			}
-			if string(rest[w:k]) != "import" {
-				return true
+			if string(text[w:k]) == "import" {
+				continue
 			}
 		}
-		rest = rest[i+1:]
+		return true
 	}
 }
 

@@ -52,6 +52,11 @@ func fail(w nethttp.ResponseWriter) {
 	nethttp.Error(w, "gone", 0)
 }
 `))
+	// The engine takes an import's path as go/scanner reads it: cut short
+	// by the line's end, raw, or after a name on another line.
+	compare("unterminated aliased import", Go, []byte("import nethttp \"net/http\n0\nfunc nethttp.StatusBadRequest"))
+	compare("raw aliased import", Go, []byte("package p\n\nimport nethttp `net/http`\n\nfunc f() { nethttp.Error(w, \"x\", 0) }\n"))
+	compare("alias on another line", Go, []byte("package p\n\nimport (\n\tnethttp // c\n\t\"net/http\"\n)\n\nfunc f() { x := nethttp.StatusOK }\n"))
 	// Found by FuzzRegionsKeepFindings: lexers split $ off a number, and an
 	// unterminated string has no closing quote to leave out of its text.
 	compare("dollar before a number", Go, []byte("A\x93.Error(,$400"))
