@@ -153,21 +153,26 @@ var goTokenBytes = func() (t [256]bool) {
 // separator (::, ->), and after what is no token (see tokenBytes), which
 // the test leaves to the engine.
 func (t *triggers) formAt(text []byte, i int) callForm {
-	for i--; i >= 0; i-- {
-		switch c := text[i]; {
-		case byteClass[c]&cBlank != 0:
-			continue
-		case c == '.':
-			if i > 0 && text[i-1] == '.' {
-				return anyForm
-			}
-			return asMethod
-		case c == ':' || c == '>' || !t.token[c]:
-			return anyForm
-		}
-		return asFunc
+	switch c, at := byteBefore(text, i); {
+	case at < 0 || c == ':' || c == '>' || !t.token[c]:
+		return anyForm
+	case c == '.' && at > 0 && text[at-1] == '.':
+		return anyForm
+	case c == '.':
+		return asMethod
 	}
-	return anyForm
+	return asFunc
+}
+
+// byteBefore returns the last byte before text[i] that is no blank (a line
+// break is none), and its offset, or -1 when there is none.
+func byteBefore(text []byte, i int) (byte, int) {
+	for i--; i >= 0; i-- {
+		if byteClass[text[i]]&cBlank == 0 {
+			return text[i], i
+		}
+	}
+	return 0, -1
 }
 
 // memberCalled reports whether the receiver text[i:j] is followed by a
@@ -190,32 +195,19 @@ func (t *triggers) memberCalled(text []byte, i, j int) bool {
 // them in a generic, optional or asserted call (<, ?, !), or starts a Lua
 // comment (-), or is not a token.
 func (t *triggers) calledAt(text []byte, j int) bool {
-	for ; j < len(text); j++ {
-		switch c := text[j]; {
-		case byteClass[c]&cBlank != 0:
-			continue
-		case c == '(' || c == '<' || c == '?' || c == '!' || c == '-' || !t.token[c]:
-			return true
-		}
-		return false
+	if j = skipBlanks(text, j); j == len(text) {
+		return true
 	}
-	return true
+	c := text[j]
+	return c == '(' || c == '<' || c == '?' || c == '!' || c == '-' || !t.token[c]
 }
 
 // mayFillArgument reports whether the word at text[i] may be a whole
 // argument of a call: the byte before it, blanks aside, opens or separates
 // arguments, or is no token.
 func (t *triggers) mayFillArgument(text []byte, i int) bool {
-	for i--; i >= 0; i-- {
-		switch c := text[i]; {
-		case byteClass[c]&cBlank != 0:
-			continue
-		case c == '(' || c == ',' || !t.token[c]:
-			return true
-		}
-		return false
-	}
-	return true
+	c, at := byteBefore(text, i)
+	return at < 0 || c == '(' || c == ',' || !t.token[c]
 }
 
 func shapeBit(w []byte) (int, uint64) {
