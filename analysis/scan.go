@@ -110,6 +110,9 @@ func (a *Analyzer) newScan(lang Language, text []byte, probe int) *scan {
 	return s
 }
 
+// keptProseSpans is the largest proseSpans buffer a pooled scan keeps.
+const keptProseSpans = 1 << 12
+
 // release returns s to the pool. Everything that points into the text is
 // cleared first, so that a pooled scan does not keep a closed file alive.
 func (a *Analyzer) release(s *scan) {
@@ -120,6 +123,9 @@ func (a *Analyzer) release(s *scan) {
 	clear(s.yaml[:cap(s.yaml)])
 	s.eng = engine{frames: s.eng.frames[:0], pending: s.eng.pending[:0], armPend: s.eng.armPend[:0]}
 	s.text, s.goAliases, s.pyAliases, s.probeHit = nil, nil, nil, slot{}
+	if cap(s.proseSpans) > keptProseSpans {
+		s.proseSpans = nil // a minified file's, say: not worth keeping
+	}
 	a.scans.Put(s)
 }
 
