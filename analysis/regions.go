@@ -542,7 +542,6 @@ func goRegions(text []byte, prose *[]int, t *triggers, fn func(lo, hi int, open 
 	// function. lineStart and comment are the start of the current line
 	// and of its // comment, if any.
 	var body []openBlock
-	*prose = (*prose)[:0]
 	spans := regionSpans{text: text, triggers: t, aliased: aliasesNetHTTP(text), fn: fn, blocks: &body, prose: prose}
 	depth := 0
 	inFunc, decl := false, 0
@@ -570,7 +569,7 @@ func goRegions(text []byte, prose *[]int, t *triggers, fn func(lo, hi int, open 
 				if name, ok := goBlock(text, decl, i); ok {
 					body = append(body[:0], openBlock{open: '{', name: name})
 				}
-			case c == '(':
+			case c == '(' && !inFunc:
 				// The engine keeps an import group's aliases itself.
 				switch kw := bytes.TrimRight(text[decl:i], " \t"); string(kw) {
 				case "const", "var", "type":
@@ -676,7 +675,7 @@ type regionSpans struct {
 	blocks   *[]openBlock // nil when regions start outside blocks
 	// prose holds the bounds (start, end pairs) of the comments and of the
 	// strings without code in them that the current region holds, in a
-	// buffer the caller keeps (see regionClues).
+	// buffer the scan keeps, empty when a scan starts (see regionClues).
 	prose *[]int
 	// lo is where the current region starts, and regionOpen the blocks
 	// open there; spanLo:spanHi is the open span, if open, and spanOpen
@@ -797,7 +796,6 @@ func (r *regionSpans) end(hi int) {
 // that a region starts where the lexer would see the same token; the
 // lexer then reads only the candidate spans.
 func pythonRegions(text []byte, lo, hi int, prose *[]int, t *triggers, fn func(lo, hi int, open []openBlock)) {
-	*prose = (*prose)[:0]
 	spans := regionSpans{text: text, triggers: t, fn: fn, lo: lo, prose: prose}
 	depth := 0
 	// matchAt is the indentation of the match statement whose cases are
@@ -925,7 +923,6 @@ func jsRegions(text []byte, lo, hi int, prose *[]int, t *triggers, fn func(lo, h
 	// are plain blocks, while every one open is.
 	var brackets []byte
 	var blocks []openBlock
-	*prose = (*prose)[:0]
 	spans := regionSpans{text: text, triggers: t, fn: fn, lo: lo, blocks: &blocks, prose: prose}
 	decls := declStarts[JavaScript]
 	regexOK := true // what regexAllowed would say at the next token

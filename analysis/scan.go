@@ -104,7 +104,7 @@ func (a *Analyzer) newScan(lang Language, text []byte, probe int) *scan {
 	if s == nil {
 		s = &scan{}
 	}
-	findings, eng, yaml, json, toks, goLines, proseSpans := s.findings[:0], s.eng, s.yaml[:0], s.json[:0], s.toks[:0], s.goLines, s.proseSpans
+	findings, eng, yaml, json, toks, goLines, proseSpans := s.findings[:0], s.eng, s.yaml[:0], s.json[:0], s.toks[:0], s.goLines, s.proseSpans[:0]
 	*s = scan{a: a, lang: lang, ecoLangs: ecoLanguages(lang), text: text, probe: probe,
 		findings: findings, eng: eng, yaml: yaml, json: json, toks: toks, goLines: goLines, proseSpans: proseSpans}
 	return s
