@@ -32,7 +32,7 @@ type testClient struct {
 // editor is the client side's handler of what the server sends.
 type editor struct {
 	protocol.UnimplementedClient
-	diagnostics chan *protocol.PublishDiagnosticsParams
+	diagnostics chan push
 	messages    chan *protocol.ShowMessageParams
 	refreshes   chan string
 
@@ -40,9 +40,32 @@ type editor struct {
 	settings json.RawMessage // the answer to workspace/configuration
 }
 
-func (e *editor) PublishDiagnostics(_ context.Context, p *protocol.PublishDiagnosticsParams) error {
-	e.diagnostics <- p
+// push is a publishDiagnostics notification as the editor got it.
+type push struct {
+	params *protocol.PublishDiagnosticsParams
+	// arrived is when the client had read the message off the pipe, before
+	// it decoded the diagnostics (see stampArrival).
+	arrived time.Time
+}
+
+func (e *editor) PublishDiagnostics(ctx context.Context, p *protocol.PublishDiagnosticsParams) error {
+	arrived, _ := ctx.Value(arrivalKey{}).(time.Time)
+	e.diagnostics <- push{params: p, arrived: arrived}
 	return nil
+}
+
+// arrivalKey keys the time a message reached the client's handler in its
+// context.
+type arrivalKey struct{}
+
+// stampArrival records in each message's context when the client's
+// connection handed it over: read off the pipe and framed, its params
+// still raw JSON. The benchmarks tell the server's part of a push's
+// latency (up to here) from the client library's decoding of it (after).
+func stampArrival(next jsonrpc2.Handler) jsonrpc2.Handler {
+	return func(ctx context.Context, req *jsonrpc2.Request) (any, error) {
+		return next(context.WithValue(ctx, arrivalKey{}, time.Now()), req)
+	}
 }
 
 func (e *editor) ShowMessage(_ context.Context, p *protocol.ShowMessageParams) error {
@@ -89,14 +112,14 @@ func start(t testing.TB, opts Options, wrap func(jsonrpc2.Handler) jsonrpc2.Hand
 	srv := newServer(opts)
 	go func() { exit <- srv.serve(ctx, serverEnd, wrap) }()
 	ed := &editor{
-		diagnostics: make(chan *protocol.PublishDiagnosticsParams, 1000),
+		diagnostics: make(chan push, 1000),
 		messages:    make(chan *protocol.ShowMessageParams, 100),
 		refreshes:   make(chan string, 100),
 	}
 	// protocol.NewClient, with a codec that decodes from an owned copy.
 	cctx := protocol.WithClient(ctx, ed)
 	conn := jsonrpc2.NewConn(jsonrpc2.NewHeaderStream(clientEnd), jsonrpc2.WithCodec(owningCodec{}))
-	conn.Go(cctx, protocol.Handlers(protocol.ClientHandler(ed, jsonrpc2.MethodNotFoundHandler)))
+	conn.Go(cctx, stampArrival(protocol.Handlers(protocol.ClientHandler(ed, jsonrpc2.MethodNotFoundHandler))))
 	dispatcher := protocol.ServerDispatcher(conn)
 	c := &testClient{ctx: cctx, conn: conn, server: dispatcher, editor: ed, exit: exit, srv: srv}
 	t.Cleanup(func() {
@@ -187,12 +210,19 @@ func (c *testClient) waitExit(t testing.TB) int {
 // nextDiagnostics returns the next diagnostics the server publishes.
 func (c *testClient) nextDiagnostics(t testing.TB) *protocol.PublishDiagnosticsParams {
 	t.Helper()
+	return c.nextPush(t).params
+}
+
+// nextPush returns the next diagnostics the server publishes, with the
+// time they reached the client.
+func (c *testClient) nextPush(t testing.TB) push {
+	t.Helper()
 	select {
 	case p := <-c.editor.diagnostics:
 		return p
 	case <-time.After(10 * time.Second):
 		t.Fatal("no diagnostics were published")
-		return nil
+		return push{}
 	}
 }
 

@@ -70,7 +70,7 @@ func TestPulledDiagnostics(t *testing.T) {
 	assertServing(t, c)
 	select {
 	case p := <-c.editor.diagnostics:
-		t.Errorf("diagnostics pushed to a client that pulls: %+v", p)
+		t.Errorf("diagnostics pushed to a client that pulls: %+v", p.params)
 	default:
 	}
 }

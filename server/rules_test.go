@@ -20,7 +20,8 @@ func (c *testClient) diagnosticsFor(t *testing.T, u uri.URI) ([]string, []protoc
 	deadline := time.After(10 * time.Second)
 	for {
 		select {
-		case p := <-c.editor.diagnostics:
+		case pushed := <-c.editor.diagnostics:
+			p := pushed.params
 			if p.URI != u {
 				continue
 			}
