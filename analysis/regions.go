@@ -559,7 +559,11 @@ func goRegions(text []byte, prose *[]int, t *triggers, fn func(lo, hi int, open 
 				spans.cut(i + 1)
 				inFunc, decl = bytes.HasPrefix(text[i+1:], []byte("func")), i+1
 			} else if depth == 1 && len(body) > 0 && endsGoStatement(text[lineStart:i], comment-lineStart) {
-				spans.cut(i + 1)
+				if body[0].open == '(' && t.plainSpec(text[spans.lo:i]) {
+					spans.cutPlain(i + 1)
+				} else {
+					spans.cut(i + 1)
+				}
 			}
 			lineStart, comment = i+1, -1
 		case '(', '[', '{':
@@ -607,6 +611,52 @@ func goRegions(text []byte, prose *[]int, t *triggers, fn func(lo, hi int, open 
 		}
 	}
 	spans.end(len(text))
+}
+
+// plainSpec reports whether a spec of a const or var group, up to its
+// line's end, is a name, perhaps a type, = and a number, perhaps with a
+// comment without a code in it, where neither word says status nor is a
+// trigger. The engine takes such a number for a status only as the value
+// of a key that says status (engine.keySlot, with statusishName and
+// classifyKey), so it makes no candidate; tables of system call numbers
+// (SYS_OPENAT = 257) are made of such specs.
+func (t *triggers) plainSpec(spec []byte) bool {
+	i := skipBlanks(spec, 0)
+	for words := 0; ; words++ {
+		if i == len(spec) || !wordByte[spec[i]] || isDigit(spec[i]) || words == 2 {
+			break
+		}
+		j := wordEnd(spec, i)
+		if t.saysStatus(spec[i:j]) {
+			return false
+		}
+		i = skipBlanks(spec, j)
+	}
+	if i == len(spec) || spec[i] != '=' {
+		return false
+	}
+	i = skipBlanks(spec, i+1)
+	if i == len(spec) || !isDigit(spec[i]) {
+		return false
+	}
+	i = skipBlanks(spec, wordEnd(spec, i))
+	rest := bytes.TrimRight(spec[i:], "\r")
+	return len(rest) == 0 || bytes.HasPrefix(rest, []byte("//")) && !proseCandidate(rest)
+}
+
+// saysStatus reports whether a name may make what stands beside it a
+// status: a trigger of any kind, or a name the engine reads as a status
+// or as a key of one.
+func (t *triggers) saysStatus(w []byte) bool {
+	if _, ok := statusishName(w); ok {
+		return true
+	}
+	if _, ok := classifyKey(w); ok {
+		return true
+	}
+	_, imported := t.imports[string(w)]
+	return imported || t.words[string(w)] || t.calls[string(w)] != 0 || t.aliasWords[string(w)] ||
+		string(w) == "code" || string(w) == "Code"
 }
 
 // goBlock reports whether the brace at text[i], which opens a function's
@@ -711,8 +761,18 @@ func (r *regionSpans) cutAt(hi int, last bool) {
 	if watch && r.triggers.switchPending(r.text[r.lo:hi], switchEnd, stop) {
 		return // the region goes on to the switch's block
 	}
+	r.close(hi, cl == candidate)
+}
+
+// cutPlain ends the current region at hi as one that holds no
+// candidate, known without reading it (see triggers.plainSpec).
+func (r *regionSpans) cutPlain(hi int) { r.close(hi, false) }
+
+// close ends the current region at hi: a candidate joins the open span,
+// any other closes it.
+func (r *regionSpans) close(hi int, isCandidate bool) {
 	*r.prose = (*r.prose)[:0]
-	if cl == candidate {
+	if isCandidate {
 		if !r.open {
 			r.spanLo, r.open = r.lo, true
 			r.spanOpen = append(r.spanOpen[:0], r.regionOpen...)

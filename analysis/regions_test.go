@@ -74,6 +74,11 @@ func fail(w nethttp.ResponseWriter) {
 	// makes its code a status.
 	compare("statement in a function body", JavaScript, []byte("function f() {\n  var x;\n  var status = 302;\n}\n"))
 	compare("statement in a class body", JavaScript, []byte("class ErrorResponse {\n  constructor() {\n    this.x = 1;\n    this.code = 404;\n  }\n}\n"))
+	// Specs of a const or var group that are a name and a number are
+	// skipped unless the name says status (triggers.plainSpec).
+	compare("specs of a group", Go, []byte("package p\n\nconst (\n\tSYS_OPENAT = 257 // { int openat(int fd); }\n"+
+		"\tExpectedStatus = 404\n\tTeapot Code = 418\n\tretryCode = 503 // retry\n\tfallback = 500 // 404 when missing\n"+
+		"\tstatusOK int = 200\n\tStatusTeapot = 418\n)\n\nvar (\n\tdefaultStatus = 502\n\tplain = 404\n\tcodes = []int{404}\n)\n"))
 	compare("switch word before a brace", TypeScript, []byte("when }\n.Code{100->"))
 	compare("switch word before a declaration", Rust, []byte("when stAtus\n#{case 100:"))
 	compare("switch word at the end", Go, []byte("stAtus!=100A when"))
@@ -217,6 +222,33 @@ func TestSwitchWords(t *testing.T) {
 	for _, w := range []string{"switches", "Switch", "whence", "matches", "selected", "return", "case"} {
 		if isSwitchWord([]byte(w)) {
 			t.Errorf("isSwitchWord(%q) = true", w)
+		}
+	}
+}
+
+// TestPlainSpec lists the specs of a const or var group that the region
+// scan of Go skips without reading them, and some that it reads.
+func TestPlainSpec(t *testing.T) {
+	tr := Default().triggers[Go]
+	for spec, want := range map[string]bool{
+		"\tSYS_OPENAT = 257":                            true,
+		"\tSYS_OPENAT = 257 // { int openat(int fd); }": true,
+		"\tSYS_OPENAT uintptr = 257\r":                  true,
+		"\tEPERM = Errno(0x1)":                          false, // a call
+		"\tfallback = 500 // 404 when missing":          false, // a code in the comment
+		"\tExpectedStatus = 404":                        false, // the engine's key
+		"\tTeapot Code = 418":                           false, // a type that says status
+		"\tretryCode = 503":                             true,  // a code, not a status
+		"\tstatusCode = 503":                            false,
+		"\tStatusTeapot = 418":                          false, // a trigger
+		"\tA, B = 404, 500":                             false,
+		"\tA = 404 + 1":                                 false,
+		"\tA = 404.5":                                   false,
+		"\tA\n\tB = 404":                                false, // two lines
+		"\ta b c = 404":                                 false,
+	} {
+		if got := tr.plainSpec([]byte(spec)); got != want {
+			t.Errorf("plainSpec(%q) = %v; want %v", spec, got, want)
 		}
 	}
 }
