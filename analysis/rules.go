@@ -325,6 +325,12 @@ func statusListName(name []byte) bool {
 		n++
 	}
 	k := buf[:n]
+	// Every name accepted holds status, a class (5xx) or codes (see
+	// statusListWords): most names hold none, and are ruled out before
+	// the lists of words are searched.
+	if !bytes.Contains(k, []byte("status")) && !bytes.Contains(k, []byte("xx")) && !bytes.Contains(k, []byte("codes")) {
+		return false
+	}
 	for _, w := range notStatusListWords {
 		if bytes.Contains(k, []byte(w)) {
 			return false
@@ -341,7 +347,8 @@ func statusListName(name []byte) bool {
 	return false
 }
 
-// statusListWords are the other parts of names of lists of statuses.
+// statusListWords are the other parts of names of lists of statuses; each
+// holds xx or codes (TestStatusListWords).
 var statusListWords = []string{"5xx", "4xx", "3xx", "2xx", "httpcodes", "retrycodes", "retryablecodes", "retriablecodes",
 	"responsecodes", "successcodes", "redirectcodes", "errorcodes", "expectedcodes", "allowedcodes", "validcodes", "okcodes"}
 

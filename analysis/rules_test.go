@@ -24,3 +24,23 @@ func TestClassifyKeySpellings(t *testing.T) {
 		}
 	}
 }
+
+// TestStatusListWords keeps statusListName's shortcut true to its tables:
+// every word it accepts a name by holds xx or codes; and shows which names
+// it accepts.
+func TestStatusListWords(t *testing.T) {
+	for _, w := range statusListWords {
+		if !strings.Contains(w, "xx") && !strings.Contains(w, "codes") {
+			t.Errorf("statusListWords holds %q, without xx or codes", w)
+		}
+	}
+	for name, want := range map[string]bool{
+		"status_forcelist": true, "RETRYABLE_STATUSES": true, "retry_5xx": true, "okStatusCodes": true,
+		"RETRY_CODES": true, "errorCodes": true, "STATUS_POLL_INTERVALS": false, "statusColors": false,
+		"codes": false, "items": false, "XX": false,
+	} {
+		if got := statusListName([]byte(name)); got != want {
+			t.Errorf("statusListName(%q) = %v; want %v", name, got, want)
+		}
+	}
+}
