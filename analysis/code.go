@@ -89,6 +89,8 @@ type engine struct {
 	ecoLangs []string
 	text     []byte
 
+	// ring holds the last tokens, the latest at rn-1; its length is a
+	// power of two, which prev and push mask with.
 	ring [8]ringTok
 	rn   int
 	seq  int
@@ -266,11 +268,11 @@ func (e *engine) prev(i int) ringTok {
 	if i > e.rn || i > len(e.ring) {
 		return ringTok{seq: -100}
 	}
-	return e.ring[(e.rn-i)%len(e.ring)]
+	return e.ring[(e.rn-i)&(len(e.ring)-1)]
 }
 
 func (e *engine) push(t ringTok) {
-	e.ring[e.rn%len(e.ring)] = t
+	e.ring[e.rn&(len(e.ring)-1)] = t
 	e.rn++
 }
 
@@ -291,12 +293,16 @@ func (e *engine) bytesOf(t ringTok) []byte {
 	return e.text[t.start:t.end]
 }
 
+// isPunct reports whether t is the punctuation p. The lengths are
+// compared first: most tokens tested differ in length, and the test is
+// among the engine's most frequent.
 func (e *engine) isPunct(t ringTok, p string) bool {
-	return t.kind == tPunct && string(e.text[t.start:t.end]) == p
+	return t.kind == tPunct && t.end-t.start == len(p) && string(e.text[t.start:t.end]) == p
 }
 
+// isIdent reports whether t is the identifier name.
 func (e *engine) isIdent(t ringTok, name string) bool {
-	return t.kind == tIdent && string(e.text[t.start:t.end]) == name
+	return t.kind == tIdent && t.end-t.start == len(name) && string(e.text[t.start:t.end]) == name
 }
 
 // isSep: a member separator.
