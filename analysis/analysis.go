@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/statusls/statusls/catalog"
@@ -171,11 +172,14 @@ func (r Result) Ecosystems() []string {
 // (for weak contexts) and how each ecosystem spells its constants. It is
 // immutable and safe for concurrent use.
 type Analyzer struct {
-	known  [1000]bool
-	consts constIndex
-	ecos   []*catalog.Ecosystem
-	hints  map[Language][]importHint
-	scans  sync.Pool // *scan, see newScan
+	known [1000]bool
+	// phrases are each known code's reason phrases, in lower case: a
+	// number followed by one of its own in prose is a status.
+	phrases [600][]string
+	consts  constIndex
+	ecos    []*catalog.Ecosystem
+	hints   map[Language][]importHint
+	scans   sync.Pool // *scan, see newScan
 	// triggers are the identifiers that make a region of code worth
 	// scanning (see regions.go).
 	triggers map[Language]*triggers
@@ -184,13 +188,17 @@ type Analyzer struct {
 	wholeFiles bool
 }
 
-// New builds an analyzer from a catalogue's ecosystems and its list of known
-// codes. Callers other than tests use Default; tests pass small fixture
+// New builds an analyzer from a catalogue's ecosystems and the reason
+// phrases of the codes it knows (none for a code it does not know).
+// Callers other than tests use Default; tests pass small fixture
 // ecosystems so that expectations do not move when catalogue data grows.
-func New(ecosystems []*catalog.Ecosystem, known func(code int) bool) *Analyzer {
+func New(ecosystems []*catalog.Ecosystem, phrases func(code int) []string) *Analyzer {
 	a := &Analyzer{ecos: ecosystems}
 	for n := 100; n < 600; n++ {
-		a.known[n] = known(n)
+		for _, p := range phrases(n) {
+			a.phrases[n] = append(a.phrases[n], strings.ToLower(p))
+		}
+		a.known[n] = len(a.phrases[n]) > 0
 	}
 	a.consts = buildConstIndex(ecosystems)
 	a.hints = buildHints(ecosystems)
@@ -200,7 +208,7 @@ func New(ecosystems []*catalog.Ecosystem, known func(code int) bool) *Analyzer {
 
 var defaultAnalyzer = sync.OnceValue(func() *Analyzer {
 	c := catalog.Default()
-	return New(c.Ecosystems(), func(n int) bool { return len(c.Lookup(n)) > 0 })
+	return New(c.Ecosystems(), c.Phrases)
 })
 
 // Default returns the analyzer for the embedded catalogue.

@@ -60,10 +60,10 @@ func TestAnalyzeDoesNotDependOnEarlierFiles(t *testing.T) {
 		}
 		lang := analysis.Language(filepath.Base(filepath.Dir(p)))
 		inputs = append(inputs, input{lang, text})
-		fresh := analysis.New(fixtureEcosystems(), func(n int) bool { return slices.Contains(fixtureKnown, n) })
+		fresh := analysis.New(fixtureEcosystems(), fixturePhrases)
 		first = append(first, fresh.Analyze(lang, text))
 	}
-	shared := analysis.New(fixtureEcosystems(), func(n int) bool { return slices.Contains(fixtureKnown, n) })
+	shared := analysis.New(fixtureEcosystems(), fixturePhrases)
 	var wg sync.WaitGroup
 	for range 4 {
 		wg.Go(func() {

@@ -102,7 +102,17 @@ func fixtureEcosystems() []*catalog.Ecosystem {
 	}
 }
 
-var fixture = analysis.New(fixtureEcosystems(), func(n int) bool { return slices.Contains(fixtureKnown, n) })
+var fixture = analysis.New(fixtureEcosystems(), fixturePhrases)
+
+// fixturePhrases gives the codes of fixtureKnown, and no others, their
+// reason phrases, which the catalogue holds as facts of the RFCs and
+// vendors' documentation.
+func fixturePhrases(code int) []string {
+	if !slices.Contains(fixtureKnown, code) {
+		return nil
+	}
+	return catalog.Default().Phrases(code)
+}
 
 // want is one expected finding.
 type want struct {

@@ -157,7 +157,7 @@ func wordBefore(text []byte, lo, i int) ([]byte, int) {
 
 // wordAfter returns the word starting after i, skipping blanks.
 func wordAfter(text []byte, i, hi int) ([]byte, int) {
-	for i < hi && (text[i] == ' ' || text[i] == '\t' || text[i] == '-' || text[i] == '"' || text[i] == '\'' || text[i] == '`' || text[i] == ':' || text[i] == ',') {
+	for i < hi && (text[i] == ' ' || text[i] == '\t' || text[i] == '-' || text[i] == '(' || text[i] == '"' || text[i] == '\'' || text[i] == '`' || text[i] == ':' || text[i] == ',') {
 		i++
 	}
 	j := i
@@ -255,6 +255,25 @@ func (s *scan) reasonThenCode(lo, hi, i, j int) bool {
 	return w < k && reasonLike(text[w:k])
 }
 
+// ownPhraseAfter reports whether the number text[i:j] is followed, blanks
+// and an opening parenthesis or dash aside, by a reason phrase of its own
+// in any case: "303 See Other", "301 (Moved Permanently)", the way
+// documentation lists statuses, whose phrases ("See Other", "Reset
+// Content") need not hold a word that says status.
+func (s *scan) ownPhraseAfter(i, j, hi int) bool {
+	text := s.text
+	code := int(text[i]-'0')*100 + int(text[i+1]-'0')*10 + int(text[i+2]-'0')
+	for j < hi && (text[j] == ' ' || text[j] == '\t' || text[j] == '(' || text[j] == '-') {
+		j++
+	}
+	for _, p := range s.a.phrases[code] {
+		if end := j + len(p); end <= hi && eqFold(text[j:end], p) && (end == hi || !isLetter(text[end])) {
+			return true
+		}
+	}
+	return false
+}
+
 // proseNumber reports the number at text[i:j] if the words around it say
 // it is a status; near says that a code was found just before ("returns 404
 // or 410"), which is context enough.
@@ -280,7 +299,8 @@ func (s *scan) proseNumber(lo, hi, i, j int, where Where, near bool) bool {
 	}
 	// "a 502 means ...": an article before a bare number is how people
 	// name a status in prose.
-	ok := near || inList || ac&pTrigger != 0 || eqFold(before, "a") || eqFold(before, "an") || s.codeAlone(lo, hi, i, j) || s.reasonThenCode(lo, hi, i, j)
+	ok := near || inList || ac&pTrigger != 0 || eqFold(before, "a") || eqFold(before, "an") || s.codeAlone(lo, hi, i, j) ||
+		s.reasonThenCode(lo, hi, i, j) || s.ownPhraseAfter(i, j, hi)
 	if !ok && ac&pBlocker == 0 {
 		after2, after2End := wordAfter(text, afterEnd, hi)
 		c2 := classOf(after2)

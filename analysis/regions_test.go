@@ -22,8 +22,7 @@ import (
 // with and without skipping, and the findings must be identical.
 func TestRegionsKeepFindings(t *testing.T) {
 	c := catalog.Default()
-	known := func(n int) bool { return len(c.Lookup(n)) > 0 }
-	skipping, whole := New(c.Ecosystems(), known), New(c.Ecosystems(), known)
+	skipping, whole := New(c.Ecosystems(), c.Phrases), New(c.Ecosystems(), c.Phrases)
 	whole.wholeFiles = true
 
 	compare := func(name string, lang Language, text []byte) {
@@ -193,8 +192,7 @@ func FuzzRegionsKeepFindings(f *testing.F) {
 		}
 	}
 	c := catalog.Default()
-	known := func(n int) bool { return len(c.Lookup(n)) > 0 }
-	skipping, whole := New(c.Ecosystems(), known), New(c.Ecosystems(), known)
+	skipping, whole := New(c.Ecosystems(), c.Phrases), New(c.Ecosystems(), c.Phrases)
 	whole.wholeFiles = true
 	f.Fuzz(func(t *testing.T, li uint8, text []byte) {
 		lang := langs[int(li)%len(langs)]

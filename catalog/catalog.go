@@ -161,6 +161,26 @@ func (c *Catalog) Primary(code int) (*Entry, bool) {
 	return es[0], true
 }
 
+// Phrases returns every reason phrase the code goes by: that of each of
+// its meanings, the current one first, then those of earlier
+// specifications ("Payload Too Large" for 413). It returns nil for a code
+// nobody defines, and at least one phrase for any other.
+func (c *Catalog) Phrases(code int) []string {
+	var out []string
+	add := func(p string) {
+		if p != "" && !slices.Contains(out, p) {
+			out = append(out, p)
+		}
+	}
+	for _, e := range c.Lookup(code) {
+		add(e.Phrase)
+		for _, f := range e.FormerPhrases {
+			add(f.Phrase)
+		}
+	}
+	return out
+}
+
 // Registered reports whether the IANA registry lists the code (in any state).
 func (c *Catalog) Registered(code int) bool {
 	e, ok := c.Primary(code)

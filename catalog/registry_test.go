@@ -127,6 +127,29 @@ func TestFormerPhrases(t *testing.T) {
 	}
 }
 
+// TestPhrases lists every phrase a code goes by, and at least one for every
+// code the catalogue defines.
+func TestPhrases(t *testing.T) {
+	c := Default()
+	for code, want := range map[int][]string{
+		303: {"See Other"},
+		413: {"Content Too Large", "Payload Too Large", "Request Entity Too Large"},
+		600: nil,
+	} {
+		if got := c.Phrases(code); !slices.Equal(got, want) {
+			t.Errorf("Phrases(%d) = %q; want %q", code, got, want)
+		}
+	}
+	for _, e := range c.Entries() {
+		if len(c.Phrases(e.Code)) == 0 {
+			t.Errorf("%d has no phrase", e.Code)
+		}
+	}
+	if got := c.Phrases(499); !slices.Contains(got, "Client Closed Request") {
+		t.Errorf("Phrases(499) = %q; want nginx's Client Closed Request among them", got)
+	}
+}
+
 // The vendor codes users meet in logs and dashboards, each with its vendor.
 func TestVendorCodes(t *testing.T) {
 	c := Default()
