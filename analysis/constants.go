@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/statusls/statusls/catalog"
@@ -24,6 +25,12 @@ type constIndex struct {
 	// byLang: most member accesses (r.URL, os.Stderr) are rejected by it,
 	// without two map lookups per language.
 	qualShape [16 * 64 * 64 / 64]uint64
+	// codes maps a catalogue language to the names of its ecosystems'
+	// constants, each with the codes it stands for (see defines), and
+	// nameShape has the shape bit of every such name, which rules out
+	// most names before the lookups.
+	codes     map[string]map[string][]int
+	nameShape [16 * 64 * 64 / 64]uint64
 }
 
 // constant is a constant's name, as the catalogue spells it, and its code.
@@ -49,8 +56,22 @@ type ecoConsts struct {
 }
 
 func buildConstIndex(ecos []*catalog.Ecosystem) constIndex {
-	ix := constIndex{byLang: map[string]map[string][]*ecoConsts{}}
+	ix := constIndex{byLang: map[string]map[string][]*ecoConsts{}, codes: map[string]map[string][]int{}}
 	for i, e := range ecos {
+		names := ix.codes[e.Language]
+		if names == nil {
+			names = map[string][]int{}
+			ix.codes[e.Language] = names
+		}
+		for _, c := range e.Constants {
+			if !slices.Contains(names[c.Name], c.Code) {
+				names[c.Name] = append(names[c.Name], c.Code)
+			}
+			if c.Name != "" {
+				k, b := shapeBit([]byte(c.Name))
+				ix.nameShape[k] |= b
+			}
+		}
 		q := e.Qualifier
 		var sep string
 		switch {
@@ -89,6 +110,21 @@ func buildConstIndex(ecos []*catalog.Ecosystem) constIndex {
 		ix.qualShape[k] |= b
 	}
 	return ix
+}
+
+// defines reports whether a library of languages langs has a constant
+// named name that stands for code: what its own table of constants
+// declares (StatusNotFound = 404, NOT_FOUND(404, ...)).
+func (ix *constIndex) defines(langs []string, name []byte, code int) bool {
+	if k, b := shapeBit(name); len(name) == 0 || ix.nameShape[k]&b == 0 {
+		return false
+	}
+	for _, l := range langs {
+		if slices.Contains(ix.codes[l][string(name)], code) {
+			return true
+		}
+	}
+	return false
 }
 
 // ecoLanguages maps a scanner language to the catalogue languages whose

@@ -255,6 +255,13 @@ func (e *engine) slotOf(v value, next token) (slot, bool) {
 		}
 	}
 
+	// StatusNotFound = 404, NOT_FOUND: 404, NOT_FOUND(404, ...), NOT_FOUND =
+	// (404, ...): a library's own table of constants, named and valued as
+	// the catalogue has them.
+	if name := e.definedConstant(v); name != nil && ends {
+		return slot{role: Mention, filter: threeDigits, evidence: Strong, context: "value of the constant ", key: name}, true
+	}
+
 	// resp.StatusCode == 200, status in 200..299.
 	if p1.kind == tPunct && isComparator(e.bytesOf(p1)) && e.lastStatusish == p2.seq ||
 		e.isIdent(p1, "in") && e.lastStatusish == p2.seq && (string(nb) == ".." || string(nb) == "..." || string(nb) == "..=" || e.lang == Kotlin && next.kind == tIdent) {
@@ -296,6 +303,34 @@ func (e *engine) slotOf(v value, next token) (slot, bool) {
 		return slot{role: Status, filter: threeDigits, evidence: Strong, context: "cast to " + castTypes[0]}, true
 	}
 	return slot{}, false
+}
+
+// definedConstant returns the name of the constant a number is the value
+// of, when the libraries of the file's language define that name with
+// that code (see constIndex.defines), and nil otherwise.
+func (e *engine) definedConstant(v value) []byte {
+	if v.tk != tNumber || v.ne-v.ns != 3 {
+		return nil
+	}
+	// The name stands before the = or the parenthesis, or before its type
+	// (Go: StatusTeapot Code = 418).
+	var names [2]ringTok
+	switch p1, p2, p3 := v.p1, v.p2, v.p3; {
+	case (e.isPunct(p1, "=") || e.isPunct(p1, ":") || e.isPunct(p1, "(")) && p2.kind == tIdent:
+		names = [2]ringTok{p2, p3}
+	case e.isPunct(p1, "(") && (e.isPunct(p2, "=") || e.isPunct(p2, ":")) && p3.kind == tIdent:
+		names[0] = p3
+	default:
+		return nil
+	}
+	digits := e.text[v.ns:v.ne]
+	code := int(digits[0]-'0')*100 + int(digits[1]-'0')*10 + int(digits[2]-'0')
+	for _, n := range names {
+		if n.kind == tIdent && e.s.a.consts.defines(e.ecoLangs, e.bytesOf(n), code) {
+			return e.bytesOf(n)
+		}
+	}
+	return nil
 }
 
 // keySlot handles values after a key or field name that says status.

@@ -30,3 +30,12 @@ def check_quota(used, limit=200):
 
 
 app.register_error_handler(410, not_found)  # @want 410:error
+
+
+class Outcome(IntEnum):
+    """The statuses the storefront answers with, as http.HTTPStatus has them."""
+
+    OK = 200, "OK"  # @want 200:mention
+    NOT_FOUND = (404, "Not Found")  # @want 404:mention
+    MISSING = 404
+    CREATED = 202
