@@ -336,7 +336,11 @@ func (e *engine) definedConstant(v value) []byte {
 // keySlot handles values after a key or field name that says status.
 func (e *engine) keySlot(v value, p1, p2, p3 ringTok, top *frame) (slot, bool) {
 	op := string(e.bytesOf(p1))
-	if op != ":" && op != "=" && op != "=>" {
+	switch op {
+	case ":", "=", "=>":
+	case ":=": // Go's short variable declaration: status := 404
+		op = "="
+	default:
 		return slot{}, false
 	}
 	var key []byte
