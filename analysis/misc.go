@@ -25,9 +25,11 @@ func (s *scan) statusLine(i, hi int, sl slot) bool {
 	return s.addNumber(a, b, NumericLiteral, InCode, sl)
 }
 
-// scanHTTPFile scans JetBrains/VS Code REST Client files: response lines
-// (HTTP/1.1 200 OK), JavaScript response handlers ("> {% ... %}") and
-// comments.
+// scanHTTPFile scans JetBrains/VS Code REST Client files and raw HTTP
+// messages (HAProxy's error files): response lines (HTTP/1.1 200 OK),
+// JavaScript response handlers ("> {% ... %}"), comments, and in headers
+// and bodies the codes written with their reason phrase (see
+// phrasedCodes).
 func (s *scan) scanHTTPFile() {
 	text := s.text
 	i := 0
@@ -44,10 +46,35 @@ func (s *scan) scanHTTPFile() {
 			end := indexFrom(text, k+4, "%}")
 			s.scanCodeAs(JavaScript, syntaxOf(JavaScript), k+4, end)
 			j = lineEnd(text, end, len(text))
-		default:
-			s.statusLine(k, j, slot{role: Expected, filter: anyInt, evidence: Strong, directive: "HTTP", context: "response status line"})
+		case !s.statusLine(k, j, slot{role: Expected, filter: anyInt, evidence: Strong, directive: "HTTP", context: "response status line"}):
+			s.phrasedCodes(k, j)
 		}
 		i = j + 1
+	}
+}
+
+// phrasedCodes reports in text[lo:hi], a header or a line of a body, the
+// codes followed by a reason phrase of their own, as an error page writes
+// them (<h1>503 Service Unavailable</h1>). Headers and bodies hold many
+// other numbers (Content-Length: 404, {"items": 200}) that the words
+// around them do not tell from statuses, so only the phrase counts.
+func (s *scan) phrasedCodes(lo, hi int) {
+	text := s.text
+	for i := lo; i < hi; {
+		k := indexDigit(text[i:hi])
+		if k < 0 {
+			return
+		}
+		i += k
+		j := i
+		for j < hi && isIdentByte(text[j]) {
+			j++
+		}
+		if j-i == 3 && text[i] >= '1' && text[i] <= '5' && isDigit(text[i+1]) && isDigit(text[i+2]) &&
+			(i == lo || !isIdentByte(text[i-1]) && text[i-1] != '/' && text[i-1] != '.') && s.ownPhraseAfter(i, j, hi) {
+			s.addNumber(i, j, NumericLiteral, InString, slot{role: Mention, filter: knownOnly, evidence: Strong, context: "status code with its reason phrase"})
+		}
+		i = j
 	}
 }
 

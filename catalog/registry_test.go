@@ -114,6 +114,8 @@ func TestFormerPhrases(t *testing.T) {
 	c := Default()
 	for code, want := range map[int]string{
 		302: "Moved Temporarily",
+		408: "Request Time-out", // RFC 2616's list of status codes (6.1.1), as HAProxy's error pages write it
+		504: "Gateway Time-out",
 		413: "Payload Too Large",
 		414: "Request-URI Too Long",
 		416: "Requested Range Not Satisfiable",
