@@ -130,7 +130,8 @@ var configMarkers = []struct {
 	markers []string
 }{
 	{Nginx, []string{"server {", "location ", "proxy_pass ", "server_name ", "listen ", "upstream ", "error_page ", "worker_processes", "fastcgi_pass", "try_files ", "add_header ", "root "}},
-	{Apache, []string{"<VirtualHost", "<Directory", "<IfModule", "ServerName ", "DocumentRoot ", "RewriteRule ", "RewriteEngine", "ErrorDocument ", "LoadModule ", "<Location", "AllowOverride", "Require all"}},
+	{Apache, []string{"<VirtualHost", "<Directory", "<IfModule", "ServerName ", "DocumentRoot ", "RewriteRule ", "RewriteEngine", "ErrorDocument ", "LoadModule ", "<Location", "AllowOverride", "Require all",
+		"RedirectMatch ", "ServerTokens ", "ServerSignature ", "TraceEnable ", "CustomLog ", "ErrorLog ", "SetHandler ", "Header set ", "Header always "}},
 	{HAProxy, []string{"frontend ", "backend ", "defaults", "balance ", "mode http", "default_backend", "use_backend", "option httpchk", "timeout connect"}},
 	{Caddy, []string{"reverse_proxy ", "file_server", "respond ", "encode gzip", "handle_errors", "php_fastcgi", "redir "}},
 }
