@@ -127,6 +127,12 @@ type engine struct {
 	mapKey    value
 	hasMapKey bool
 
+	// retHead is a number that opens a tuple a Python function returns
+	// (return 200, ...), kept until the element after it shows whether
+	// the tuple is a response (see settleRetHead).
+	retHead    value
+	hasRetHead bool
+
 	// overflow counts brackets opened beyond maxDepth, which are not
 	// tracked, so that pathological nesting costs no memory.
 	overflow int
@@ -318,6 +324,9 @@ func (e *engine) isSep(t ringTok) bool {
 }
 
 func (e *engine) feed(t token) {
+	if e.hasRetHead && t.kind != tComment {
+		e.settleRetHead(t)
+	}
 	switch t.kind {
 	case tComment:
 		e.s.prose(t.cs, t.ce, InComment)
@@ -353,6 +362,28 @@ func (e *engine) feed(t token) {
 		for len(e.frames) > 0 {
 			e.closeFrame()
 		}
+	}
+}
+
+// settleRetHead decides, token by token after its comma, whether the
+// number opening a returned tuple is a status: it is when a dict or
+// headers (a name, perhaps dotted, that says so) follow it, the (status,
+// headers, body) that mocks of web services (moto) and the responses
+// library's callbacks return.
+func (e *engine) settleRetHead(t token) {
+	e.hasRetHead = false
+	prev := e.prev(1)
+	afterComma := e.isPunct(prev, ",") && prev.seq == e.retHead.seq+1
+	inName := prev.seq > e.retHead.seq+1 && (prev.kind == tIdent || e.isPunct(prev, ".")) // self.response_headers
+	if !afterComma && !inName {
+		return
+	}
+	b := e.text[t.start:t.end]
+	switch {
+	case afterComma && t.kind == tPunct && string(b) == "{", t.kind == tIdent && containsWordFold(b, []string{"header"}):
+		e.emit(e.retHead, slot{role: Status, filter: knownOnly, evidence: Strong, context: "status of a returned (status, headers, body) tuple"})
+	case t.kind == tIdent || t.kind == tPunct && string(b) == ".":
+		e.hasRetHead = true // the name goes on
 	}
 }
 

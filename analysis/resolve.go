@@ -28,6 +28,10 @@ func (e *engine) resolve(next token) {
 			e.mapKey, e.hasMapKey = v, true
 		}
 	}
+	if !claimed && e.lang == Python && v.tk == tNumber && next.kind == tPunct && e.text[next.start] == ',' && next.end-next.start == 1 &&
+		(e.isIdent(v.p1, "return") || e.isPunct(v.p1, "(") && e.isIdent(v.p2, "return")) {
+		e.retHead, e.hasRetHead = v, true // return 200, {}, body: see settleRetHead
+	}
 	if !claimed && v.tk == tString && e.hasMapKey {
 		k := e.mapKey
 		p1, p2, p3 := v.p1, v.p2, v.p3
