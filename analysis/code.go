@@ -112,6 +112,14 @@ type engine struct {
 	swF           filter
 	pyMatchIndent int
 	lineIndent    int
+	// errClasses holds the indentation of each Python class being read
+	// whose header names an error type (class NotFound(HTTPException):),
+	// innermost last; errHeader is the indentation of such a header being
+	// read, -1 when none is, and errHeaderSeen whether an error type
+	// stood in it so far. A code = 404 in such a class is its status.
+	errClasses    []int
+	errHeader     int
+	errHeaderSeen bool
 
 	inReturn    bool
 	returnDepth int
@@ -147,7 +155,7 @@ type engine struct {
 func (s *scan) newEngine(lang Language) *engine {
 	e := &s.eng
 	*e = engine{s: s, lang: lang, bit: langBit(lang), ecoLangs: ecoLanguages(lang), text: s.text, lastStatusish: -10, pyMatchIndent: -1,
-		frames: e.frames[:0], pending: e.pending[:0], armPend: e.armPend[:0]}
+		errHeader: -1, frames: e.frames[:0], pending: e.pending[:0], armPend: e.armPend[:0], errClasses: e.errClasses[:0]}
 	return e
 }
 
@@ -414,6 +422,10 @@ func (e *engine) newline(t token) {
 			if e.pyMatchIndent >= 0 && e.lineIndent <= e.pyMatchIndent {
 				e.pyMatchIndent = -1
 			}
+			for n := len(e.errClasses); n > 0 && e.errClasses[n-1] >= e.lineIndent; n-- {
+				e.errClasses = e.errClasses[:n-1]
+			}
+			e.errHeader = -1
 		}
 	}
 }
@@ -479,6 +491,15 @@ func (e *engine) ident(t token) {
 	name := e.text[t.start:t.end]
 	p1 := e.prev(1)
 	member := e.isSep(p1)
+
+	if e.lang == Python {
+		switch {
+		case string(name) == "class" && len(e.frames) == 0 && startsLine(e.text, t.start):
+			e.errHeader, e.errHeaderSeen = e.lineIndent, false
+		case e.errHeader >= 0 && isErrorType(name):
+			e.errHeaderSeen = true
+		}
+	}
 
 	if e.lang == Go {
 		switch {
@@ -716,6 +737,12 @@ func (e *engine) punct(t token) {
 			e.goImport = 0
 		}
 	case ":":
+		if e.lang == Python && e.errHeader >= 0 && len(e.frames) == 0 {
+			if e.errHeaderSeen {
+				e.errClasses = append(e.errClasses, e.errHeader)
+			}
+			e.errHeader = -1
+		}
 		if e.lang == Python && e.switchPending {
 			if e.switchSt {
 				e.pyMatchIndent = e.lineIndent

@@ -858,12 +858,14 @@ func (r *regionSpans) end(hi int) {
 func pythonRegions(text []byte, lo, hi int, prose *[]int, t *triggers, fn func(lo, hi int, open []openBlock)) {
 	spans := regionSpans{text: text, triggers: t, fn: fn, lo: lo, prose: prose}
 	depth := 0
-	// matchAt is the indentation of the match statement whose cases are
-	// being read (-1 when none is); comment says the line has a comment,
-	// after which a backslash does not continue it.
-	matchAt, comment := -1, false
-	if k := skipBlanks(text[:hi], lo); startsMatch(text[k:hi]) {
-		matchAt = k - lo
+	// keepAt is the indentation of the statement whose block is being
+	// read with it (-1 when none is): a match, whose cases depend on its
+	// subject, or a class deriving from an error type, whose code = 404
+	// is its status (see engine.errClasses). comment says the line has a
+	// comment, after which a backslash does not continue it.
+	keepAt, comment := -1, false
+	if k := skipBlanks(text[:hi], lo); keepsBlock(text[k:hi]) {
+		keepAt = k - lo
 	}
 	for i := lo; i < hi; i++ {
 		for i < hi && !pySplitByte[text[i]] {
@@ -882,13 +884,13 @@ func pythonRegions(text []byte, lo, hi int, prose *[]int, t *triggers, fn func(l
 				switch ind := k - i - 1; {
 				case k == hi || text[k] == '\n' || text[k] == '\r' || text[k] == '#':
 					// A blank or comment line is no statement.
-				case matchAt >= 0 && ind > matchAt:
-					// A line of a match's block.
+				case keepAt >= 0 && ind > keepAt:
+					// A line of a kept block.
 				default:
 					spans.cut(k)
-					matchAt = -1
-					if startsMatch(text[k:hi]) {
-						matchAt = ind
+					keepAt = -1
+					if keepsBlock(text[k:hi]) {
+						keepAt = ind
 					}
 				}
 			}
@@ -915,12 +917,48 @@ func pythonRegions(text []byte, lo, hi int, prose *[]int, t *triggers, fn func(l
 	spans.end(hi)
 }
 
-// startsMatch reports whether a line starts with the word match, which may
-// open a match statement (or name a variable: the lines after it are kept
-// together all the same).
-func startsMatch(line []byte) bool {
-	return bytes.HasPrefix(line, []byte("match")) && (len(line) == 5 || !identByte[line[5]])
+// keepsBlock reports whether a Python statement, at the start of text,
+// keeps the lines of its block in its region (see pythonRegions).
+func keepsBlock(text []byte) bool {
+	return startsWord(text, "match") || startsWord(text, "class") && errorClassHeader(text)
 }
+
+// startsWord reports whether text starts with the word w: a match may open
+// a match statement (or name a variable: the lines after it are kept
+// together all the same).
+func startsWord(text []byte, w string) bool {
+	return bytes.HasPrefix(text, []byte(w)) && (len(text) == len(w) || !identByte[text[len(w)]])
+}
+
+// errorClassHeader reports whether a class header, up to its colon outside
+// brackets, names an error type (see isErrorType), as the engine reads it;
+// a header too long to read counts as one, which only keeps its block
+// whole.
+func errorClassHeader(header []byte) bool {
+	depth := 0
+	for i := 0; i < len(header) && i < maxClassHeader; {
+		switch c := header[i]; {
+		case c == '(' || c == '[':
+			depth++
+		case c == ')' || c == ']':
+			depth--
+		case c == ':' && depth <= 0:
+			return false
+		case identByte[c]:
+			j := wordEnd(header, i)
+			if isErrorType(header[i:j]) {
+				return true
+			}
+			i = j
+			continue
+		}
+		i++
+	}
+	return true
+}
+
+// maxClassHeader bounds the bytes errorClassHeader reads.
+const maxClassHeader = 1024
 
 // continued reports whether a line (up to its newline) ends in a
 // backslash, which joins the next line to it.

@@ -348,9 +348,10 @@ func (e *engine) keySlot(v value, p1, p2, p3 ringTok, top *frame) (slot, bool) {
 		return slot{}, false
 	}
 	var key []byte
-	if op == "=" && p2.kind == tIdent && e.isPunct(p3, ":") && v.p4.kind == tIdent && top != nil && top.open == '(' {
-		// def f(status: int = 200), function f(status: number = 200):
-		// the annotation stands between the parameter and its default.
+	if op == "=" && p2.kind == tIdent && e.isPunct(p3, ":") && v.p4.kind == tIdent && (top != nil && top.open == '(' || e.lang == Python && top == nil) {
+		// def f(status: int = 200), function f(status: number = 200),
+		// and Python's annotated assignments (status_code: int = 429):
+		// the annotation stands between the name and its value.
 		p2, p3 = v.p4, ringTok{seq: -100}
 	}
 	switch p2.kind {
@@ -372,6 +373,11 @@ func (e *engine) keySlot(v value, p1, p2, p3 ringTok, top *frame) (slot, bool) {
 	}
 	if !ok && (string(key) == "code" || string(key) == "Code") && e.inResponseBody() {
 		kc, ok = keyClass{Status, knownOnly, Weak}, true
+	}
+	if !ok && string(key) == "code" && len(e.errClasses) > 0 {
+		// class PaymentRequired(HTTPException): code = 402 (werkzeug, and
+		// the Flask errors built on it)
+		kc, ok = keyClass{ErrorStatus, knownError, Weak}, true
 	}
 	if !ok {
 		return slot{}, false

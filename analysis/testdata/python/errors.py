@@ -39,3 +39,24 @@ class Outcome(IntEnum):
     NOT_FOUND = (404, "Not Found")  # @want 404:mention
     MISSING = 404
     CREATED = 202
+
+
+class PaymentRequired(HTTPException):
+    """Raised when the cart needs a paid plan; werkzeug answers with its code."""
+
+    code = 402  # @want 402:error:weak
+    description = "Upgrade to check out more than 500 items."
+
+    def __init__(self, plan):
+        super().__init__()
+        self.code = 409 if plan == "frozen" else 402  # @want 409:error:weak
+
+
+class Throttled(APIException):
+    status_code: int = 429  # @want 429:status
+    wait = 300
+
+
+class Settings:
+    code = 404
+    retries = 500
