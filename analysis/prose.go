@@ -252,7 +252,21 @@ func (s *scan) reasonThenCode(lo, hi, i, j int) bool {
 	for w > lo && isLetter(text[w-1]) {
 		w--
 	}
-	return w < k && reasonLike(text[w:k])
+	return w < k && (reasonLike(text[w:k]) || s.ownPhraseBefore(lo, i, k))
+}
+
+// ownPhraseBefore reports whether text[lo:k] ends with a reason phrase of
+// the code at text[i:i+3], in any case: "Proxy Authentication Required
+// (407)", whose last word says nothing by itself.
+func (s *scan) ownPhraseBefore(lo, i, k int) bool {
+	text := s.text
+	code := int(text[i]-'0')*100 + int(text[i+1]-'0')*10 + int(text[i+2]-'0')
+	for _, p := range s.a.phrases[code] {
+		if start := k - len(p); start >= lo && eqFold(text[start:k], p) && (start == lo || !isLetter(text[start-1])) {
+			return true
+		}
+	}
+	return false
 }
 
 // ownPhraseAfter reports whether the number text[i:j] is followed, blanks
