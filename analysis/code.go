@@ -44,7 +44,11 @@ type frame struct {
 	swF       filter
 	compare   bool // the list of "status in (200, 201)"
 	cmpF      filter
-	docKeys   bool // FastAPI responses={404: ...}
+	// members: a membership test of the array literal before it
+	// ([301, 302].includes(res.status)), whose numbers wait in pending
+	// for a status among the arguments.
+	members bool
+	docKeys bool // FastAPI responses={404: ...}
 	// statusList: the literal is assigned to a name that says it holds
 	// statuses (status_forcelist=(429, 500), RETRYABLE_STATUSES = [502]).
 	statusList bool
@@ -98,6 +102,11 @@ type engine struct {
 	frames  []frame
 	pending []value
 	armPend []value
+	// listed holds the numbers of the array literal that closed last, at
+	// the token numbered listEnd (its ]), for a membership test that may
+	// follow it (see frame.members).
+	listed  []value
+	listEnd int
 
 	cand    value
 	hasCand bool
@@ -155,7 +164,8 @@ type engine struct {
 func (s *scan) newEngine(lang Language) *engine {
 	e := &s.eng
 	*e = engine{s: s, lang: lang, bit: langBit(lang), ecoLangs: ecoLanguages(lang), text: s.text, lastStatusish: -10, pyMatchIndent: -1,
-		errHeader: -1, frames: e.frames[:0], pending: e.pending[:0], armPend: e.armPend[:0], errClasses: e.errClasses[:0]}
+		errHeader: -1, frames: e.frames[:0], pending: e.pending[:0], armPend: e.armPend[:0], errClasses: e.errClasses[:0],
+		listed: e.listed[:0], listEnd: -1}
 	return e
 }
 
@@ -756,6 +766,13 @@ func (e *engine) punct(t token) {
 	e.push(rt)
 }
 
+// maxListed bounds the numbers of an array literal kept for a membership
+// test: lists of statuses tested are short, and tables of numbers long.
+const maxListed = 32
+
+// membershipTests are the methods that test whether a list holds a value.
+var membershipTests = map[string]bool{"includes": true, "indexOf": true, "contains": true}
+
 // literalTypeWords may stand between a name and the bracket of the
 // literal assigned to it: []int{, new Set([, frozenset({, List.of(.
 var literalTypeWords = []string{"int", "int32", "int64", "uint", "uint16", "uint32", "Integer", "number", "new", "Set",
@@ -854,6 +871,12 @@ func (e *engine) openFrame(open byte) {
 				recv = e.bytesOf(r)
 			}
 			e.setCallee(&f, e.bytesOf(c), info, c.seq, method, recv)
+			if method && membershipTests[string(e.bytesOf(c))] && e.prev(ci+2).seq == e.listEnd && e.isPunct(e.prev(ci+2), "]") {
+				// [301, 302].includes(res.status): the list's numbers wait
+				// for the arguments.
+				f.members, f.pend = true, len(e.pending)
+				e.pending = append(e.pending, e.listed...)
+			}
 		}
 	}
 	if e.isIdent(p1, "in") && e.lastStatusish == p2.seq {
@@ -936,6 +959,18 @@ func (e *engine) closeFrame() {
 		e.pending = e.pending[:f.pend]
 	case f.matcher:
 		// Values stay pending for the enclosing assertion.
+	case f.members && f.statusish:
+		for _, v := range e.pending[f.pend:] {
+			e.emit(v, slot{role: Compare, filter: f.sfilter, evidence: Strong, context: "compared with a status"})
+		}
+		e.pending = e.pending[:f.pend]
+	case f.open == '[':
+		e.listed = e.listed[:0]
+		if len(e.pending)-f.pend < maxListed { // a longer list is a table, not a test
+			e.listed = append(e.listed, e.pending[f.pend:]...)
+		}
+		e.listEnd = e.seq
+		e.pending = e.pending[:f.pend]
 	default:
 		e.pending = e.pending[:f.pend]
 	}

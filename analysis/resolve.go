@@ -28,6 +28,11 @@ func (e *engine) resolve(next token) {
 			e.mapKey, e.hasMapKey = v, true
 		}
 	}
+	if !claimed && v.tk == tNumber && v.ne-v.ns == 3 && v.depth > 0 && v.depth == len(e.frames) && e.frames[v.depth-1].open == '[' &&
+		len(e.pending)-e.frames[v.depth-1].pend < maxListed &&
+		(e.isPunct(v.p1, "[") || e.isPunct(v.p1, ",")) && next.kind == tPunct && (e.text[next.start] == ',' || e.text[next.start] == ']') {
+		e.pending = append(e.pending, v) // an element, for a membership test after the list (frame.members)
+	}
 	if !claimed && e.lang == Python && v.tk == tNumber && next.kind == tPunct && e.text[next.start] == ',' && next.end-next.start == 1 &&
 		(e.isIdent(v.p1, "return") || e.isPunct(v.p1, "(") && e.isIdent(v.p2, "return")) {
 		e.retHead, e.hasRetHead = v, true // return 200, {}, body: see settleRetHead

@@ -20,3 +20,15 @@ module.exports = { policy, shouldRetry, DEFAULT_PAGE_SIZES, RETRY_DELAYS };
 const STATUS_POLL_INTERVALS = [100, 200, 500];
 const statusBarSizes = [200, 300];
 const commonStatusBadgeStyle = { fontWeight: 500, borderRadius: 20 };
+
+// Redirects that drop the request body, and statuses worth a second try.
+function followable(request, response) {
+  if (request.method === 'POST' && [301, 302].includes(response.status)) { // @want 301:compare 302:compare
+    return 'GET';
+  }
+  if (![200, 301, 308].includes(response.statusCode)) { // @want 200:compare 301:compare 308:compare
+    return null;
+  }
+  const widths = [100, 200, 300];
+  return widths.includes(request.width) || [500, 600].indexOf(request.size) >= 0 ? 'resize' : request.method;
+}
