@@ -789,6 +789,10 @@ func (e *engine) literalOwner() []byte {
 			t.kind == tIdent && slices.Contains(literalTypeWords, string(e.bytesOf(t))) {
 			continue
 		}
+		if (e.isPunct(t, "??") || e.isPunct(t, "||")) && e.prev(i+1).kind == tIdent {
+			i++ // statusCodes: opts.statusCodes ?? [500, 502]: the default of a setting
+			continue
+		}
 		break
 	}
 	op := e.prev(i)

@@ -32,3 +32,10 @@ function followable(request, response) {
   const widths = [100, 200, 300];
   return widths.includes(request.width) || [500, 600].indexOf(request.size) >= 0 ? 'resize' : request.method;
 }
+
+function retryOptions({ statusCodes, sizes } = {}) {
+  return {
+    statusCodes: statusCodes ?? [429, 503], // @want 429:condition 503:condition
+    sizes: sizes || [100, 200],
+  };
+}
