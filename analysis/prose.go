@@ -155,6 +155,14 @@ func wordBefore(text []byte, lo, i int) ([]byte, int) {
 	return text[j:i], j
 }
 
+// numberSign reports whether the word before a number, at text[at:], is
+// "no" written as the sign of a number ("line no: 407", "No. 5"), not the
+// "no" of a reason phrase.
+func numberSign(text, before []byte, at int) bool {
+	end := at + len(before)
+	return eqFold(before, "no") && end < len(text) && (text[end] == ':' || text[end] == '.')
+}
+
 // wordAfter returns the word starting after i, skipping blanks.
 func wordAfter(text []byte, i, hi int) ([]byte, int) {
 	for i < hi && (text[i] == ' ' || text[i] == '\t' || text[i] == '-' || text[i] == '(' || text[i] == '"' || text[i] == '\'' || text[i] == '`' || text[i] == ':' || text[i] == ',') {
@@ -308,7 +316,7 @@ func (s *scan) proseNumber(lo, hi, i, j int, where Where, near bool) bool {
 		return false
 	}
 	before, at := wordBefore(text, lo, i)
-	if classOf(before)&pBlocker != 0 {
+	if classOf(before)&pBlocker != 0 || numberSign(text, before, at) {
 		return false
 	}
 	// "a 502 means ...": an article before a bare number is how people

@@ -231,6 +231,9 @@ func (e *engine) slotOf(v value, next token) (slot, bool) {
 			return slot{role: Compare, filter: top.cmpF, evidence: Strong, context: "compared with a status"}, true
 		}
 		for _, r := range top.rules {
+			if r.recv == isMethod && helperWithBody[r.callee] && (next.kind != tPunct || e.text[next.start] != ',') {
+				continue // p.String(1), m.Data(4): a lone argument is no helper's status
+			}
 			if (r.arg == top.arg || r.arg < 0) && (r.langs == 0 || r.langs&e.bit != 0) && e.recvOK(top, r.recv) {
 				f := anyInt
 				if r.arg < 0 {

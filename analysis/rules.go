@@ -184,6 +184,17 @@ var callRules = []callRule{
 	{"set_status", lLua, "response", 0, Status, "argument of kong.response.set_status"},
 }
 
+// helperWithBody are the Go frameworks' response helpers whose status is
+// always followed by what the response holds (c.JSON(200, obj),
+// c.String(200, format), c.Data(200, contentType, data)): their names are
+// common methods (p.String(1), m.Data(4)), which a status alone in the
+// call tells apart.
+var helperWithBody = map[string]bool{
+	"Redirect": true, "JSON": true, "String": true, "HTML": true, "XML": true, "YAML": true, "Data": true, "Blob": true,
+	"Stream": true, "Render": true, "IndentedJSON": true, "SecureJSON": true, "PureJSON": true, "JSONBlob": true,
+	"JSONPretty": true, "AbortWithStatusJSON": true, "AbortWithError": true,
+}
+
 // assertCallees are assertion functions whose arguments include a status
 // code when another argument is a status (assert.Equal(t, 200, rec.Code)).
 var assertCallees = []string{
