@@ -49,6 +49,11 @@ var proseBlockers = []string{
 // after a number ("404 page not found" is, "200 pages" is not).
 var proseNotAfterNext = []string{"not", "no", "too", "content", "page", "pages", "request", "method", "server", "client"}
 
+// proseAfterOnly are triggers that count only after a number, as parts of
+// a reason phrase ("204 No Content", "404 page"): before one they say
+// something else ("page 101", "Required: No ... Default: 300").
+var proseAfterOnly = []string{"no", "not", "too", "page", "pages", "content"}
+
 // proseThirdWords are the words that, third after a number, still make it
 // a status ("500 - any server error").
 var proseThirdWords = []string{"error", "errors", "status", "response", "responses"}
@@ -62,6 +67,7 @@ const (
 	pBlocker
 	pNotAfterNext
 	pThirdWord
+	pAfterOnly
 )
 
 // proseWords maps every word of the lists above to its classes, so that
@@ -72,7 +78,7 @@ var proseWords = func() map[string]proseClass {
 	for _, l := range []struct {
 		words []string
 		class proseClass
-	}{{proseTriggers, pTrigger}, {proseUnits, pUnit}, {proseBlockers, pBlocker}, {proseNotAfterNext, pNotAfterNext}, {proseThirdWords, pThirdWord}} {
+	}{{proseTriggers, pTrigger}, {proseUnits, pUnit}, {proseBlockers, pBlocker}, {proseNotAfterNext, pNotAfterNext}, {proseThirdWords, pThirdWord}, {proseAfterOnly, pAfterOnly}} {
 		for _, w := range l.words {
 			if len(w) > maxProseWord {
 				panic("prose word longer than maxProseWord: " + w)
@@ -334,7 +340,7 @@ func (s *scan) proseNumber(lo, hi, i, j int, where Where, near bool) bool {
 		}
 	}
 	for k := 0; k < 4 && !ok && before != nil; k++ {
-		ok = classOf(before)&pTrigger != 0
+		ok = classOf(before)&(pTrigger|pAfterOnly) == pTrigger
 		before, at = wordBefore(text, lo, at)
 	}
 	if !ok {
