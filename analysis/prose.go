@@ -47,7 +47,7 @@ var proseBlockers = []string{
 
 // proseNotAfterNext are triggers that do not count as the second word
 // after a number ("404 page not found" is, "200 pages" is not).
-var proseNotAfterNext = []string{"not", "no", "too", "content", "page", "pages", "request", "method", "server", "client"}
+var proseNotAfterNext = []string{"not", "no", "too", "content", "page", "pages", "request", "method", "server", "client", "means", "meaning"}
 
 // proseAfterOnly are triggers that count only after a number, as parts of
 // a reason phrase ("204 No Content", "404 page"): before one they say
@@ -149,6 +149,14 @@ func wordBefore(text []byte, lo, i int) ([]byte, int) {
 	lo = max(lo, i-24) // a word further back is not "around" the number
 	for i > lo && !isLetter(text[i-1]) {
 		c := text[i-1]
+		if c == '>' {
+			// Documentation written in HTML: <code>400</code> error. A
+			// tag's name is no word of the text.
+			if k := bytes.LastIndexByte(text[lo:i-1], '<'); k >= 0 {
+				i = lo + k
+				continue
+			}
+		}
 		if c == '\n' || c == '.' || c == ';' || c == '(' || c == '[' || c == '{' || c == '}' || c == ')' || isDigit(c) {
 			return nil, i
 		}
@@ -171,7 +179,15 @@ func numberSign(text, before []byte, at int) bool {
 
 // wordAfter returns the word starting after i, skipping blanks.
 func wordAfter(text []byte, i, hi int) ([]byte, int) {
-	for i < hi && (text[i] == ' ' || text[i] == '\t' || text[i] == '-' || text[i] == '(' || text[i] == '"' || text[i] == '\'' || text[i] == '`' || text[i] == ':' || text[i] == ',') {
+	for i < hi && (text[i] == ' ' || text[i] == '\t' || text[i] == '-' || text[i] == '(' || text[i] == '"' || text[i] == '\'' || text[i] == '`' || text[i] == ':' || text[i] == ',' || text[i] == '<') {
+		if text[i] == '<' {
+			// A tag (<code>400</code> error) is no word of the text.
+			k := bytes.IndexByte(text[i:min(hi, i+24)], '>')
+			if k < 0 {
+				break
+			}
+			i += k
+		}
 		i++
 	}
 	j := i
