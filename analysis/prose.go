@@ -231,7 +231,7 @@ func (s *scan) prose(lo, hi int, where Where) {
 			if s.proseNumber(lo, hi, i, j, where, lastHit >= 0 && i-lastHit < 48) {
 				lastHit = j
 			}
-		} else if (text[i+1] == 'x' || text[i+1] == 'X') && (text[i+2] == 'x' || text[i+2] == 'X') {
+		} else if (text[i+1] == 'x' || text[i+1] == 'X') && (text[i+2] == 'x' || text[i+2] == 'X') && !s.speaksOtherProtocol() {
 			s.addClass(i, j, where, slot{role: Mention, evidence: Weak, context: "class of statuses in prose"})
 		}
 		i = j
@@ -334,7 +334,7 @@ func (s *scan) proseNumber(lo, hi, i, j int, where Where, near bool) bool {
 	}
 	after, afterEnd := wordAfter(text, end, hi)
 	ac := classOf(after)
-	if ac&pUnit != 0 {
+	if ac&pUnit != 0 || s.speaksOtherProtocol() {
 		return false
 	}
 	before, at := wordBefore(text, lo, i)

@@ -77,6 +77,7 @@ type scan struct {
 	hinted     uint64 // bit i: the file imports a.ecos[i] (see importHints)
 	hintedDone bool
 	httpDone   uint8 // 0: not computed, 1: the file mentions HTTP, 2: it does not
+	otherDone  uint8 // the same for speaksOtherProtocol
 
 	probe    int // offset SlotAt asks about, or -1
 	probed   bool
@@ -300,6 +301,31 @@ func (s *scan) mentionsHTTP() bool {
 		}
 	}
 	return s.httpDone == 1
+}
+
+// speaksOtherProtocol reports whether the file is about a protocol whose
+// replies are three-digit codes too (SMTP's 250, FTP's 550, NNTP's 411),
+// rather than about HTTP: it names one of them at least three times and
+// more than twice as often as HTTP outside URLs. Prose there ("500 Error:
+// bad syntax" in smtpd.py) is about those replies; code is left to its
+// slots, since a file may speak both (boto's utils.py has an SMTP logging
+// handler and retries on 404). Computed on first use.
+func (s *scan) speaksOtherProtocol() bool {
+	if s.otherDone == 0 {
+		s.otherDone = 2
+		other := 0
+		for _, w := range []string{"smtp", "SMTP", "nntp", "NNTP", "ftp", "FTP", "imap", "IMAP", "pop3", "POP3"} {
+			other += bytes.Count(s.text, []byte(w))
+		}
+		http := -bytes.Count(s.text, []byte("http://")) - bytes.Count(s.text, []byte("https://"))
+		for _, w := range []string{"http", "HTTP", "Http"} {
+			http += bytes.Count(s.text, []byte(w))
+		}
+		if other >= 3 && other > 2*http {
+			s.otherDone = 1
+		}
+	}
+	return s.otherDone == 1
 }
 
 // imported returns the ecosystems whose library the file visibly imports,
