@@ -334,7 +334,7 @@ func (s *scan) proseNumber(lo, hi, i, j int, where Where, near bool) bool {
 	}
 	after, afterEnd := wordAfter(text, end, hi)
 	ac := classOf(after)
-	if ac&pUnit != 0 || s.speaksOtherProtocol() {
+	if ac&pUnit != 0 {
 		return false
 	}
 	before, at := wordBefore(text, lo, i)
@@ -359,7 +359,7 @@ func (s *scan) proseNumber(lo, hi, i, j int, where Where, near bool) bool {
 		ok = classOf(before)&(pTrigger|pAfterOnly) == pTrigger
 		before, at = wordBefore(text, lo, at)
 	}
-	if !ok {
+	if !ok || s.speaksOtherProtocol() { // last: it reads the whole file, once
 		return false
 	}
 	return s.addNumber(i, j, NumericLiteral, where, slot{role: Mention, filter: knownOnly, evidence: Weak, context: "status code in prose"})

@@ -32,3 +32,19 @@ func TestIndexDigit(t *testing.T) {
 		}
 	}
 }
+
+// TestProtocolNames counts the names of protocols with numeric replies,
+// and HTTP's outside URLs, in any case.
+func TestProtocolNames(t *testing.T) {
+	for text, want := range map[string][2]int{
+		"import smtplib\nSMTP server, Smtp; nntp NNTP ftp FTP sftp": {8, 0},
+		"HTTP http Http https://x http://y HTTPS":                   {0, 4},
+		"output stdout tp TP":                                       {0, 0},
+		"":                                                          {0, 0},
+		"tp at the start, ftp at the end ftp":                       {2, 0},
+	} {
+		if other, http := protocolNames([]byte(text)); other != want[0] || http != want[1] {
+			t.Errorf("protocolNames(%q) = %d, %d; want %d, %d", text, other, http, want[0], want[1])
+		}
+	}
+}

@@ -313,19 +313,40 @@ func (s *scan) mentionsHTTP() bool {
 func (s *scan) speaksOtherProtocol() bool {
 	if s.otherDone == 0 {
 		s.otherDone = 2
-		other := 0
-		for _, w := range []string{"smtp", "SMTP", "nntp", "NNTP", "ftp", "FTP", "imap", "IMAP", "pop3", "POP3"} {
-			other += bytes.Count(s.text, []byte(w))
-		}
-		http := -bytes.Count(s.text, []byte("http://")) - bytes.Count(s.text, []byte("https://"))
-		for _, w := range []string{"http", "HTTP", "Http"} {
-			http += bytes.Count(s.text, []byte(w))
-		}
-		if other >= 3 && other > 2*http {
+		if other, http := protocolNames(s.text); other >= 3 && other > 2*http {
 			s.otherDone = 1
 		}
 	}
 	return s.otherDone == 1
+}
+
+// protocolNames counts in text the names of the protocols with numeric
+// replies other than HTTP (SMTP, NNTP, FTP) and those of HTTP outside URLs,
+// in any case. All four names end in "tp": two searches for it, in lower
+// and upper case, whose hits are read back, cost a fraction of a search
+// per name and case.
+func protocolNames(text []byte) (other, http int) {
+	for _, tp := range []string{"tp", "TP"} {
+		for i := 0; ; {
+			k := bytes.Index(text[i:], []byte(tp))
+			if k < 0 {
+				break
+			}
+			j := i + k // text[j:j+2] is the "tp"
+			i = j + 2
+			switch {
+			case j >= 2 && (eqFold(text[j-2:j], "sm") || eqFold(text[j-2:j], "nn")):
+				other++
+			case j >= 2 && eqFold(text[j-2:j], "ht"):
+				if !bytes.HasPrefix(text[i:], []byte("://")) && !bytes.HasPrefix(text[i:], []byte("s://")) {
+					http++
+				}
+			case j >= 1 && (text[j-1] == 'f' || text[j-1] == 'F'):
+				other++
+			}
+		}
+	}
+	return other, http
 }
 
 // imported returns the ecosystems whose library the file visibly imports,
