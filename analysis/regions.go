@@ -654,9 +654,14 @@ func (t *triggers) saysStatus(w []byte) bool {
 	if _, ok := classifyKey(w); ok {
 		return true
 	}
+	if string(w) == "code" || string(w) == "Code" {
+		return true
+	}
+	if k, b := shapeBit(w); t.shape[k]&b == 0 {
+		return false // no trigger has its shape
+	}
 	_, imported := t.imports[string(w)]
-	return imported || t.words[string(w)] || t.calls[string(w)] != 0 || t.aliasWords[string(w)] ||
-		string(w) == "code" || string(w) == "Code"
+	return imported || t.words[string(w)] || t.calls[string(w)] != 0 || t.aliasWords[string(w)]
 }
 
 // goBlock reports whether the brace at text[i], which opens a function's
