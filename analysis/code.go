@@ -875,7 +875,7 @@ func (e *engine) openFrame(open byte) {
 				recv = e.bytesOf(r)
 			}
 			e.setCallee(&f, e.bytesOf(c), info, c.seq, method, recv)
-			if method && membershipTests[string(e.bytesOf(c))] && e.prev(ci+2).seq == e.listEnd && e.isPunct(e.prev(ci+2), "]") {
+			if method && e.prev(ci+2).seq == e.listEnd && e.isPunct(e.prev(ci+2), "]") && membershipTests[string(e.bytesOf(c))] {
 				// [301, 302].includes(res.status): the list's numbers wait
 				// for the arguments.
 				f.members, f.pend = true, len(e.pending)

@@ -231,7 +231,7 @@ func (s *scan) prose(lo, hi int, where Where) {
 			if s.proseNumber(lo, hi, i, j, where, lastHit >= 0 && i-lastHit < 48) {
 				lastHit = j
 			}
-		} else if (text[i+1] == 'x' || text[i+1] == 'X') && (text[i+2] == 'x' || text[i+2] == 'X') && !s.speaksOtherProtocol() {
+		} else if (text[i+1] == 'x' || text[i+1] == 'X') && (text[i+2] == 'x' || text[i+2] == 'X') && !(opensProse(text, lo, i) && s.speaksOtherProtocol()) {
 			s.addClass(i, j, where, slot{role: Mention, evidence: Weak, context: "class of statuses in prose"})
 		}
 		i = j
@@ -283,6 +283,21 @@ func (s *scan) reasonThenCode(lo, hi, i, j int) bool {
 		w--
 	}
 	return w < k && (reasonLike(text[w:k]) || s.ownPhraseBefore(lo, i, k))
+}
+
+// opensProse reports whether the number at text[i] opens the prose that
+// starts at lo, marks and blanks aside, as the reply lines of SMTP and
+// its kin do ("503 Error: send HELO first", "# 4xx errors"): only such a
+// number has speaksOtherProtocol looked up.
+func opensProse(text []byte, lo, i int) bool {
+	for k := lo; k < i; k++ {
+		switch text[k] {
+		case ' ', '\t', '#', '/', '*', '"', '\'', '-':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // ownPhraseBefore reports whether text[lo:k] ends with a reason phrase of
@@ -359,7 +374,7 @@ func (s *scan) proseNumber(lo, hi, i, j int, where Where, near bool) bool {
 		ok = classOf(before)&(pTrigger|pAfterOnly) == pTrigger
 		before, at = wordBefore(text, lo, at)
 	}
-	if !ok || s.speaksOtherProtocol() { // last: it reads the whole file, once
+	if !ok || opensProse(text, lo, i) && s.speaksOtherProtocol() { // last: it reads the whole file, once
 		return false
 	}
 	return s.addNumber(i, j, NumericLiteral, where, slot{role: Mention, filter: knownOnly, evidence: Weak, context: "status code in prose"})
