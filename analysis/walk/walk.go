@@ -15,7 +15,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -199,40 +198,50 @@ func Read(path string, opts Options) ([]byte, error) {
 	return AppendFile(nil, path, opts)
 }
 
+// file is an open file as AppendFile reads it: its size and whether it is
+// a regular file, and reads that return 0 at its end.
+type file interface {
+	size() (size int64, regular bool, err error)
+	read(b []byte) (int, error)
+	close() error
+}
+
 // AppendFile reads a file into dst[:0], growing it as needed, and returns
 // the content, or an error wrapping ErrBinary or ErrTooLarge. It lets a
 // caller that reads many files reuse one buffer per worker rather than
 // allocate one per file.
 func AppendFile(dst []byte, path string, opts Options) ([]byte, error) {
-	f, err := openRead(path)
+	f, err := openFile(path)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	info, err := f.Stat()
+	defer f.close()
+	size, regular, err := f.size()
 	if err != nil {
 		return nil, err
 	}
-	if info.Size() > opts.maxSize() {
-		return nil, fmt.Errorf("%s: %w (%d bytes, the limit is %d)", path, ErrTooLarge, info.Size(), opts.maxSize())
+	if size > opts.maxSize() {
+		return nil, fmt.Errorf("%s: %w (%d bytes, the limit is %d)", path, ErrTooLarge, size, opts.maxSize())
 	}
-	// The size is a hint: a file can grow between Stat and Read, so reading
-	// goes on to EOF, up to one byte past the limit to notice.
 	data := dst[:0]
-	if need := int(info.Size()) + 1; need > cap(data) {
+	if need := int(size) + 1; need > cap(data) {
 		// Twice the old capacity at least, so that a caller reusing the
 		// buffer over files of growing sizes reallocates a few times, not
 		// at every new largest file.
 		data = make([]byte, 0, max(need, 2*cap(data)))
 	}
 	for {
-		n, err := f.Read(data[len(data):cap(data)])
-		data = data[:len(data)+n]
-		if err == io.EOF {
-			break
-		}
+		n, err := f.read(data[len(data):cap(data)])
 		if err != nil {
 			return nil, err // an *fs.PathError, which names the file
+		}
+		data = data[:len(data)+n]
+		// A regular file read to the size it had is read whole: the read
+		// that would find its end is spared, half the reads of a small
+		// file. A file that grew meanwhile is read as it was; other
+		// files (pipes, /proc) are read to their end.
+		if n == 0 || regular && int64(len(data)) == size {
+			break
 		}
 		if int64(len(data)) > opts.maxSize() {
 			return nil, fmt.Errorf("%s: %w (grew past %d bytes while read)", path, ErrTooLarge, opts.maxSize())
