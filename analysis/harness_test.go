@@ -97,6 +97,8 @@ func fixtureEcosystems() []*catalog.Ecosystem {
 			"HTTP_NOT_FOUND", 404, "HTTP_CREATED", 201, "HTTP_BAD_REQUEST", 400, "HTTP_UNPROCESSABLE_ENTITY", 422),
 		eco("rack", "ruby", "rack", ":", "ok", 200, "created", 201, "no_content", 204, "not_found", 404,
 			"unprocessable_entity", 422, "moved_permanently", 301, "unauthorized", 401, "forbidden", 403),
+		eco("ktor", "kotlin", "io.ktor.http.HttpStatusCode", "HttpStatusCode.", "OK", 200, "Created", 201, "NotFound", 404,
+			"BadRequest", 400, "TooManyRequests", 429),
 		eco("openresty", "lua", "ngx", "ngx.", "HTTP_OK", 200, "HTTP_NOT_FOUND", 404, "HTTP_FORBIDDEN", 403,
 			"HTTP_INTERNAL_SERVER_ERROR", 500, "HTTP_BAD_GATEWAY", 502, "HTTP_MOVED_TEMPORARILY", 302, "HTTP_UNAUTHORIZED", 401),
 	}

@@ -239,6 +239,8 @@ func TestConstantSpellings(t *testing.T) {
 		{"symfony", "HTTP_NOT_FOUND", 404, false},
 		{"node-http", "Not Found", 404, false},
 		{"openresty", "HTTP_NOT_FOUND", 404, false},
+		{"ktor", "NotFound", 404, false},
+		{"ktor", "PayloadTooLarge", 413, false},
 	}
 	for _, tt := range tests {
 		eco, ok := c.Ecosystem(tt.ecosystem)

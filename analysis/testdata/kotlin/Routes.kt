@@ -17,3 +17,11 @@ fun handler(call: ApplicationCall) {
     val s = HttpStatus.NOT_FOUND // @want HttpStatus.NOT_FOUND=404
     repeat(200) { println(it) }
 }
+
+fun Route.orders() {
+    get("/orders/{id}") {
+        val order = find(call.parameters["id"]) ?: return@get call.respond(HttpStatusCode.NotFound) // @want HttpStatusCode.NotFound=404
+        call.respond(HttpStatusCode.OK, order) // @want HttpStatusCode.OK=200
+        call.respond(HttpStatusCode.Teapot)
+    }
+}
