@@ -23,7 +23,7 @@ var proseTriggers = []string{
 	"unavailable", "conflict", "gone", "moved", "permanently", "temporarily", "too", "no", "content",
 	"unprocessable", "request", "method", "allowed", "timeout", "entity", "server", "client", "partial",
 	"continue", "switching", "precondition", "payload", "teapot", "upgrade", "locked", "page", "pages", "means", "meaning",
-	"catch", "catches", "handle", "handles", "handled", "handling", "handler", "handlers",
+	"catch", "catches", "handle", "handles", "handled", "handling", "handler", "handlers", "corresponds", "correspond",
 }
 
 // proseUnits are words after a number that make it a quantity, whatever
@@ -49,10 +49,15 @@ var proseBlockers = []string{
 // after a number ("404 page not found" is, "200 pages" is not).
 var proseNotAfterNext = []string{"not", "no", "too", "content", "page", "pages", "request", "method", "server", "client", "means", "meaning"}
 
-// proseAfterOnly are triggers that count only after a number, as parts of
+// proseAfterOnly are triggers that count only after a number, as words of
 // a reason phrase ("204 No Content", "404 page"): before one they say
-// something else ("page 101", "Required: No ... Default: 300").
-var proseAfterOnly = []string{"no", "not", "too", "page", "pages", "content"}
+// something else ("page 101", "Required: No ... Default: 300", "created
+// 200 orders"). A whole phrase before its own code still counts (see
+// ownPhraseBefore).
+var proseAfterOnly = []string{"ok", "not", "found", "forbidden", "unauthorized", "bad", "internal", "created", "accepted",
+	"gateway", "unavailable", "conflict", "gone", "moved", "permanently", "temporarily", "too", "no", "content",
+	"unprocessable", "request", "method", "allowed", "entity", "partial", "continue", "switching", "precondition",
+	"payload", "teapot", "upgrade", "locked", "page", "pages"}
 
 // proseThirdWords are the words that, third after a number, still make it
 // a status ("500 - any server error").
@@ -300,6 +305,16 @@ func opensProse(text []byte, lo, i int) bool {
 	return true
 }
 
+// phraseEnd returns where a reason phrase before the number at text[i]
+// would end: before the blanks, colon or dash between them ("Service
+// Unavailable: 503", "Bad Gateway - 502").
+func phraseEnd(text []byte, lo, i int) int {
+	for i > lo && (text[i-1] == ' ' || text[i-1] == '\t' || text[i-1] == ':' || text[i-1] == '-') {
+		i--
+	}
+	return i
+}
+
 // ownPhraseBefore reports whether text[lo:k] ends with a reason phrase of
 // the code at text[i:i+3], in any case: "Proxy Authentication Required
 // (407)", whose last word says nothing by itself.
@@ -359,7 +374,7 @@ func (s *scan) proseNumber(lo, hi, i, j int, where Where, near bool) bool {
 	// "a 502 means ...": an article before a bare number is how people
 	// name a status in prose.
 	ok := near || inList || ac&pTrigger != 0 || eqFold(before, "a") || eqFold(before, "an") || s.codeAlone(lo, hi, i, j) ||
-		s.reasonThenCode(lo, hi, i, j) || s.ownPhraseAfter(i, j, hi)
+		s.reasonThenCode(lo, hi, i, j) || s.ownPhraseAfter(i, j, hi) || s.ownPhraseBefore(lo, i, phraseEnd(text, lo, i))
 	if !ok && ac&pBlocker == 0 {
 		after2, after2End := wordAfter(text, afterEnd, hi)
 		c2 := classOf(after2)

@@ -92,6 +92,7 @@ var callRules = []callRule{
 	{"AbortWithStatusJSON", lGo, isMethod, 0, ErrorStatus, "status of c.AbortWithStatusJSON"},
 	{"AbortWithError", lGo, isMethod, 0, ErrorStatus, "status of c.AbortWithError"},
 	{"SendStatus", lGo, isMethod, 0, Status, "argument of c.SendStatus"},
+	{"SetStatusCode", lGo, isMethod, 0, Status, "argument of SetStatusCode (fasthttp)"},
 	{"NewHTTPError", lGo, anyRecv, 0, ErrorStatus, "status of echo.NewHTTPError"},
 	{"NewError", lGo, "fiber", 0, ErrorStatus, "status of fiber.NewError"},
 

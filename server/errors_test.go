@@ -171,14 +171,14 @@ func TestBadNotifications(t *testing.T) {
 	r := startRaw(t, nil)
 	r.send(`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}`)
 	r.receive()
-	r.send("{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":{\"textDocument\":{\"uri\":\"file:///bad.txt\",\"languageId\":\"plaintext\",\"version\":1,\"text\":\"ok \xff\xfe 502\"}}}")
+	r.send("{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":{\"textDocument\":{\"uri\":\"file:///bad.txt\",\"languageId\":\"plaintext\",\"version\":1,\"text\":\"HTTP \xff\xfe 502\"}}}")
 	r.send(`{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///closed.go","version":2},"contentChanges":[{"text":"x"}]}}`)
 	r.send(`{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///bad.txt","version":1},"contentChanges":[{"text":"stale"}]}}`)
 	r.send(`{"jsonrpc":"2.0","method":"textDocument/didChange","params":"garbage"}`)
-	// Each invalid byte is one U+FFFD, one UTF-16 unit: 502 starts at 6.
-	r.send(`{"jsonrpc":"2.0","id":2,"method":"textDocument/hover","params":{"textDocument":{"uri":"file:///bad.txt"},"position":{"line":0,"character":7}}}`)
+	// Each invalid byte is one U+FFFD, one UTF-16 unit: 502 starts at 8.
+	r.send(`{"jsonrpc":"2.0","id":2,"method":"textDocument/hover","params":{"textDocument":{"uri":"file:///bad.txt"},"position":{"line":0,"character":9}}}`)
 	resp := r.receive()
-	if resp.Err() != nil || !bytes.Contains(resp.Result(), []byte(`"range":{"start":{"line":0,"character":6},"end":{"line":0,"character":9}}`)) {
+	if resp.Err() != nil || !bytes.Contains(resp.Result(), []byte(`"range":{"start":{"line":0,"character":8},"end":{"line":0,"character":11}}`)) {
 		t.Fatalf("hover on 502 after bad notifications: %v %s", resp.Err(), resp.Result())
 	}
 }
