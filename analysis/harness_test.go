@@ -83,6 +83,7 @@ func fixtureEcosystems() []*catalog.Ecosystem {
 		eco("python-requests", "python", "import requests", "requests.codes.", "ok", 200, "not_found", 404, "created", 201),
 		eco("npm-http-status-codes", "javascript", "http-status-codes", "StatusCodes.", "OK", 200, "CREATED", 201,
 			"NOT_FOUND", 404, "BAD_REQUEST", 400, "INTERNAL_SERVER_ERROR", 500, "UNAUTHORIZED", 401),
+		eco("axios", "javascript", "axios", "HttpStatusCode.", "Ok", 200, "NotFound", 404, "TooManyRequests", 429),
 		eco("nestjs", "javascript", "@nestjs/common", "HttpStatus.", "OK", 200, "CREATED", 201, "NOT_FOUND", 404,
 			"FORBIDDEN", 403, "BAD_REQUEST", 400, "NO_CONTENT", 204),
 		eco("servlet", "java", "jakarta.servlet.http.HttpServletResponse", "HttpServletResponse.", "SC_OK", 200,

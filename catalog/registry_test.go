@@ -240,6 +240,9 @@ func TestConstantSpellings(t *testing.T) {
 		{"node-http", "Not Found", 404, false},
 		{"openresty", "HTTP_NOT_FOUND", 404, false},
 		{"ktor", "NotFound", 404, false},
+		{"axios", "NotFound", 404, false},
+		{"axios", "PayloadTooLarge", 413, true},
+		{"go-fasthttp", "StatusNotFound", 404, false},
 		{"ktor", "PayloadTooLarge", 413, false},
 	}
 	for _, tt := range tests {

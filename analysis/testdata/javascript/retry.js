@@ -39,3 +39,8 @@ function retryOptions({ statusCodes, sizes } = {}) {
     sizes: sizes || [100, 200],
   };
 }
+
+// The same test on an axios error, with axios's constants.
+function axiosRetryable(err) {
+  return err.response?.status === HttpStatusCode.TooManyRequests; // @want HttpStatusCode.TooManyRequests=429
+}
