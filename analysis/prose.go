@@ -175,11 +175,12 @@ func wordBefore(text []byte, lo, i int) ([]byte, int) {
 }
 
 // numberSign reports whether the word before a number, at text[at:], is
-// "no" written as the sign of a number ("line no: 407", "No. 5"), not the
-// "no" of a reason phrase.
+// "no" written as the sign of a number ("line no: 407 error"), which the
+// words after it must not make a status. ("No. 5" needs no test: a period
+// ends the words wordBefore reads.)
 func numberSign(text, before []byte, at int) bool {
 	end := at + len(before)
-	return eqFold(before, "no") && end < len(text) && (text[end] == ':' || text[end] == '.')
+	return eqFold(before, "no") && end < len(text) && text[end] == ':'
 }
 
 // wordAfter returns the word starting after i, skipping blanks.
@@ -320,7 +321,7 @@ func phraseEnd(text []byte, lo, i int) int {
 // (407)", whose last word says nothing by itself.
 func (s *scan) ownPhraseBefore(lo, i, k int) bool {
 	text := s.text
-	code := int(text[i]-'0')*100 + int(text[i+1]-'0')*10 + int(text[i+2]-'0')
+	code, _ := atoi(text[i : i+3])
 	for _, p := range s.a.phrases[code] {
 		if start := k - len(p); start >= lo && eqFold(text[start:k], p) && (start == lo || !isLetter(text[start-1])) {
 			return true
@@ -336,7 +337,7 @@ func (s *scan) ownPhraseBefore(lo, i, k int) bool {
 // Content") need not hold a word that says status.
 func (s *scan) ownPhraseAfter(i, j, hi int) bool {
 	text := s.text
-	code := int(text[i]-'0')*100 + int(text[i+1]-'0')*10 + int(text[i+2]-'0')
+	code, _ := atoi(text[i : i+3])
 	for j < hi && (text[j] == ' ' || text[j] == '\t' || text[j] == '(' || text[j] == '-') {
 		j++
 	}

@@ -335,8 +335,10 @@ func (e *engine) definedConstant(v value) []byte {
 	default:
 		return nil
 	}
-	digits := e.text[v.ns:v.ne]
-	code := int(digits[0]-'0')*100 + int(digits[1]-'0')*10 + int(digits[2]-'0')
+	code, ok := atoi(e.text[v.ns:v.ne])
+	if !ok {
+		return nil
+	}
 	for _, n := range names {
 		if n.kind == tIdent && e.s.a.consts.defines(e.ecoLangs, e.bytesOf(n), code) {
 			return e.bytesOf(n)
