@@ -288,7 +288,7 @@ func (s *scan) reasonThenCode(lo, hi, i, j int) bool {
 	for w > lo && isLetter(text[w-1]) {
 		w--
 	}
-	return w < k && (reasonLike(text[w:k]) || s.ownPhraseBefore(lo, i, k))
+	return w < k && reasonLike(text[w:k])
 }
 
 // opensProse reports whether the number at text[i] opens the prose that
@@ -307,10 +307,11 @@ func opensProse(text []byte, lo, i int) bool {
 }
 
 // phraseEnd returns where a reason phrase before the number at text[i]
-// would end: before the blanks, colon or dash between them ("Service
-// Unavailable: 503", "Bad Gateway - 502").
+// would end: before the blanks, colon, dash or parenthesis between them
+// ("Service Unavailable: 503", "Bad Gateway - 502", "Proxy Authentication
+// Required (407)").
 func phraseEnd(text []byte, lo, i int) int {
-	for i > lo && (text[i-1] == ' ' || text[i-1] == '\t' || text[i-1] == ':' || text[i-1] == '-') {
+	for i > lo && (text[i-1] == ' ' || text[i-1] == '\t' || text[i-1] == ':' || text[i-1] == '-' || text[i-1] == '(') {
 		i--
 	}
 	return i

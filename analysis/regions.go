@@ -463,7 +463,7 @@ func (t *triggers) tokenClues(text []byte, tok token, seen clue) clue {
 	case tPunct, tNewline, tEOF:
 		return seen
 	case tNumber:
-		if len(w) >= 3 && w[0] >= '1' && w[0] <= '9' && isDigit(w[1]) && isDigit(w[2]) && (len(w) == 3 || !isDigit(w[3])) {
+		if codeWord(w) {
 			return candidate
 		}
 		if t.mayFillArgument(text, tok.start) {
@@ -923,16 +923,18 @@ func pythonRegions(text []byte, lo, hi int, prose *[]int, t *triggers, fn func(l
 }
 
 // keepsBlock reports whether a Python statement, at the start of text,
-// keeps the lines of its block in its region (see pythonRegions).
+// keeps the lines of its block in its region (see pythonRegions). A match
+// may open a match statement, or name a variable: its lines are kept
+// together all the same.
 func keepsBlock(text []byte) bool {
 	return startsWord(text, "match") || startsWord(text, "class") && errorClassHeader(text)
 }
 
-// startsWord reports whether text starts with the word w: a match may open
-// a match statement (or name a variable: the lines after it are kept
-// together all the same).
+// startsWord reports whether text starts with the word w, followed by a
+// byte that cannot continue it, or by nothing; w may also be a mark (@, #)
+// that any byte can follow.
 func startsWord(text []byte, w string) bool {
-	return bytes.HasPrefix(text, []byte(w)) && (len(text) == len(w) || !identByte[text[len(w)]])
+	return bytes.HasPrefix(text, []byte(w)) && (len(text) == len(w) || !identByte[text[len(w)]] || !identByte[w[0]])
 }
 
 // errorClassHeader reports whether a class header, up to its colon outside
@@ -1316,10 +1318,10 @@ func (s *scan) atDeclLine(lang Language, i int) bool {
 }
 
 // startsDecl reports whether text starts with one of the words, followed
-// by a byte that cannot continue it.
+// by a byte (see startsWord).
 func startsDecl(text []byte, words []string) bool {
 	for _, w := range words {
-		if len(text) > len(w) && string(text[:len(w)]) == w && (!identByte[text[len(w)]] || !identByte[w[0]]) {
+		if len(text) > len(w) && startsWord(text, w) {
 			return true
 		}
 	}
