@@ -355,6 +355,9 @@ func (s *scan) ownPhraseAfter(i, j, hi int) bool {
 // or 410"), which is context enough.
 func (s *scan) proseNumber(lo, hi, i, j int, where Where, near bool) bool {
 	text := s.text
+	if afterHTTPVersion(text, lo, i) {
+		return s.addNumber(i, j, NumericLiteral, where, slot{role: Mention, filter: knownOnly, evidence: Strong, context: "status line"})
+	}
 	// "403/500 errors", "429/5xx": the words after the whole list say
 	// what its codes are, and a class in the list says it on its own.
 	inList, end := false, j
@@ -395,6 +398,20 @@ func (s *scan) proseNumber(lo, hi, i, j int, where Where, near bool) bool {
 		return false
 	}
 	return s.addNumber(i, j, NumericLiteral, where, slot{role: Mention, filter: knownOnly, evidence: Weak, context: "status code in prose"})
+}
+
+// afterHTTPVersion reports whether the number at text[i] follows an HTTP
+// version and one space, as in a status line ("HTTP/1.1 200", "HTTP/2
+// 404"), which names nothing but a status whatever comes after it.
+func afterHTTPVersion(text []byte, lo, i int) bool {
+	k := i - 2 // the version's last digit
+	if k < lo || text[k+1] != ' ' || !isDigit(text[k]) {
+		return false
+	}
+	if k-2 >= lo && text[k-1] == '.' && isDigit(text[k-2]) {
+		k -= 2
+	}
+	return k-5 >= lo && string(text[k-5:k]) == "HTTP/"
 }
 
 // indexDigit returns the index of the first ASCII digit in b, or -1. It

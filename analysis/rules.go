@@ -143,11 +143,13 @@ var callRules = []callRule{
 	{"exception_handler", lPy, isMethod, 0, ErrorStatus, "status of @app.exception_handler"},
 	{"add_exception_handler", lPy, isMethod, 0, ErrorStatus, "status of add_exception_handler"},
 
-	// Java and Kotlin: Spring, MockMvc, ktor.
+	// Java and Kotlin: Spring, Jetty, MockMvc, ktor.
 	{"valueOf", lJava, "HttpStatus", 0, Mention, "argument of HttpStatus.valueOf"},
 	{"resolve", lJava, "HttpStatus", 0, Mention, "argument of HttpStatus.resolve"},
 	{"valueOf", lJava, "HttpStatusCode", 0, Mention, "argument of HttpStatusCode.valueOf"},
 	{"fromValue", lJava, "HttpStatusCode", 0, Mention, "argument of HttpStatusCode.fromValue"},
+	{"getMessage", lJava, "HttpStatus", 0, Mention, "argument of HttpStatus.getMessage"}, // Jetty
+	{"getCode", lJava, "HttpStatus", 0, Mention, "argument of HttpStatus.getCode"},
 
 	// C#: ASP.NET Core.
 	{"StatusCode", lCS, anyRecv, 0, Status, "argument of StatusCode()"},
@@ -211,7 +213,7 @@ var assertCallees = []string{
 // response.StatusCode.Should().Be(200).
 var chainCallees = []string{
 	"toBe", "toEqual", "toStrictEqual", "equal", "equals", "eql", "eq", "be", "is", "isEqualTo",
-	"Be", "toHaveStatus", "toHaveHTTPStatus", "isIn", "oneOf", "toBeOneOf",
+	"Be", "toHaveStatus", "toHaveHTTPStatus", "isIn", "oneOf", "toBeOneOf", "equalTo",
 }
 
 // heuristicCalleeWords: a call whose name contains one of these
@@ -407,7 +409,8 @@ func statusishName(name []byte) (filter, bool) {
 	}
 	switch string(buf[:n]) {
 	case "statuscode", "status", "getstatus", "getstatuscode", "getstatuscodevalue", "statuscodevalue",
-		"getresponsecode", "responsecode", "httpstatus", "statusint", "getcode", "rawstatus", "expectstatus":
+		"getresponsecode", "responsecode", "httpstatus", "statusint", "getcode", "rawstatus", "expectstatus",
+		"responsestatus", "responsestatuscode", "expectedstatus", "expectedstatuscode":
 		return threeDigits, true
 	case "code":
 		return knownOnly, true
