@@ -144,6 +144,13 @@ type engine struct {
 	mapKey    value
 	hasMapKey bool
 
+	// pairKey is a number followed by a comma in a list or an argument
+	// list, kept until a string a few tokens on shows whether it is the
+	// number's own reason phrase: notifyBegin(200, "OK"), Rust's
+	// (502, BAD_GATEWAY, "Bad Gateway").
+	pairKey    value
+	hasPairKey bool
+
 	// retHead is a number that opens a tuple a Python function returns
 	// (return 200, ...), kept until the element after it shows whether
 	// the tuple is a response (see settleRetHead).

@@ -28,6 +28,9 @@ func (e *engine) resolve(next token) {
 			e.mapKey, e.hasMapKey = v, true
 		}
 	}
+	if !claimed && v.tk == tNumber && v.ne-v.ns == 3 && v.depth > 0 && v.depth == len(e.frames) && next.kind == tPunct && e.text[next.start] == ',' {
+		e.pairKey, e.hasPairKey = v, true
+	}
 	if !claimed && v.tk == tNumber && v.ne-v.ns == 3 && v.depth > 0 && v.depth == len(e.frames) && e.frames[v.depth-1].open == '[' &&
 		len(e.pending)-e.frames[v.depth-1].pend < maxListed &&
 		(e.isPunct(v.p1, "[") || e.isPunct(v.p1, ",")) && next.kind == tPunct && (e.text[next.start] == ',' || e.text[next.start] == ']') {
@@ -37,12 +40,26 @@ func (e *engine) resolve(next token) {
 		(e.isIdent(v.p1, "return") || e.isPunct(v.p1, "(") && e.isIdent(v.p2, "return")) {
 		e.retHead, e.hasRetHead = v, true // return 200, {}, body: see settleRetHead
 	}
+	if !claimed && v.tk == tString && e.hasPairKey {
+		// The string is its own element, at most two elements on.
+		if k := e.pairKey; v.depth == k.depth && v.seq-k.seq <= 4 && e.isPunct(v.p1, ",") && e.endsExpr(v, next) && e.s.isOwnPhrase(k, e.text[v.ns:v.ne]) {
+			claimed = e.emit(k, slot{role: Mention, filter: knownOnly, evidence: Strong, context: "paired with its reason phrase"})
+		}
+		e.hasPairKey = false
+	}
 	if !claimed && v.tk == tString && e.hasMapKey {
 		k := e.mapKey
 		p1, p2, p3 := v.p1, v.p2, v.p3
 		if (e.isPunct(p1, ":") || e.isPunct(p1, "=>")) && p2.seq == k.seq || e.isPunct(p1, "=") && e.isPunct(p2, "]") && p3.seq == k.seq {
-			if reasonLike(e.text[v.ns:v.ne]) {
-				claimed = e.emit(k, slot{role: Mention, filter: knownOnly, evidence: Weak, context: "key of a map from statuses to messages"})
+			// Its own reason phrase names the code; a message only says
+			// what statuses are usually about.
+			own := e.s.isOwnPhrase(k, e.text[v.ns:v.ne])
+			if own || reasonLike(e.text[v.ns:v.ne]) {
+				ev := Weak
+				if own {
+					ev = Strong
+				}
+				claimed = e.emit(k, slot{role: Mention, filter: knownOnly, evidence: ev, context: "key of a map from statuses to messages"})
 				if claimed {
 					e.hasMapKey = false
 					e.lastVal, e.lastClaim = v, 0
@@ -121,6 +138,22 @@ func reasonLike(b []byte) bool {
 			return true
 		}
 		i = j
+	}
+	return false
+}
+
+// isOwnPhrase reports whether str, blanks aside, is one of the reason
+// phrases of the three-digit number k ("Bad Gateway" for 502), in any case.
+func (s *scan) isOwnPhrase(k value, str []byte) bool {
+	code, ok := atoi(s.text[k.ns:k.ne])
+	if !ok || code >= len(s.a.phrases) {
+		return false
+	}
+	str = bytes.TrimSpace(str)
+	for _, p := range s.a.phrases[code] {
+		if eqFold(str, p) {
+			return true
+		}
 	}
 	return false
 }

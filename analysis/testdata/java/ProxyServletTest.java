@@ -38,6 +38,13 @@ public class ProxyServletTest {
     }
 
     @Test
+    public void testParser() {
+        parser.notifyBegin(200, "OK"); // @want 200:mention
+        cache.put(404, "Gone");
+        Pair<Integer, String> p = new Pair<>(500, "Bad Gateway");
+    }
+
+    @Test
     public void testTable() {
         assertEquals("Not Found", HttpStatus.getMessage(HttpStatus.NOT_FOUND_404)); // @want HttpStatus.NOT_FOUND_404=404:mention
         assertEquals(HttpStatus.Code.OK, HttpStatus.getCode(200)); // @want 200:mention

@@ -8,6 +8,13 @@ class OrderController extends Controller
 {
     private const PAGE_SIZE = 200;
 
+    // The messages shown on the error pages, keyed as Guzzle's PSR-7 response keys its phrases.
+    private const PHRASES = [
+        207 => 'Multi-status', // @want 207:mention
+        508 => 'Loop Detected', // @want 508
+        200 => 'Loop Detected',
+    ];
+
     // Responds 403 when the user may not see the order. @want 403:comment
     public function show(Request $request, int $id)
     {

@@ -1,8 +1,8 @@
 """Messages shown on the error pages."""
 
 ERROR_TEXT = {
-    400: "Bad request",  # @want 400:mention:weak
-    403: "You are not allowed to see this page",  # @want 403
+    400: "Bad request",  # @want 400:mention:strong
+    403: "You are not allowed to see this page",  # @want 403:mention:weak
     404: "Page not found",  # @want 404
     502: "Upstream gateway failed",  # @want 502
 }

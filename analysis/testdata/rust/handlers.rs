@@ -35,3 +35,10 @@ async fn health_is_ok() {
     assert_eq!(res.status(), 200); // @want 200:expected
     assert_eq!(res.body().len(), 200);
 }
+
+// The table a status type is built from: code, constant, reason phrase.
+status_codes! {
+    (100, CONTINUE, "Continue"); // @want 100:mention:strong
+    (502, BAD_GATEWAY, "Bad Gateway"); // @want 502
+    (256, RETRIES, "Bad Gateway");
+}
