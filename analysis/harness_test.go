@@ -80,6 +80,8 @@ func fixtureEcosystems() []*catalog.Ecosystem {
 			"HTTP_404_NOT_FOUND", 404, "HTTP_401_UNAUTHORIZED", 401, "HTTP_204_NO_CONTENT", 204),
 		eco("drf", "python", "from rest_framework import status", "status.", "HTTP_200_OK", 200, "HTTP_201_CREATED", 201,
 			"HTTP_400_BAD_REQUEST", 400, "HTTP_404_NOT_FOUND", 404),
+		eco("falcon", "python", "import falcon", "falcon.", "HTTP_200", 200, "HTTP_OK", 200, "HTTP_404", 404,
+			"HTTP_NOT_FOUND", 404, "HTTP_201", 201, "HTTP_CREATED", 201),
 		eco("python-requests", "python", "import requests", "requests.codes.", "ok", 200, "not_found", 404, "created", 201),
 		eco("npm-http-status-codes", "javascript", "http-status-codes", "StatusCodes.", "OK", 200, "CREATED", 201,
 			"NOT_FOUND", 404, "BAD_REQUEST", 400, "INTERNAL_SERVER_ERROR", 500, "UNAUTHORIZED", 401),

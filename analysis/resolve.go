@@ -247,6 +247,10 @@ func (e *engine) slotOf(v value, next token) (slot, bool) {
 		return boundSlot, true
 	}
 
+	// status in (200, 201), self._status in [204, 304]
+	if top != nil && top.compare && (e.isPunct(p1, "(") || e.isPunct(p1, "[") || e.isPunct(p1, "{") || e.isPunct(p1, ",")) && ends {
+		return slot{role: Compare, filter: top.cmpF, evidence: Strong, context: "compared with a status"}, true
+	}
 	// A whole argument of a call.
 	direct := top != nil && (top.open == '(' && (e.isPunct(p1, "(") || e.isPunct(p1, ",")) ||
 		top.virtual && (p1.seq == top.calleeSeq || e.isPunct(p1, ",")))
@@ -260,8 +264,6 @@ func (e *engine) slotOf(v value, next token) (slot, bool) {
 			}
 			e.pending = append(e.pending, v)
 			return slot{}, false
-		case top.compare:
-			return slot{role: Compare, filter: top.cmpF, evidence: Strong, context: "compared with a status"}, true
 		}
 		for _, r := range top.rules {
 			if r.recv == isMethod && helperWithBody[r.callee] && (next.kind != tPunct || e.text[next.start] != ',') {

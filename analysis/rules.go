@@ -142,6 +142,7 @@ var callRules = []callRule{
 	{"register_error_handler", lPy, anyRecv, 0, ErrorStatus, "status of register_error_handler"},
 	{"exception_handler", lPy, isMethod, 0, ErrorStatus, "status of @app.exception_handler"},
 	{"add_exception_handler", lPy, isMethod, 0, ErrorStatus, "status of add_exception_handler"},
+	{"exception_response", lPy, anyRecv, 0, ErrorStatus, "argument of exception_response"}, // Pyramid
 
 	// Java and Kotlin: Spring, Jetty, MockMvc, ktor.
 	{"valueOf", lJava, "HttpStatus", 0, Mention, "argument of HttpStatus.valueOf"},
