@@ -84,6 +84,7 @@ type value struct {
 	seq        int
 	docstring  bool
 	depth      int
+	branch     bool // a branch of a conditional (see ternary)
 }
 
 type engine struct {
@@ -95,7 +96,7 @@ type engine struct {
 
 	// ring holds the last tokens, the latest at rn-1; its length is a
 	// power of two, which prev and push mask with.
-	ring [8]ringTok
+	ring [16]ringTok
 	rn   int
 	seq  int
 
@@ -115,6 +116,13 @@ type engine struct {
 	chainF        filter
 	lastStatusish int
 	lastStF       filter
+	// statusish holds the last few tokens that were status expressions,
+	// with their filters (see statusishAt), for a conditional's branches,
+	// whose slot depends on a token read before its condition.
+	statusish  [4]statusishTok
+	nStatusish int
+
+	tern ternary
 
 	switchPending bool
 	switchSt      bool
@@ -163,6 +171,111 @@ type engine struct {
 
 	goImport int // 1: after "import", 2: inside "import ( ... )"
 	goAlias  []byte
+}
+
+// statusishTok is a token that ended a status expression: a name such as
+// status, or the bracket that closes resp.getStatus() or err['status'].
+type statusishTok struct {
+	seq int
+	f   filter
+}
+
+// ternary is the conditional expression read last: ok ? 200 : 404 in
+// the C family, 200 if ok else 404 in Python. Its branches stand in the
+// slot the whole expression stands in, which the tokens before its
+// condition decide: res.status(ok ? 200 : 404) is an argument of
+// status, ctx.status = ok ? 200 : 404 a status set. A branch is known by
+// the token before it, the ? (or if) and the : (or else), which tokens'
+// sequence numbers name, so a stale ternary matches nothing.
+type ternary struct {
+	depth int        // len(frames) at the ?
+	mark  int        // the ? or if
+	sep   int        // the : or else, 0 until it is read
+	head  [3]ringTok // the tokens before the condition, nearest first
+	ok    bool       // a head was found
+}
+
+// ternaryLangs are the languages whose ? opens a conditional expression
+// (in Rust it propagates an error, in Kotlin and Go there is none).
+const ternaryLangs = lJS | lJava | lCS | lPHP | lRuby
+
+// statusishAt records that the token just read ends a status expression
+// whose codes filter accepts.
+func (e *engine) statusishAt(f filter) {
+	e.lastStatusish, e.lastStF = e.seq, f
+	e.statusish[e.nStatusish%len(e.statusish)] = statusishTok{e.seq, f}
+	e.nStatusish++
+}
+
+// wasStatusish reports whether the token numbered seq ended a status
+// expression, among the last few that did, and with what filter.
+func (e *engine) wasStatusish(seq int) (filter, bool) {
+	for _, t := range e.statusish[:min(e.nStatusish, len(e.statusish))] {
+		if t.seq == seq {
+			return t.f, true
+		}
+	}
+	return 0, false
+}
+
+// openTernary starts a conditional at the token just read (its ? or
+// if, not yet in the ring): it walks back over the condition, brackets
+// and all, to the token that starts its operand (a comma, an open
+// bracket, an assignment, a key's colon, return), which becomes the
+// head. A condition longer than the ring holds has no head.
+func (e *engine) openTernary() {
+	prev := e.tern
+	e.tern = ternary{depth: len(e.frames), mark: e.seq}
+	if e.overflow > 0 {
+		return
+	}
+	nest := 0
+	for i := 1; i <= len(e.ring)-2 && i <= e.rn; i++ {
+		t := e.prev(i)
+		switch {
+		case t.kind == tNewline:
+			return
+		case t.kind == tIdent:
+			if nest > 0 || !e.isIdent(t, "return") && !e.isIdent(t, "yield") {
+				continue
+			}
+		case t.kind != tPunct:
+			continue
+		default:
+			switch string(e.bytesOf(t)) {
+			case ")", "]", "}":
+				nest++
+				continue
+			case "(", "[", "{":
+				if nest > 0 {
+					nest--
+					continue
+				}
+			case ",", "=", ":", "=>", ";", "?":
+				if nest > 0 {
+					continue
+				}
+				if prev.depth == e.tern.depth && (t.seq == prev.sep || t.seq == prev.mark) {
+					// err ? 500 : cached ? 304 : 200: a conditional in a
+					// branch of another stands where that one does.
+					e.tern.head, e.tern.ok = prev.head, prev.ok
+					return
+				}
+			default:
+				continue
+			}
+		}
+		e.tern.head, e.tern.ok = [3]ringTok{t, e.prev(i + 1), e.prev(i + 2)}, true
+		return
+	}
+}
+
+// endTernary forgets the conditional being read once the expression it
+// stands in ends at its depth (a comma, a semicolon, a Python line's end).
+func (e *engine) endTernary() {
+	if e.tern.depth == len(e.frames) {
+		e.tern = ternary{}
+	}
 }
 
 // newEngine resets the scan's engine for a region of code in lang, keeping
@@ -425,6 +538,7 @@ func (e *engine) newline(t token) {
 	if e.lang == Python && len(e.frames) == 0 {
 		// A line's end outside brackets ends a Python statement: what
 		// the next line starts with (.x, (404)) refers to nothing before.
+		e.endTernary()
 		e.seq++
 		e.push(ringTok{kind: tNewline, start: t.start, end: t.end, seq: e.seq})
 	}
@@ -515,6 +629,10 @@ func (e *engine) ident(t token) {
 			e.errHeader, e.errHeaderSeen = e.lineIndent, false
 		case e.errHeader >= 0 && isErrorType(name):
 			e.errHeaderSeen = true
+		case string(name) == "if" && !startsLine(e.text, t.start):
+			e.openTernary() // 200 if ok else 404, or a comprehension's filter
+		case string(name) == "else" && e.tern.mark != 0 && e.tern.sep == 0 && e.tern.depth == len(e.frames) && !startsLine(e.text, t.start):
+			e.tern.sep = e.seq
 		}
 	}
 
@@ -589,7 +707,7 @@ func (e *engine) ident(t token) {
 	if f, ok := statusishName(name); ok && (member || f != knownOnly || e.s.mentionsHTTP()) {
 		e.markStatusish(f)
 		e.chain, e.chainF = true, f
-		e.lastStatusish, e.lastStF = e.seq, f
+		e.statusishAt(f)
 		e.yoda(f)
 	}
 	if e.lang == Ruby && !member && calleeIndex[string(p1Name(e, p1))].isAssert() && p1.end < t.start {
@@ -736,6 +854,9 @@ func (e *engine) punct(t token) {
 		if b[0] == ')' && e.goImport == 2 {
 			e.goImport = 0
 		}
+		if len(e.frames) < e.tern.depth {
+			e.tern = ternary{}
+		}
 	case ",":
 		for len(e.frames) > 0 && e.top().virtual && e.top().calleeSeq == e.prev(1).seq {
 			e.frames = e.frames[:len(e.frames)-1]
@@ -744,16 +865,26 @@ func (e *engine) punct(t token) {
 			t.arg++
 		}
 		e.chain = false
+		e.endTernary()
 	case ".", "?.", "::", "->", "!", "&":
 	case ";":
 		e.chain = false
+		e.endTernary()
 		if e.lang != Python {
 			e.inReturn = false
 		}
 		if e.goImport == 1 {
 			e.goImport = 0
 		}
+	case "?":
+		if e.bit&ternaryLangs != 0 {
+			e.openTernary()
+		}
+		e.chain = false
 	case ":":
+		if e.tern.mark != 0 && e.tern.sep == 0 && e.tern.depth == len(e.frames) && e.bit&ternaryLangs != 0 {
+			e.tern.sep = e.seq
+		}
 		if e.lang == Python && e.errHeader >= 0 && len(e.frames) == 0 {
 			if e.errHeaderSeen {
 				e.errClasses = append(e.errClasses, e.errHeader)
@@ -1005,7 +1136,7 @@ func (e *engine) closeFrame() {
 	}
 	if f.idxStatus {
 		// err['status'] reads like err.status: mark the closing bracket.
-		e.lastStatusish, e.lastStF = e.seq, f.idxF
+		e.statusishAt(f.idxF)
 		e.markStatusish(f.idxF)
 		e.chain, e.chainF = true, f.idxF
 		return
@@ -1013,13 +1144,13 @@ func (e *engine) closeFrame() {
 	switch {
 	case calleeSt:
 		e.chain, e.chainF = true, cf
-		e.lastStatusish, e.lastStF = e.seq, cf
+		e.statusishAt(cf)
 		if e.switchPending {
 			e.switchSt, e.swF = true, cf
 		}
 	case keeper:
 		e.chain = true
-		e.lastStatusish = e.seq
+		e.statusishAt(e.lastStF)
 	case f.statusish && f.callee != nil:
 		e.chain, e.chainF = true, f.sfilter
 		if f.open == '(' && e.switchPending {

@@ -15,6 +15,15 @@ func (e *engine) resolve(next token) {
 			e.frames[v.depth-1].idxStatus, e.frames[v.depth-1].idxF = true, f
 		}
 	}
+	if t := &e.tern; t.ok && v.depth == t.depth && (v.p1.seq == t.mark && e.isColon(next) || t.sep != 0 && v.p1.seq == t.sep) {
+		// A branch of a conditional stands where the conditional does.
+		v.p1, v.p2, v.p3, v.branch = t.head[0], t.head[1], t.head[2], true
+		if f, ok := e.wasStatusish(v.p2.seq); ok {
+			saved, savedF := e.lastStatusish, e.lastStF
+			e.lastStatusish, e.lastStF = v.p2.seq, f
+			defer func() { e.lastStatusish, e.lastStF = saved, savedF }()
+		}
+	}
 	sl, ok := e.slotOf(v, next)
 	claimed := false
 	if ok {
@@ -158,6 +167,11 @@ func (s *scan) isOwnPhrase(k value, str []byte) bool {
 	return false
 }
 
+// isColon reports whether a token is the colon of a conditional's branches.
+func (e *engine) isColon(t token) bool {
+	return t.kind == tPunct && t.end-t.start == 1 && e.text[t.start] == ':'
+}
+
 // endsExpr reports whether the token after a value ends the value's
 // expression, so that 404 in "f(404)" is a whole argument but not in
 // "f(404 + x)".
@@ -169,6 +183,8 @@ func (e *engine) endsExpr(v value, next token) bool {
 		switch string(e.text[next.start:next.end]) {
 		case ",", ")", "]", "}", ";":
 			return true
+		case ":":
+			return v.branch // ok ? 200 : 404
 		}
 	case tIdent:
 		switch string(e.text[next.start:next.end]) {

@@ -26,6 +26,8 @@ public class OrdersController : ControllerBase
             return new ObjectResult("locked") { StatusCode = 423 }; // @want 423:status
         }
         Response.StatusCode = 203; // @want 203:status
+        Response.StatusCode = order.Partial ? 206 : 200; // @want 206:status 200:status
+        var pageSize = order.Partial ? 100 : 200;
         Thread.Sleep(500);
         return Ok(order);
     }

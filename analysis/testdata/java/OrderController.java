@@ -36,6 +36,8 @@ public class OrderController {
         }
         response.setStatus(HttpServletResponse.SC_OK); // @want HttpServletResponse.SC_OK=200
         response.setStatus(202); // @want 202
+        response.setStatus(o.isDraft() ? 202 : 201); // @want 202:status 201:status
+        int batch = o.isDraft() ? 200 : 500;
         Thread.sleep(500);
     }
 

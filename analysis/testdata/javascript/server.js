@@ -53,6 +53,15 @@ async function fetchUser(id) {
   return response.json();
 }
 
+// The branches of a conditional stand where the conditional does.
+app.get('/orders/:id', async (req, res) => {
+  const order = await orders.find(req.params.id, { limit: req.query.stale ? 200 : 500 });
+  res.status(order ? 200 : 404).json(order); // @want 200:status 404:status
+  res.status(order.failed ? 500 : order.cached ? 304 : 200).end(); // @want 500 304 200
+  const body = { status: order.paid ? 201 : 402, retries: order.paid ? 100 : 300 }; // @want 201 402
+  setTimeout(flush, order.big ? 500 : 100);
+});
+
 function color() {
   return { fontWeight: 400, color: '#404040', width: 200, zIndex: 500 };
 }

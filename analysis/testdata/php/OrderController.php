@@ -35,7 +35,7 @@ class OrderController extends Controller
 
     public function store(Request $request)
     {
-        $status = $request->has('items') ? 201 : 422;
+        $status = $request->has('items') ? 201 : 422; // @want 201:status 422:status
         return redirect('/orders', 301); // @want 301:redirect
     }
 }

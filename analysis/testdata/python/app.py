@@ -35,6 +35,9 @@ async def read_item(item_id: int, limit: int = 100):
         raise HTTPException(status_code=404, detail="Item not found")  # @want 404:status
     if item_id == 500:
         raise HTTPException(status_code=status.HTTP_401_UNAUTHORIZED)  # @want status.HTTP_401_UNAUTHORIZED=401:eco=starlette
+    if item_id < 0:
+        return JSONResponse(content=None, status_code=410 if item_id == -1 else 404)  # @want 410:status 404:status
+    batch = [i for i in range(item_id) if i % 200 == 0]
     return JSONResponse(content={"id": item_id}, status_code=HTTPStatus.CREATED)  # @want HTTPStatus.CREATED=201
 
 

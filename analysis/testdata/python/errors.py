@@ -49,7 +49,7 @@ class PaymentRequired(HTTPException):
 
     def __init__(self, plan):
         super().__init__()
-        self.code = 409 if plan == "frozen" else 402  # @want 409:error:weak
+        self.code = 409 if plan == "frozen" else 402  # @want 409:error:weak 402:error:weak
 
 
 class Throttled(APIException):

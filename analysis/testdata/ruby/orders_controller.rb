@@ -12,6 +12,8 @@ class OrdersController < ApplicationController
     @order = Order.new(order_params.merge(limit: 200))
     if @order.save
       render json: @order, status: 201 # @want 201:status
+      render json: @order, status: @order.new_record? ? 201 : 200 # @want 201:status 200:status
+      render json: @order, limit: params[:all] ? 500 : 100
     else
       render json: @order.errors, status: :unprocessable_entity # @want :unprocessable_entity=422
     end
