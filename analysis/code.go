@@ -127,8 +127,12 @@ type engine struct {
 	switchPending bool
 	switchSt      bool
 	swF           filter
-	pyMatchIndent int
-	lineIndent    int
+	// matchIndent is the indentation of the Python match or the Ruby case
+	// on a status being read, -1 when none is; whenLine says the line
+	// being read is one of the Ruby case's when arms.
+	matchIndent int
+	whenLine    bool
+	lineIndent  int
 	// errClasses holds the indentation of each Python class being read
 	// whose header names an error type (class NotFound(HTTPException):),
 	// innermost last; errHeader is the indentation of such a header being
@@ -283,7 +287,7 @@ func (e *engine) endTernary() {
 // a whole file.
 func (s *scan) newEngine(lang Language) *engine {
 	e := &s.eng
-	*e = engine{s: s, lang: lang, bit: langBit(lang), ecoLangs: ecoLanguages(lang), text: s.text, lastStatusish: -10, pyMatchIndent: -1,
+	*e = engine{s: s, lang: lang, bit: langBit(lang), ecoLangs: ecoLanguages(lang), text: s.text, lastStatusish: -10, matchIndent: -1,
 		errHeader: -1, frames: e.frames[:0], pending: e.pending[:0], armPend: e.armPend[:0], errClasses: e.errClasses[:0],
 		listed: e.listed[:0], listEnd: -1}
 	return e
@@ -542,16 +546,27 @@ func (e *engine) newline(t token) {
 		e.seq++
 		e.push(ringTok{kind: tNewline, start: t.start, end: t.end, seq: e.seq})
 	}
+	if e.lang == Ruby && len(e.frames) == 0 {
+		e.whenLine = false
+		if e.switchPending {
+			// case response.status: its when arms are statuses.
+			if e.switchSt {
+				e.matchIndent = e.lineIndent
+			}
+			e.switchPending = false
+		}
+	}
 	if e.lang == Python || e.lang == Ruby {
-		// The indentation of the next line, for Python's match blocks.
+		// The indentation of the next line, for Python's match blocks
+		// and Ruby's case, which its end closes.
 		i := t.end
 		for i < len(e.text) && (e.text[i] == ' ' || e.text[i] == '\t') {
 			i++
 		}
 		if i < len(e.text) && e.text[i] != '\n' && e.text[i] != '\r' && e.text[i] != '#' && len(e.frames) == 0 {
 			e.lineIndent = i - t.end
-			if e.pyMatchIndent >= 0 && e.lineIndent <= e.pyMatchIndent {
-				e.pyMatchIndent = -1
+			if e.matchIndent >= 0 && (e.lineIndent < e.matchIndent || e.lineIndent == e.matchIndent && (e.lang == Python || startsWord(e.text[i:], "end"))) {
+				e.matchIndent = -1
 			}
 			for n := len(e.errClasses); n > 0 && e.errClasses[n-1] >= e.lineIndent; n-- {
 				e.errClasses = e.errClasses[:n-1]
@@ -653,6 +668,10 @@ func (e *engine) ident(t token) {
 			if e.lang == Python {
 				e.inReturn, e.returnDepth = true, len(e.frames)
 			}
+		case e.lang == Ruby && string(name) == "case":
+			e.switchPending, e.switchSt = true, false
+		case e.lang == Ruby && string(name) == "when" && e.matchIndent >= 0 && len(e.frames) == 0:
+			e.whenLine = true
 		case isSwitchWord(name):
 			// A switch whose subject is a status (switch resp.StatusCode {,
 			// when (response.code) {, match r.status_code:) makes its cases
@@ -660,7 +679,7 @@ func (e *engine) ident(t token) {
 			// JavaScript has only switch, always followed by its
 			// parenthesis (see openFrame); match and select there are
 			// names (str.match, a select() helper).
-			if e.lang == JavaScript || e.lang == TypeScript {
+			if e.lang == JavaScript || e.lang == TypeScript || e.lang == Ruby {
 				break
 			}
 			if e.lang != Python || string(name) == "match" && startsLine(e.text, t.start) {
@@ -893,7 +912,7 @@ func (e *engine) punct(t token) {
 		}
 		if e.lang == Python && e.switchPending {
 			if e.switchSt {
-				e.pyMatchIndent = e.lineIndent
+				e.matchIndent = e.lineIndent
 			}
 			e.switchPending = false
 		}

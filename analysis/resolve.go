@@ -10,7 +10,7 @@ import (
 func (e *engine) resolve(next token) {
 	v := e.cand
 	e.hasCand = false
-	if v.tk == tString && e.isPunct(v.p1, "[") && next.kind == tPunct && e.text[next.start] == ']' && v.depth == len(e.frames) && v.depth > 0 {
+	if (v.tk == tString || v.tk == tSymbol) && e.isPunct(v.p1, "[") && next.kind == tPunct && e.text[next.start] == ']' && v.depth == len(e.frames) && v.depth > 0 {
 		if f, ok := statusishName(e.text[v.ns:v.ne]); ok {
 			e.frames[v.depth-1].idxStatus, e.frames[v.depth-1].idxF = true, f
 		}
@@ -254,8 +254,17 @@ func (e *engine) slotOf(v value, next token) (slot, bool) {
 		}
 		e.armPend = e.armPend[:0]
 	}
-	if e.lang == Python && e.pyMatchIndent >= 0 && (e.isIdent(p1, "case") || e.isPunct(p1, "|")) && (string(nb) == ":" || string(nb) == "|") {
+	if e.lang == Python && e.matchIndent >= 0 && (e.isIdent(p1, "case") || e.isPunct(p1, "|")) && (string(nb) == ":" || string(nb) == "|") {
 		return slot{role: Compare, filter: threeDigits, evidence: Strong, context: "case of a match on a status"}, true
+	}
+	// case response.status / when 401, 403 / when 500..599 in Ruby.
+	if e.whenLine && v.depth == 0 && (e.isIdent(p1, "when") || e.isPunct(p1, ",")) {
+		if string(nb) == ".." || string(nb) == "..." {
+			return boundSlot, true
+		}
+		if ends {
+			return slot{role: Compare, filter: threeDigits, evidence: Strong, context: "arm of a case on a status"}, true
+		}
 	}
 
 	// 200..299 after a claimed 200.

@@ -49,3 +49,20 @@ class OrdersTest < ActionDispatch::IntegrationTest
     ids = [200, 300, 404]
   end
 end
+
+# A Faraday middleware that turns error statuses into exceptions.
+class RaiseOnError < Faraday::Middleware
+  def on_complete(env)
+    case env[:status]
+    when 404 # @want 404:compare
+      raise Faraday::ResourceNotFound, env
+    when 409, 422 # @want 409:compare 422:compare
+      raise Faraday::ConflictError, env
+    when 500..599 then raise Faraday::ServerError, env # @want 500:bound
+    end
+    case env[:retries]
+    when 100 then nil
+    end
+    retry_after = 300
+  end
+end
