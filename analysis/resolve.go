@@ -15,6 +15,11 @@ func (e *engine) resolve(next token) {
 			e.frames[v.depth-1].idxStatus, e.frames[v.depth-1].idxF = true, f
 		}
 	}
+	if v.tk == tString && string(e.text[v.ns:v.ne]) == pseudoStatus && (e.isPunct(v.p1, "(") || e.isPunct(v.p1, "[")) && next.kind == tPunct &&
+		(e.text[next.start] == ')' || e.text[next.start] == ']') && v.depth == len(e.frames) && v.depth > 0 {
+		// headers:get(":status"), headers[':status']
+		e.frames[v.depth-1].idxStatus, e.frames[v.depth-1].idxF = true, threeDigits
+	}
 	if t := &e.tern; t.ok && v.depth == t.depth && (v.p1.seq == t.mark && e.isColon(next) || t.sep != 0 && v.p1.seq == t.sep) {
 		// A branch of a conditional stands where the conditional does.
 		v.p1, v.p2, v.p3, v.branch = t.head[0], t.head[1], t.head[2], true
@@ -165,6 +170,15 @@ func (s *scan) isOwnPhrase(k value, str []byte) bool {
 		}
 	}
 	return false
+}
+
+// pseudoStatus is the pseudo-header that carries an HTTP/2 or HTTP/3
+// response's status (RFC 9113, section 8.3.2).
+const pseudoStatus = ":status"
+
+// isPseudoStatus reports whether a string token is ":status", quoted.
+func (e *engine) isPseudoStatus(t ringTok) bool {
+	return t.end-t.start == len(pseudoStatus)+2 && string(e.text[t.start+1:t.end-1]) == pseudoStatus
 }
 
 // isColon reports whether a token is the colon of a conditional's branches.
@@ -318,6 +332,12 @@ func (e *engine) slotOf(v value, next token) (slot, bool) {
 	}
 	if top != nil && top.docKeys && (e.isPunct(p1, "{") || e.isPunct(p1, ",")) && string(nb) == ":" {
 		return slot{role: Documented, filter: threeDigits, evidence: Strong, directive: "responses", context: "documented response"}, true
+	}
+
+	// headers:append(":status", "200"), (':status', '200'): HTTP/2's
+	// pseudo-header and its value.
+	if e.isPunct(p1, ",") && p2.kind == tString && e.isPseudoStatus(p2) && ends {
+		return slot{role: Status, filter: threeDigits, evidence: Strong, context: "value of :status"}, true
 	}
 
 	// key: 404, key = 404, key => 404, key=404 as a keyword argument.

@@ -246,7 +246,7 @@ func classifyKey(name []byte) (keyClass, bool) {
 	var buf [40]byte
 	n := 0
 	for _, c := range name {
-		if c == '_' || c == '-' {
+		if c == '_' || c == '-' || c == ':' && n == 0 { // HTTP/2's :status
 			continue
 		}
 		if n == len(buf) {
@@ -307,10 +307,11 @@ type keyShape struct {
 
 // admits reports whether name may be in the table: as long as its
 // shortest spelling, and starting and ending, beyond underscores and
-// dashes, with the letters of one of its names.
+// dashes (and the colon of a pseudo-header), with the letters of one of
+// its names.
 func (sh *keyShape) admits(name []byte) bool {
 	i, j := 0, len(name)
-	for i < j && (name[i] == '_' || name[i] == '-') {
+	for i < j && (name[i] == '_' || name[i] == '-' || name[i] == ':') {
 		i++
 	}
 	for j > i && (name[j-1] == '_' || name[j-1] == '-') {

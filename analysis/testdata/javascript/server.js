@@ -62,6 +62,16 @@ app.get('/orders/:id', async (req, res) => {
   setTimeout(flush, order.big ? 500 : 100);
 });
 
+// The HTTP/2 core API names the status by its pseudo-header.
+h2server.on('stream', (stream, headers) => {
+  if (headers[':path'] === '/old') {
+    stream.respond({ ':status': 301, location: '/new' }); // @want 301:status
+    return;
+  }
+  stream.respond({ ':status': 200, 'content-length': 404 }); // @want 200:status
+  stream.end('ok');
+});
+
 function color() {
   return { fontWeight: 400, color: '#404040', width: 200, zIndex: 500 };
 }

@@ -41,6 +41,10 @@ async def read_item(item_id: int, limit: int = 100):
     return JSONResponse(content={"id": item_id}, status_code=HTTPStatus.CREATED)  # @want HTTPStatus.CREATED=201
 
 
+def h2_response(conn, stream_id):
+    conn.send_headers(stream_id, [(":status", "200"), ("content-length", "404")])  # @want 200:status
+
+
 def fetch(url):
     time.sleep(0.5)
     resp = requests.get(url, timeout=300)
