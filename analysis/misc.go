@@ -1,6 +1,9 @@
 package analysis
 
-import "bytes"
+import (
+	"bytes"
+	"strings"
+)
 
 // The remaining formats: .http/.rest request files, access logs and plain
 // text, which gets only the conservative generic rules.
@@ -124,31 +127,195 @@ func hasHTTPVersionBefore(text []byte, lo, i int) bool {
 	return j-5 >= lo && string(text[j-5:j]) == "HTTP/"
 }
 
-// scanPlain applies the generic rules: status lines and prose. Where both
-// find the same code, the status line's finding is kept (see run).
+// scanPlain applies the generic rules, prose and the status lines in it,
+// except in a Markdown code block whose info string names a format the
+// analyzer reads (```js, ```nginx, ```go): there the format's own rules
+// apply, as a README's examples are code.
 func (s *scan) scanPlain() {
 	text := s.text
-	// A status line and prose both need a digit, which most lines of text
-	// lack: only the lines that hold one are read.
+	fences := fenceFinder{text: text, backtick: -1, tilde: -1}
 	for from := 0; from < len(text); {
-		k := indexDigit(text[from:])
+		block := fences.next(from)
+		s.scanProse(from, block.start)
+		if block.start == len(text) {
+			return
+		}
+		if !s.scanFenced(block.lang, block.bodyStart, block.bodyEnd) {
+			s.scanProse(block.bodyStart, block.bodyEnd)
+		}
+		from = block.end
+	}
+}
+
+// scanProse reads text[lo:hi] as prose. Prose needs a digit, which most
+// lines of text lack: only the lines that hold one are read.
+func (s *scan) scanProse(lo, hi int) {
+	text := s.text
+	for from := lo; from < hi; {
+		k := indexDigit(text[from:hi])
 		if k < 0 {
 			return
 		}
-		lo := from + k
-		for lo > from && text[lo-1] != '\n' {
-			lo--
+		start := from + k
+		for start > from && text[start-1] != '\n' {
+			start--
 		}
-		hi := lineEnd(text, lo, len(text))
-		for i := lo; i+5 < hi; i++ {
-			h := bytes.IndexByte(text[i:hi-5], 'H')
-			if h < 0 {
-				break
-			}
-			i += h
-			s.statusLine(i, hi, slot{role: Mention, filter: knownOnly, evidence: Weak, directive: "HTTP", context: "HTTP status line"})
-		}
-		s.prose(lo, hi, InComment)
-		from = hi + 1
+		end := lineEnd(text, start, hi)
+		s.prose(start, end, InComment)
+		from = end + 1
 	}
+}
+
+// scanFenced scans the body of a fenced code block in lang with that
+// format's rules, and reports whether it could: only the scanners that
+// read a part of a file are called, and only when the body holds a word
+// that the candidate test of regions.go looks for.
+func (s *scan) scanFenced(lang Language, lo, hi int) bool {
+	if tr := s.a.triggers[lang]; tr != nil {
+		if cl, _, _ := tr.clues(s.text[lo:hi], true, 0, false); cl != candidate {
+			return lang != Plain // code, with no word a rule looks for
+		}
+	}
+	switch lang {
+	case Go:
+		s.scanGoRange(lo, hi, nil)
+	case JavaScript, TypeScript, Python, Java, Kotlin, CSharp, Rust, PHP, Ruby, Lua:
+		s.scanCodeSpan(lang, syntaxOf(lang), lo, hi, nil, 0)
+	case Nginx:
+		s.scanNginx(lo, hi)
+	case JSON:
+		s.scanJSONRange(lo, hi)
+	default:
+		return false
+	}
+	return true
+}
+
+// fence is a Markdown fenced code block: its opening line starts at
+// start, its body lies in [bodyStart, bodyEnd), and the text after its
+// closing line starts at end. lang is what its info string names, or
+// Plain.
+type fence struct {
+	start, bodyStart, bodyEnd, end int
+	lang                           Language
+}
+
+// fenceLanguages are the info strings of code blocks that neither an
+// editor's languageId nor a file extension spells.
+var fenceLanguages = map[string]Language{"golang": Go, "node": JavaScript, "python3": Python, "py3": Python, "c#": CSharp}
+
+// fenceFinder finds the fenced code blocks of a text in order; it keeps
+// where the next run of backticks and of tildes lies, so that the text
+// is searched for each once.
+type fenceFinder struct {
+	text            []byte
+	backtick, tilde int // the next run of each, -1 before a search
+}
+
+// next finds the first fenced code block at or after from, as
+// CommonMark writes one: a line of three or more backticks or tildes,
+// indented at most three spaces, up to a line of at least as many of the
+// same character, or the end of the text. With none, start is len(text).
+// Written by hand: the standard library reads no Markdown, and a parser
+// module would build a tree of the whole document for the one thing
+// needed here. Runs of three are looked for with bytes.Index, so lines
+// without one cost nothing.
+func (ff *fenceFinder) next(from int) fence {
+	text := ff.text
+	for i := from; ; {
+		k := min(ff.run(i, '`'), ff.run(i, '~'))
+		ls, ok := fenceLine(text, k)
+		if k >= len(text) {
+			return fence{start: len(text), end: len(text)}
+		}
+		j := lineEnd(text, k, len(text))
+		n, c := fenceRun(text[ls:j])
+		if !ok || n == 0 {
+			i = j + 1
+			continue
+		}
+		info := bytes.Fields(bytes.TrimLeft(text[ls:j], " "+string(c)))
+		lang := Plain
+		if len(info) > 0 {
+			lang = fenceLanguage(string(info[0]))
+		}
+		body := min(j+1, len(text))
+		for b := body; ; {
+			e := ff.run(b, c)
+			if e >= len(text) {
+				return fence{start: ls, bodyStart: body, bodyEnd: len(text), end: len(text), lang: lang}
+			}
+			el := lineEnd(text, e, len(text))
+			if cs, ok := fenceLine(text, e); ok {
+				if m, _ := fenceRun(text[cs:el]); m >= n && len(bytes.TrimSpace(bytes.TrimLeft(text[cs:el], " "+string(c)))) == 0 {
+					return fence{start: ls, bodyStart: body, bodyEnd: cs, end: min(el+1, len(text)), lang: lang}
+				}
+			}
+			b = el + 1
+		}
+	}
+}
+
+// run returns where the next run of three c (a backtick or a tilde)
+// starts at or after i, or len(text).
+func (ff *fenceFinder) run(i int, c byte) int {
+	at := &ff.backtick
+	if c == '~' {
+		at = &ff.tilde
+	}
+	if *at < i {
+		*at = len(ff.text)
+		if i < len(ff.text) {
+			if k := bytes.Index(ff.text[i:], []byte{c, c, c}); k >= 0 {
+				*at = i + k
+			}
+		}
+	}
+	return *at
+}
+
+// fenceLine returns the start of the line of a run at k, and whether
+// only up to three spaces stand before the run on it.
+func fenceLine(text []byte, k int) (int, bool) {
+	ls := k
+	for ls > 0 && k-ls < 3 && text[ls-1] == ' ' {
+		ls--
+	}
+	return ls, ls == 0 || text[ls-1] == '\n'
+}
+
+// fenceRun returns the length and character of the run of backticks or
+// tildes that opens a line (after at most three spaces), if it is a fence.
+func fenceRun(line []byte) (int, byte) {
+	i := 0
+	for i < len(line) && i < 3 && line[i] == ' ' {
+		i++
+	}
+	if i == len(line) || line[i] != '`' && line[i] != '~' {
+		return 0, 0
+	}
+	c, n := line[i], 0
+	for i+n < len(line) && line[i+n] == c {
+		n++
+	}
+	if n < 3 || c == '`' && bytes.IndexByte(line[i+n:], '`') >= 0 {
+		return 0, 0 // a backtick fence's info string holds no backtick
+	}
+	return n, c
+}
+
+// fenceLanguage is the format an info string names (js, python, nginx,
+// yml), or Plain.
+func fenceLanguage(info string) Language {
+	info = strings.ToLower(info)
+	if l, ok := languageIDs[info]; ok {
+		return l
+	}
+	if l, ok := extensions["."+info]; ok {
+		return l
+	}
+	if l, ok := fenceLanguages[info]; ok {
+		return l
+	}
+	return Plain
 }
