@@ -386,9 +386,13 @@ var codeKeyCallees = []string{"redirect", "abort", "ApiResponse", "ApiResponses"
 // statusishName reports whether an identifier names a received status,
 // making what it is compared with a status code: resp.StatusCode,
 // res.status, response.status_code, rec.Code, getStatus(), code(). A bare
-// "code" only counts with known codes, and only in files that mention HTTP
-// (see engine.ident).
+// "code", or "rc" (the response code Tomcat's tests compare, rc =
+// getUrl(...)), only counts with known codes, and only in files that
+// mention HTTP (see engine.ident).
 func statusishName(name []byte) (filter, bool) {
+	if string(name) == "rc" {
+		return knownOnly, true
+	}
 	// Most identifiers are neither: only names ending in "code" or
 	// containing "tatus"/"TATUS" go on to the full comparison.
 	if len(name) < 4 || !mayBeStatusish(name) {

@@ -19,5 +19,11 @@ class OrderControllerTest {
         if (conn.getResponseCode() != 200) { // @want 200:compare
             fail("status");
         }
+        ByteChunk body = new ByteChunk();
+        int rc = getUrl("http://localhost:" + getPort() + "/orders", body, null);
+        Assert.assertEquals(200, rc); // @want 200:expected
+        int exit = runScript("cleanup.sh");
+        Assert.assertEquals(0, exit);
+        Assert.assertEquals(120, body.getLength());
     }
 }
