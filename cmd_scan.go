@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/statusls/statusls/analysis"
 	"github.com/statusls/statusls/analysis/walk"
@@ -36,12 +37,17 @@ type scanRecord struct {
 func runScan(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("scan", flag.ContinueOnError)
 	format := fs.String("format", "text", "output format: text or json (JSON Lines)")
+	maxSize := fs.String("max-file-size", "4MB", "skip files larger than this (bytes, or with KB or MB), saying so on stderr")
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
 	if *format != "text" && *format != "json" {
 		return usagef("unknown format %q: want text or json", *format)
+	}
+	limit, err := parseSize(*maxSize)
+	if err != nil {
+		return usagef("--max-file-size: %v", err)
 	}
 	if len(paths) == 0 {
 		return usagef("want at least one file or directory to scan")
@@ -54,10 +60,15 @@ func runScan(args []string, stdout, stderr io.Writer) error {
 	if listErr != nil {
 		errs = append(errs, listErr)
 	}
+	var tooLarge []string
 	for _, path := range files {
-		data, err := walk.Read(path, walk.Options{})
-		if errors.Is(err, walk.ErrSkipped) {
+		data, err := walk.Read(path, walk.Options{MaxSize: int64(limit)})
+		if errors.Is(err, walk.ErrTooLarge) {
+			tooLarge = append(tooLarge, path)
 			continue
+		}
+		if errors.Is(err, walk.ErrSkipped) {
+			continue // binary
 		}
 		if err != nil {
 			errs = append(errs, err)
@@ -76,6 +87,13 @@ func runScan(args []string, stdout, stderr io.Writer) error {
 			}
 			fmt.Fprintf(out, "%s:%d:%d: %v %s in %s (%s): %s\n", r.Path, r.Line, r.Column, r.Code, r.Kind, r.Context, r.Role, r.Reason)
 		}
+	}
+	// Say what was left out: a 13 MB OpenAPI document is no bundle.
+	switch n := len(tooLarge); {
+	case n == 1:
+		fmt.Fprintf(stderr, "statusls: skipped %s: larger than %s (raise --max-file-size to scan it)\n", tooLarge[0], *maxSize)
+	case n > 1:
+		fmt.Fprintf(stderr, "statusls: skipped %d files larger than %s (raise --max-file-size to scan them): %s\n", n, *maxSize, strings.Join(tooLarge, ", "))
 	}
 	return errors.Join(errs...)
 }

@@ -74,3 +74,24 @@ func TestScanErrors(t *testing.T) {
 		}
 	}
 }
+
+// A file over --max-file-size is left out and named on stderr, not
+// dropped silently; a larger limit scans it.
+func TestScanTooLarge(t *testing.T) {
+	spec := "openapi: 3.0.0\npaths:\n  /x:\n    get:\n      responses:\n        '404':\n          description: missing\n" +
+		strings.Repeat("# padding\n", 200)
+	root := walktest.Tree(t, map[string]string{"openapi.yaml": spec, "small.py": "abort(404)\n"})
+	big := filepath.Join(root, "openapi.yaml")
+	out, errOut, code := runCLI(t, "scan", "--max-file-size", "1KB", root)
+	if code != 0 || strings.Contains(out, "openapi.yaml") || !strings.Contains(out, "small.py:1:7: 404") ||
+		errOut != "statusls: skipped "+big+": larger than 1KB (raise --max-file-size to scan it)\n" {
+		t.Errorf("1KB: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	out, errOut, code = runCLI(t, "scan", "--max-file-size", "4KB", root)
+	if code != 0 || !strings.Contains(out, big+":6:10: 404") || errOut != "" {
+		t.Errorf("4KB: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	if _, errOut, code := runCLI(t, "scan", "--max-file-size", "big", root); code != 2 || !strings.Contains(errOut, "--max-file-size") {
+		t.Errorf("bad size: exit %d, stderr %q", code, errOut)
+	}
+}

@@ -40,7 +40,7 @@ func commands() []command {
 		{"rules", "list the checks: ID, name, default severity, title", runRules},
 		{"compare", "compare two status codes: compare CODE CODE [--lang vi] [--format text|markdown|json]", runCompare},
 		{"catalog", "dump the whole catalogue: catalog [--format json]", runCatalog},
-		{"scan", "list the status codes in files: scan [--format text|json] PATH...", runScan},
+		{"scan", "list the status codes in files: scan [--format text|json] [--max-file-size 4MB] PATH...", runScan},
 		{"check", "run the checks over files, for CI: check [--format text|json|sarif|github] [--fail-on error|warning|info|hint|none] [--fix|--diff] [--baseline FILE|--write-baseline FILE] [--color auto|always|never] [--max-file-size 4MB] [--jobs N] [PATH...]", runCheck},
 	}
 }
