@@ -13,6 +13,7 @@ type dataCtx struct {
 	// bare "code" key a status.
 	respAncestor bool
 	errorsParent bool // the enclosing key is Traefik's "errors" middleware
+	inList       bool // the value is an element of a sequence under the key
 }
 
 // dataKey reports a key that is itself a status code: an OpenAPI or
@@ -107,6 +108,13 @@ func (s *scan) dataValue(key []byte, vs, ve int, quoted bool, ctx dataCtx) {
 		s.addNumber(vs, ve, kind, where, slot{role: kc.role, filter: kc.filter, evidence: ev, context: "value of ", key: key})
 		return
 	}
+	// retriable_status_codes: [503, 504], expected_statuses: "200,204": a
+	// key that names a list of statuses, holding a list of numbers (not
+	// statuses_shown: 100).
+	if (ctx.inList || bytes.IndexAny(text[vs:ve], ",-") >= 0) && numberList(text[vs:ve]) && statusListName(key) {
+		s.codeList(vs, ve, argAll, slot{role: Condition, filter: knownOnly, evidence: Strong, context: "in a list of statuses"})
+		return
+	}
 	// docker-compose labels: traefik.http.middlewares.x.errors.status=500-599
 	const traefikStatus = ".errors.status="
 	if ve-vs > len(traefikStatus) {
@@ -118,6 +126,22 @@ func (s *scan) dataValue(key []byte, vs, ve int, quoted bool, ctx dataCtx) {
 	if quoted || !isDigit(text[vs]) {
 		s.prose(vs, ve, InString)
 	}
+}
+
+// numberList reports whether b holds numbers and nothing but the commas,
+// dashes, blanks and quotes of a list or range of them ("503, 504",
+// "500-599").
+func numberList(b []byte) bool {
+	digits := false
+	for _, c := range b {
+		switch {
+		case isDigit(c):
+			digits = true
+		case c != ',' && c != '-' && c != ' ' && c != '"' && c != '\'':
+			return false
+		}
+	}
+	return digits
 }
 
 // codeList reports the codes in a list such as "404,503", "500-599",

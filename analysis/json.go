@@ -42,7 +42,9 @@ func (s *scan) scanJSONRange(lo, hi int) {
 		case t.obj && t.cur[1] > 0:
 			s.dataValue(keyOf(t.cur), vs, ve, quoted, ctxAt(len(stack)))
 		case !t.obj && t.own[1] > 0:
-			s.dataValue(keyOf(t.own), vs, ve, quoted, ctxAt(len(stack)-1))
+			c := ctxAt(len(stack) - 1)
+			c.inList = true
+			s.dataValue(keyOf(t.own), vs, ve, quoted, c)
 		}
 	}
 	i := lo

@@ -66,7 +66,9 @@ func (s *scan) scanYAML() {
 			// A list item or a continuation: the value of the enclosing key.
 			if item && len(stack) > 0 {
 				vs, ve, q := scalarSpan(text, j, eol, s)
-				s.dataValue(stack[len(stack)-1].key, vs, ve, q, yamlCtx(stack[:len(stack)-1]))
+				c := yamlCtx(stack[:len(stack)-1])
+				c.inList = true
+				s.dataValue(stack[len(stack)-1].key, vs, ve, q, c)
 			} else {
 				vs, ve, _ := scalarSpan(text, j, eol, s)
 				s.prose(vs, ve, InString)
@@ -115,6 +117,7 @@ func (s *scan) scanYAML() {
 			for end < eol && text[end] != ']' {
 				end++
 			}
+			ctx.inList = true
 			s.dataValue(key, v+1, end, false, ctx)
 		default:
 			vs, ve, q := scalarSpan(text, v, eol, s)
