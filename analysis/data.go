@@ -111,7 +111,7 @@ func (s *scan) dataValue(key []byte, vs, ve int, quoted bool, ctx dataCtx) {
 	// retriable_status_codes: [503, 504], expected_statuses: "200,204": a
 	// key that names a list of statuses, holding a list of numbers (not
 	// statuses_shown: 100).
-	if (ctx.inList || bytes.IndexAny(text[vs:ve], ",-") >= 0) && numberList(text[vs:ve]) && statusListName(key) {
+	if (ctx.inList || bytes.IndexAny(text[vs:ve], ",-") >= 0) && numberList(text[vs:ve]) && s.namesStatusList(key) {
 		s.codeList(vs, ve, argAll, slot{role: Condition, filter: knownOnly, evidence: Strong, context: "in a list of statuses"})
 		return
 	}
@@ -126,6 +126,14 @@ func (s *scan) dataValue(key []byte, vs, ve int, quoted bool, ctx dataCtx) {
 	if quoted || !isDigit(text[vs]) {
 		s.prose(vs, ve, InString)
 	}
+}
+
+// namesStatusList is statusListName, remembered for the last key asked.
+func (s *scan) namesStatusList(key []byte) bool {
+	if s.listKey == nil || !bytes.Equal(key, s.listKey) {
+		s.listKey, s.listKeyIs = key, statusListName(key)
+	}
+	return s.listKeyIs
 }
 
 // numberList reports whether b holds numbers and nothing but the commas,

@@ -89,6 +89,11 @@ type scan struct {
 	toks []token   // the tokens of a region, until it is known to hold a candidate
 	yaml []yamlKey // the YAML scanner's stack of keys
 	json []jsonLevel
+	// listKey is the last key whose values were tested with
+	// statusListName, and listKeyIs the answer: a long array of numbers
+	// asks it of the same key for every element.
+	listKey   []byte
+	listKeyIs bool
 
 	// commented is set while a commented-out directive of a
 	// configuration file is scanned (#error_page 404 /404.html;): its
@@ -123,7 +128,7 @@ func (a *Analyzer) release(s *scan) {
 	clear(s.eng.armPend[:cap(s.eng.armPend)])
 	clear(s.yaml[:cap(s.yaml)])
 	s.eng = engine{frames: s.eng.frames[:0], pending: s.eng.pending[:0], armPend: s.eng.armPend[:0]}
-	s.text, s.goAliases, s.pyAliases, s.probeHit = nil, nil, nil, slot{}
+	s.text, s.goAliases, s.pyAliases, s.probeHit, s.listKey = nil, nil, nil, slot{}, nil
 	if cap(s.proseSpans) > keptProseSpans {
 		s.proseSpans = nil // a minified file's, say: not worth keeping
 	}
