@@ -111,7 +111,7 @@ func (s *scan) dataValue(key []byte, vs, ve int, quoted bool, ctx dataCtx) {
 	// retriable_status_codes: [503, 504], expected_statuses: "200,204": a
 	// key that names a list of statuses, holding a list of numbers (not
 	// statuses_shown: 100).
-	if (ctx.inList || bytes.IndexAny(text[vs:ve], ",-") >= 0) && numberList(text[vs:ve]) && s.namesStatusList(key) {
+	if (ctx.inList || bytes.ContainsAny(text[vs:ve], ",-")) && numberList(text[vs:ve]) && s.namesStatusList(key) {
 		s.codeList(vs, ve, argAll, slot{role: Condition, filter: knownOnly, evidence: Strong, context: "in a list of statuses"})
 		return
 	}
