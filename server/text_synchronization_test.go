@@ -1,7 +1,9 @@
 package server
 
 import (
+	"strings"
 	"testing"
+	"unsafe"
 
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
@@ -108,5 +110,22 @@ func TestIncrementalSync(t *testing.T) {
 				t.Errorf("version = %d, want %d", d.Version, len(tt.changes)+1)
 			}
 		})
+	}
+}
+
+// go.lsp.dev/protocol decodes a didOpen's URI and language ID as strings
+// that point into the message, text and all. The document keeps copies, so
+// that an open document holds its text once, not twice.
+func TestDocumentKeepsNoMessage(t *testing.T) {
+	message := `{"uri":"file:///srv/app/handler.go","languageId":"go","text":"` + strings.Repeat("x", 1<<16) + `"}`
+	slice := func(s string) string { i := strings.Index(message, s); return message[i : i+len(s)] }
+	in, lang := slice("file:///srv/app/handler.go"), slice(`"go"`)[1:3]
+	d := newDocument(uri.URI(in), lang, 1, []byte("package app\n"), 1<<20)
+	inside := func(s string) bool {
+		p, lo := uintptr(unsafe.Pointer(unsafe.StringData(s))), uintptr(unsafe.Pointer(unsafe.StringData(message)))
+		return p >= lo && p < lo+uintptr(len(message))
+	}
+	if d.URI != uri.URI(in) || d.LanguageID != lang || inside(string(d.URI)) || inside(d.LanguageID) {
+		t.Errorf("document keeps URI %q and language %q inside the message: %v, %v", d.URI, d.LanguageID, inside(string(d.URI)), inside(d.LanguageID))
 	}
 }
