@@ -241,7 +241,7 @@ type keyClass struct {
 // name first has to pass statusKeyShape, which needs no folding.
 func classifyKey(name []byte) (keyClass, bool) {
 	if !statusKeyShape.admits(name) {
-		return keyClass{}, false
+		return statusCodeSuffix(name)
 	}
 	var buf [40]byte
 	n := 0
@@ -258,8 +258,34 @@ func classifyKey(name []byte) (keyClass, bool) {
 		buf[n] = c
 		n++
 	}
-	kc, ok := statusKeys[string(buf[:n])] // the compiler does not allocate for the lookup
-	return kc, ok
+	if kc, ok := statusKeys[string(buf[:n])]; ok { // the compiler does not allocate for the lookup
+		return kc, ok
+	}
+	return statusCodeSuffix(name)
+}
+
+// statusCodeSuffix classifies the names that statusKeys does not hold but
+// that end in "status code", case, underscores and dashes aside
+// (RejectionStatusCode, default_status_code): whatever the first words say
+// about it, the value is a status.
+func statusCodeSuffix(name []byte) (keyClass, bool) {
+	const suffix = "statuscode"
+	i, k := len(name), len(suffix)
+	for i > 0 && k > 0 {
+		i--
+		c := name[i]
+		if c == '_' || c == '-' {
+			continue
+		}
+		if c|0x20 != suffix[k-1] {
+			return keyClass{}, false
+		}
+		k--
+	}
+	if k > 0 || i == 0 {
+		return keyClass{}, false // shorter, or statusCode itself (in statusKeys)
+	}
+	return keyClass{Status, threeDigits, Strong}, true // as statusCode itself
 }
 
 // statusKeys are the names, in lower case and without underscores or

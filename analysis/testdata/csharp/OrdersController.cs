@@ -27,6 +27,8 @@ public class OrdersController : ControllerBase
         }
         Response.StatusCode = 203; // @want 203:status
         Response.StatusCode = order.Partial ? 206 : 200; // @want 206:status 200:status
+        _limiter.RejectionStatusCode = 429; // @want 429:status
+        _limiter.StatusCodeWindow = 200;
         var pageSize = order.Partial ? 100 : 200;
         Thread.Sleep(500);
         return Ok(order);
