@@ -31,6 +31,11 @@ type Constant struct {
 	// compatibility; Replacement then names the current spelling.
 	Deprecated  bool   `json:"deprecated,omitempty"`
 	Replacement string `json:"replacement,omitempty"`
+	// Since is the version of the library that introduced the name, set
+	// where versions still in wide use lack it (Spring's CONTENT_TOO_LARGE,
+	// 7.0; Python's HTTPStatus.CONTENT_TOO_LARGE, 3.13): code written for
+	// them cannot use it.
+	Since string `json:"since,omitempty"`
 	// Note says since when or why, e.g. "renamed in Python 3.13 (RFC 9110)".
 	Note string `json:"note,omitempty"`
 }

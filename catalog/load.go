@@ -70,6 +70,7 @@ type (
 		Name        string `xml:"name,attr"`
 		Deprecated  bool   `xml:"deprecated,attr"`
 		Replacement string `xml:"replacement,attr"`
+		Since       string `xml:"since,attr"`
 		Note        string `xml:"note,attr"`
 	}
 	xmlComparison struct {
@@ -369,7 +370,7 @@ func parseEcosystem(data []byte) (*Ecosystem, error) {
 			errs = append(errs, fmt.Errorf("constant %s is defined twice", k.Name))
 		}
 		seen[k.Name] = true
-		eco.Constants = append(eco.Constants, Constant{Name: k.Name, Code: k.Code, Deprecated: k.Deprecated, Replacement: k.Replacement, Note: k.Note})
+		eco.Constants = append(eco.Constants, Constant{Name: k.Name, Code: k.Code, Deprecated: k.Deprecated, Replacement: k.Replacement, Since: k.Since, Note: k.Note})
 	}
 	for _, k := range eco.Constants {
 		if k.Replacement != "" && !seen[k.Replacement] {

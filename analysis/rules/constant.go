@@ -5,6 +5,7 @@ import (
 	"go/parser"
 	"go/token"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -34,8 +35,13 @@ var PreferNamedConstant = &Rule{
 	Doc: `numeric status code where the file's library has a named constant
 
 Go net/http, Python HTTPStatus or the framework's status module, Spring
-HttpStatus, ASP.NET StatusCodes, Rust StatusCode, Symfony Response, and
-StatusCodes when http-status-codes is imported.
+HttpStatus where a call takes it (ResponseEntity.status), the Servlet API's
+HttpServletResponse.SC_* or Jetty's HttpStatus where an int is wanted
+(setStatus, sendError, comparisons), ASP.NET StatusCodes, Rust StatusCode,
+Symfony Response, and StatusCodes when http-status-codes is imported. A
+name that recent versions of the library introduced (Spring 7's
+CONTENT_TOO_LARGE, Python 3.13's HTTPStatus.UNPROCESSABLE_CONTENT) is not
+suggested: code built against older versions would not compile or run.
 
 Wrong:
 	w.WriteHeader(404)
@@ -49,30 +55,43 @@ Right:
 // constantChoice is an ecosystem SL005 may suggest in a language: byDefault
 // ones are suggested even where the file does not import them, with the
 // import added; the others only where the file uses them. The first that
-// applies wins, so frameworks come before the standard library.
+// applies wins, so frameworks come before the standard library. A library
+// whose constants are not integers (Spring's HttpStatus is an enum) fits
+// only the calls that take them: only lists their names, and an int slot
+// (setStatus, sendError, a comparison) goes to the next choice.
 type constantChoice struct {
 	lang      analysis.Language
 	eco       string
 	byDefault bool
+	only      []string
 }
 
 var constantChoices = []constantChoice{
-	{analysis.Go, "go-nethttp", true},
-	{analysis.Python, "drf", false},
-	{analysis.Python, "starlette", false},
-	{analysis.Python, "python-httpstatus", true},
-	{analysis.Java, "spring", false},
-	{analysis.Kotlin, "spring", false},
-	{analysis.CSharp, "aspnetcore", false},
-	{analysis.Rust, "rust-http", false},
-	{analysis.PHP, "symfony", false},
-	{analysis.JavaScript, "npm-http-status-codes", false},
-	{analysis.TypeScript, "npm-http-status-codes", false},
+	{analysis.Go, "go-nethttp", true, nil},
+	{analysis.Python, "drf", false, nil},
+	{analysis.Python, "starlette", false, nil},
+	{analysis.Python, "python-httpstatus", true, nil},
+	{analysis.Java, "spring", false, springTakers},
+	{analysis.Java, "servlet", false, nil},
+	{analysis.Java, "jetty", false, nil},
+	{analysis.Kotlin, "spring", false, springTakers},
+	{analysis.Kotlin, "servlet", false, nil},
+	{analysis.CSharp, "aspnetcore", false, nil},
+	{analysis.Rust, "rust-http", false, nil},
+	{analysis.PHP, "symfony", false, nil},
+	{analysis.JavaScript, "npm-http-status-codes", false, nil},
+	{analysis.TypeScript, "npm-http-status-codes", false, nil},
 }
 
+// springTakers are the calls that accept Spring's HttpStatus where a
+// number stands: ResponseEntity.status and WebFlux's ServerResponse.status.
+var springTakers = []string{"status"}
+
+// runPreferNamedConstant suggests, for each numeric status, the constant
+// of the library chosen for its slot (see constantChoices).
 func runPreferNamedConstant(pass *Pass) {
-	var eco *catalog.Ecosystem // chosen at the first literal that could have a name
-	var imp importer
+	var ch *ecosystemChooser
+	importers := map[string]importer{}
 	for _, f := range pass.Result.Findings {
 		if f.Kind != analysis.NumericLiteral || f.Where != analysis.InCode || f.Evidence != analysis.Strong {
 			continue
@@ -82,24 +101,28 @@ func runPreferNamedConstant(pass *Pass) {
 		default:
 			continue
 		}
+		if ch == nil {
+			ch = newEcosystemChooser(pass)
+		}
+		eco := ch.choose(f)
 		if eco == nil {
-			if eco = chooseEcosystem(pass); eco == nil {
-				return
-			}
+			continue
 		}
 		c, ok := eco.Preferred(f.Code)
-		if !ok || questionable(pass, f) {
-			continue // a name would not make a wrong code right
+		if !ok || c.Since != "" || questionable(pass, f) {
+			continue // a name would not make a wrong code right, and a recent one would not build everywhere
+		}
+		imp, seen := importers[eco.ID]
+		if !seen {
+			imp = importFor(pass.Result.Language, pass.Text, eco)
+			importers[eco.ID] = imp
 		}
 		if imp == nil {
-			imp = importFor(pass.Result.Language, pass.Text, eco)
-			if imp == nil {
-				return
-			}
+			continue
 		}
 		qual, edit, ok := imp()
 		if !ok {
-			return
+			continue
 		}
 		name := qual + c.Name
 		fix := Fix{Title: pass.msg("fix.replace", "name", name), Preferred: true}
@@ -124,17 +147,29 @@ func questionable(pass *Pass, f analysis.Finding) bool {
 	return f.Role == analysis.ErrorStatus && f.Code < 400 || f.Role == analysis.RedirectStatus && f.Code/100 != 3
 }
 
-// chooseEcosystem picks the library whose constants to suggest, or nil.
-func chooseEcosystem(pass *Pass) *catalog.Ecosystem {
-	lang := pass.Result.Language
+// ecosystemChooser picks, per finding, the library whose constants to
+// suggest: the candidates of the file's language, ranked once per file.
+type ecosystemChooser struct {
+	ranked []rankedChoice // best first
+}
+
+type rankedChoice struct {
+	eco  *catalog.Ecosystem
+	only []string
+}
+
+func newEcosystemChooser(pass *Pass) *ecosystemChooser {
 	used := map[string]bool{}
 	for _, id := range pass.Result.Ecosystems() {
 		used[id] = true
 	}
-	var found *catalog.Ecosystem
-	rank := 0 // 3: preferred in the settings, 2: used, 1: default
+	type scored struct {
+		rankedChoice
+		rank int // 3: preferred in the settings, 2: used, 1: default
+	}
+	var cands []scored
 	for _, ch := range constantChoices {
-		if ch.lang != lang || pass.Constants[ch.eco] == config.Never {
+		if ch.lang != pass.Result.Language || pass.Constants[ch.eco] == config.Never {
 			continue
 		}
 		r := 0
@@ -146,13 +181,27 @@ func chooseEcosystem(pass *Pass) *catalog.Ecosystem {
 		case ch.byDefault:
 			r = 1
 		}
-		if r > rank {
-			if e, ok := pass.Catalog.Ecosystem(ch.eco); ok {
-				found, rank = e, r
-			}
+		if e, ok := pass.Catalog.Ecosystem(ch.eco); ok && r > 0 {
+			cands = append(cands, scored{rankedChoice{e, ch.only}, r})
 		}
 	}
-	return found
+	slices.SortStableFunc(cands, func(a, b scored) int { return b.rank - a.rank })
+	c := &ecosystemChooser{}
+	for _, s := range cands {
+		c.ranked = append(c.ranked, s.rankedChoice)
+	}
+	return c
+}
+
+// choose returns the best-ranked library whose constants fit the
+// finding's slot, or nil.
+func (c *ecosystemChooser) choose(f analysis.Finding) *catalog.Ecosystem {
+	for _, r := range c.ranked {
+		if r.only == nil || slices.Contains(r.only, f.Directive) {
+			return r.eco
+		}
+	}
+	return nil
 }
 
 // importer returns the qualifier to write before a constant's name and the
@@ -176,8 +225,11 @@ func importFor(lang analysis.Language, text []byte, eco *catalog.Ecosystem) impo
 		}
 		pkg := eco.Import[:strings.LastIndexByte(eco.Import, '.')+1]
 		qual = eco.Qualifier
-		if !bytes.Contains(text, []byte(eco.Import)) && !bytes.Contains(text, []byte(pkg+"*")) {
+		switch other := javaImportOf(text, eco.Import[len(pkg):]); {
+		case other == "" && !bytes.Contains(text, []byte(pkg+"*")):
 			edit = afterLastLine(text, "import ", "import "+eco.Import+semi)
+		case other != "" && !sameJavaClass(other, eco.Import):
+			ok = false // another class of that name is imported (Jetty's HttpStatus, not Spring's)
 		}
 	case analysis.CSharp:
 		qual = eco.Qualifier
@@ -283,6 +335,39 @@ func pythonImportRegexp(eco *catalog.Ecosystem) *regexp.Regexp {
 	re := regexp.MustCompile(`(?m)^\s*from\s+[\w.]+\s+import\s+[^#\n]*\b` + regexp.QuoteMeta(root) + `\b(?:\s+as\s+(\w+))?`)
 	pythonImportRegexps.Store(eco.Qualifier, re)
 	return re
+}
+
+// javaImportOf returns the class a Java or Kotlin file imports under the
+// simple name, or "".
+func javaImportOf(text []byte, simple string) string {
+	for off := 0; off < len(text); {
+		end := lineEnd(text, off)
+		l := strings.TrimSpace(string(text[off:end]))
+		off = end + 1
+		if !strings.HasPrefix(l, "import ") {
+			continue
+		}
+		name := strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(l, "import "), ";"))
+		if strings.HasSuffix(name, "."+simple) {
+			return name
+		}
+	}
+	return ""
+}
+
+// sameJavaClass reports whether two imports name the same class, the
+// javax and jakarta packages of Java EE counting as one: their status
+// constants are the same.
+func sameJavaClass(a, b string) bool {
+	strip := func(s string) string {
+		for _, p := range []string{"javax.", "jakarta."} {
+			if t, ok := strings.CutPrefix(s, p); ok {
+				return t
+			}
+		}
+		return s
+	}
+	return strip(a) == strip(b)
 }
 
 // afterLastLine returns the edit inserting line after the last top-level

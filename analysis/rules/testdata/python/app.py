@@ -13,6 +13,8 @@ def get_order(order_id):
         abort(200)  # @diag SL004=200
     if order_id < 0:
         abort(404)  # @diag SL005=404
+    if order_id > 10**9:
+        abort(422)  # HTTPStatus.UNPROCESSABLE_CONTENT needs Python 3.13: no suggestion
     return jsonify(id=order_id), 200  # @diag SL005=200
 
 
