@@ -47,8 +47,8 @@ func (c *Catalog) Hover(code int, loc Locale, f Format, ecosystems []string) (st
 		var consts []string
 		for _, id := range ecosystems {
 			if eco, ok := c.Ecosystem(id); ok {
-				if k, ok := eco.Preferred(code); ok {
-					consts = append(consts, fmt.Sprintf("%s: `%s%s`", eco.Name, eco.Qualifier, k.Name))
+				if line, ok := c.constantLine(eco, code, loc); ok {
+					consts = append(consts, line)
 				}
 			}
 		}

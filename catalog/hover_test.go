@@ -36,6 +36,26 @@ func TestHoverSections(t *testing.T) {
 	}
 }
 
+// A constant that only recent versions of its library have is shown with
+// the version and the name older versions use, in the reader's language.
+func TestHoverConstantSince(t *testing.T) {
+	c := catalog.Default()
+	spring, _ := c.Ecosystem("spring")
+	k, _ := spring.Preferred(413)
+	if k.Since == "" {
+		t.Fatalf("Spring's %s has no since; the test needs a recent name", k.Name)
+	}
+	for loc, want := range map[catalog.Locale]string{
+		"en": "Spring HttpStatus: `HttpStatus.CONTENT_TOO_LARGE` (since 7.0; before that `HttpStatus.PAYLOAD_TOO_LARGE`)",
+		"vi": "Spring HttpStatus: `HttpStatus.CONTENT_TOO_LARGE` (từ phiên bản 7.0; trước đó là `HttpStatus.PAYLOAD_TOO_LARGE`)",
+	} {
+		got, _ := c.Hover(413, loc, catalog.Markdown, []string{"spring", "go-nethttp"})
+		if !strings.Contains(got, want) || !strings.Contains(got, "Go net/http: `http.StatusRequestEntityTooLarge`") {
+			t.Errorf("%s: hover for 413 lacks %q or Go's plain line:\n%s", loc, want, got)
+		}
+	}
+}
+
 // Constants are listed only for the ecosystems the file uses, and plain text
 // has no Markdown emphasis or link syntax.
 func TestHoverPlainWithoutEcosystem(t *testing.T) {

@@ -147,7 +147,7 @@ func (c *Catalog) RenderEntry(e *Entry, loc Locale, f Format) string {
 			}
 		}
 	}
-	if consts := c.constantsFor(e); len(consts) > 0 {
+	if consts := c.constantsFor(e, loc); len(consts) > 0 {
 		p.heading(2, s.message("constants"))
 		for _, line := range consts {
 			p.para("- " + line)
@@ -164,17 +164,45 @@ func (c *Catalog) RenderEntry(e *Entry, loc Locale, f Format) string {
 // constantsFor lists "Ecosystem: `Qualifier.Name`" for every ecosystem that
 // names the entry's code. Vendor meanings share the number but not the
 // meaning, so they list none.
-func (c *Catalog) constantsFor(e *Entry) []string {
+func (c *Catalog) constantsFor(e *Entry, loc Locale) []string {
 	if !e.Status.Standard() {
 		return nil
 	}
 	var out []string
 	for _, eco := range c.ecosystems {
-		if k, ok := eco.Preferred(e.Code); ok {
-			out = append(out, fmt.Sprintf("%s: `%s%s`", eco.Name, eco.Qualifier, k.Name))
+		if line, ok := c.constantLine(eco, e.Code, loc); ok {
+			out = append(out, line)
 		}
 	}
 	return out
+}
+
+// constantLine is "Ecosystem: `Qualifier.Name`" for the name an ecosystem
+// gives a code, with, for a name that only recent versions of the library
+// have, the version and the name before it: "Spring HttpStatus:
+// `HttpStatus.CONTENT_TOO_LARGE` (since 7.0; before that
+// `HttpStatus.PAYLOAD_TOO_LARGE`)".
+func (c *Catalog) constantLine(eco *Ecosystem, code int, loc Locale) (string, bool) {
+	k, ok := eco.Preferred(code)
+	if !ok {
+		return "", false
+	}
+	name := "`" + eco.Qualifier + k.Name + "`"
+	if k.Since != "" {
+		older := ""
+		for _, o := range eco.Constants {
+			if o.Code == code && o.Replacement == k.Name {
+				older = "`" + eco.Qualifier + o.Name + "`"
+				break
+			}
+		}
+		id := "constant.since"
+		if older != "" {
+			id = "constant.since.before"
+		}
+		name = c.Message(loc, id, "name", name, "version", k.Since, "older", older)
+	}
+	return eco.Name + ": " + name, true
 }
 
 // RenderComparison renders a comparison page: the classes, the key difference
