@@ -1,5 +1,7 @@
 package catalog
 
+import "slices"
+
 // Ecosystem is a library that names status codes, such as Go's net/http or
 // Python's http.HTTPStatus.
 type Ecosystem struct {
@@ -16,8 +18,13 @@ type Ecosystem struct {
 	Import string `json:"import,omitempty"`
 	// Qualifier is what precedes a constant's name in code, e.g. "http." or
 	// "HTTPStatus."; empty when names stand alone.
-	Qualifier string     `json:"qualifier,omitempty"`
-	Constants []Constant `json:"constants"`
+	Qualifier string `json:"qualifier,omitempty"`
+	// AcceptedBy lists the only calls that take the constants where a
+	// number stands, for a library whose constants are not integers
+	// (Spring's HttpStatus is an enum: ResponseEntity.status takes it,
+	// setStatus and an int comparison do not); empty when they are.
+	AcceptedBy []string   `json:"accepted_by,omitempty"`
+	Constants  []Constant `json:"constants"`
 
 	byName    map[string]*Constant
 	preferred map[int]*Constant
@@ -38,6 +45,12 @@ type Constant struct {
 	Since string `json:"since,omitempty"`
 	// Note says since when or why, e.g. "renamed in Python 3.13 (RFC 9110)".
 	Note string `json:"note,omitempty"`
+}
+
+// Fits reports whether the constants can stand where a number is the
+// status of directive, the call or key that takes it (see AcceptedBy).
+func (e *Ecosystem) Fits(directive string) bool {
+	return len(e.AcceptedBy) == 0 || slices.Contains(e.AcceptedBy, directive)
 }
 
 // Lookup finds a constant by its exact name.

@@ -56,14 +56,16 @@ type (
 		Choose      string `xml:"choose"`
 	}
 	xmlEcosystem struct {
-		XMLName   xml.Name      `xml:"ecosystem"`
-		ID        string        `xml:"id,attr"`
-		Name      string        `xml:"name,attr"`
-		Language  string        `xml:"language,attr"`
-		Library   string        `xml:"library,attr"`
-		Import    string        `xml:"import,attr"`
-		Qualifier string        `xml:"qualifier,attr"`
-		Constants []xmlConstant `xml:"constant"`
+		XMLName   xml.Name `xml:"ecosystem"`
+		ID        string   `xml:"id,attr"`
+		Name      string   `xml:"name,attr"`
+		Language  string   `xml:"language,attr"`
+		Library   string   `xml:"library,attr"`
+		Import    string   `xml:"import,attr"`
+		Qualifier string   `xml:"qualifier,attr"`
+		// AcceptedBy is space-separated (see Ecosystem.AcceptedBy).
+		AcceptedBy string        `xml:"accepted-by,attr"`
+		Constants  []xmlConstant `xml:"constant"`
 	}
 	xmlConstant struct {
 		Code        int    `xml:"code,attr"`
@@ -355,7 +357,8 @@ func parseEcosystem(data []byte) (*Ecosystem, error) {
 	if err := xml.Unmarshal(data, &x); err != nil {
 		return nil, err
 	}
-	eco := &Ecosystem{ID: x.ID, Name: x.Name, Language: x.Language, Library: x.Library, Import: x.Import, Qualifier: x.Qualifier}
+	eco := &Ecosystem{ID: x.ID, Name: x.Name, Language: x.Language, Library: x.Library, Import: x.Import, Qualifier: x.Qualifier,
+		AcceptedBy: strings.Fields(x.AcceptedBy)}
 	var errs []error
 	if eco.ID == "" || eco.Name == "" || eco.Language == "" || eco.Library == "" {
 		errs = append(errs, errors.New("an ecosystem needs id, name, language and library"))

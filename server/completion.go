@@ -89,8 +89,8 @@ func (s *Server) Completion(_ context.Context, params *protocol.CompletionParams
 		list.Items = append(list.Items, item)
 		for _, id := range res.Ecosystems() {
 			eco, ok := cat.Ecosystem(id)
-			if !ok || !e.Status.Standard() {
-				continue
+			if !ok || !e.Status.Standard() || !eco.Fits(slot.Directive) {
+				continue // Spring's enum after setStatus( would not compile
 			}
 			k, ok := eco.Preferred(e.Code)
 			if !ok {

@@ -57,35 +57,30 @@ Right:
 // import added; the others only where the file uses them. The first that
 // applies wins, so frameworks come before the standard library. A library
 // whose constants are not integers (Spring's HttpStatus is an enum) fits
-// only the calls that take them: only lists their names, and an int slot
+// only the calls that take them (catalog.Ecosystem.Fits): an int slot
 // (setStatus, sendError, a comparison) goes to the next choice.
 type constantChoice struct {
 	lang      analysis.Language
 	eco       string
 	byDefault bool
-	only      []string
 }
 
 var constantChoices = []constantChoice{
-	{analysis.Go, "go-nethttp", true, nil},
-	{analysis.Python, "drf", false, nil},
-	{analysis.Python, "starlette", false, nil},
-	{analysis.Python, "python-httpstatus", true, nil},
-	{analysis.Java, "spring", false, springTakers},
-	{analysis.Java, "servlet", false, nil},
-	{analysis.Java, "jetty", false, nil},
-	{analysis.Kotlin, "spring", false, springTakers},
-	{analysis.Kotlin, "servlet", false, nil},
-	{analysis.CSharp, "aspnetcore", false, nil},
-	{analysis.Rust, "rust-http", false, nil},
-	{analysis.PHP, "symfony", false, nil},
-	{analysis.JavaScript, "npm-http-status-codes", false, nil},
-	{analysis.TypeScript, "npm-http-status-codes", false, nil},
+	{analysis.Go, "go-nethttp", true},
+	{analysis.Python, "drf", false},
+	{analysis.Python, "starlette", false},
+	{analysis.Python, "python-httpstatus", true},
+	{analysis.Java, "spring", false},
+	{analysis.Java, "servlet", false},
+	{analysis.Java, "jetty", false},
+	{analysis.Kotlin, "spring", false},
+	{analysis.Kotlin, "servlet", false},
+	{analysis.CSharp, "aspnetcore", false},
+	{analysis.Rust, "rust-http", false},
+	{analysis.PHP, "symfony", false},
+	{analysis.JavaScript, "npm-http-status-codes", false},
+	{analysis.TypeScript, "npm-http-status-codes", false},
 }
-
-// springTakers are the calls that accept Spring's HttpStatus where a
-// number stands: ResponseEntity.status and WebFlux's ServerResponse.status.
-var springTakers = []string{"status"}
 
 // runPreferNamedConstant suggests, for each numeric status, the constant
 // of the library chosen for its slot (see constantChoices).
@@ -150,12 +145,7 @@ func questionable(pass *Pass, f analysis.Finding) bool {
 // ecosystemChooser picks, per finding, the library whose constants to
 // suggest: the candidates of the file's language, ranked once per file.
 type ecosystemChooser struct {
-	ranked []rankedChoice // best first
-}
-
-type rankedChoice struct {
-	eco  *catalog.Ecosystem
-	only []string
+	ranked []*catalog.Ecosystem // best first
 }
 
 func newEcosystemChooser(pass *Pass) *ecosystemChooser {
@@ -164,7 +154,7 @@ func newEcosystemChooser(pass *Pass) *ecosystemChooser {
 		used[id] = true
 	}
 	type scored struct {
-		rankedChoice
+		eco  *catalog.Ecosystem
 		rank int // 3: preferred in the settings, 2: used, 1: default
 	}
 	var cands []scored
@@ -182,13 +172,13 @@ func newEcosystemChooser(pass *Pass) *ecosystemChooser {
 			r = 1
 		}
 		if e, ok := pass.Catalog.Ecosystem(ch.eco); ok && r > 0 {
-			cands = append(cands, scored{rankedChoice{e, ch.only}, r})
+			cands = append(cands, scored{e, r})
 		}
 	}
 	slices.SortStableFunc(cands, func(a, b scored) int { return b.rank - a.rank })
 	c := &ecosystemChooser{}
 	for _, s := range cands {
-		c.ranked = append(c.ranked, s.rankedChoice)
+		c.ranked = append(c.ranked, s.eco)
 	}
 	return c
 }
@@ -196,9 +186,9 @@ func newEcosystemChooser(pass *Pass) *ecosystemChooser {
 // choose returns the best-ranked library whose constants fit the
 // finding's slot, or nil.
 func (c *ecosystemChooser) choose(f analysis.Finding) *catalog.Ecosystem {
-	for _, r := range c.ranked {
-		if r.only == nil || slices.Contains(r.only, f.Directive) {
-			return r.eco
+	for _, eco := range c.ranked {
+		if eco.Fits(f.Directive) {
+			return eco
 		}
 	}
 	return nil
