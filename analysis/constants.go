@@ -53,6 +53,9 @@ type ecoConsts struct {
 	// importPath is the ecosystem's Import field, which Go scanning compares
 	// with import paths to resolve aliases.
 	importPath string
+	// importRequired: the names count only where the file imports the
+	// library (catalog.Ecosystem.ImportRequired).
+	importRequired bool
 }
 
 func buildConstIndex(ecos []*catalog.Ecosystem) constIndex {
@@ -87,7 +90,8 @@ func buildConstIndex(ecos []*catalog.Ecosystem) constIndex {
 			// Unqualified names (a bare OK) would match far too much text.
 			continue
 		}
-		ec := &ecoConsts{idx: i, id: e.ID, lang: e.Language, sep: sep, names: make(map[string]constant, len(e.Constants)), importPath: e.Import}
+		ec := &ecoConsts{idx: i, id: e.ID, lang: e.Language, sep: sep, names: make(map[string]constant, len(e.Constants)), importPath: e.Import,
+			importRequired: e.ImportRequired}
 		for _, c := range e.Constants {
 			ec.names[c.Name] = constant{c.Name, c.Code}
 			if sep != ":" && c.Name != "" && !(c.Name[0] >= 'A' && c.Name[0] <= 'Z') {
@@ -156,7 +160,8 @@ var ecoLanguageLists = func() map[Language][]string {
 // lookup finds the constant name under qualifier segment qual with
 // separator sep, for a file in languages langs. When several ecosystems
 // spell it alike (Starlette's and DRF's status.HTTP_404_NOT_FOUND), the
-// one whose bit is set in imported() (the file imports it) wins. imported
+// one whose bit is set in imported() (the file imports it) wins, and an
+// ecosystem that requires its import counts only with it. imported
 // searches the file, so it is called only then.
 func (ix *constIndex) lookup(langs []string, qual, sep, name []byte, imported func() uint64) (*ecoConsts, constant, bool) {
 	if len(qual) == 0 {
@@ -177,6 +182,14 @@ func (ix *constIndex) lookup(langs []string, qual, sep, name []byte, imported fu
 			c, ok := ec.names[string(name)]
 			if !ok {
 				continue
+			}
+			if ec.importRequired {
+				if !searched {
+					prefer, searched = imported(), true
+				}
+				if prefer&(1<<uint(ec.idx%64)) == 0 {
+					continue
+				}
 			}
 			if first == nil {
 				first, firstConst = ec, c

@@ -92,6 +92,12 @@ func fixtureEcosystems() []*catalog.Ecosystem {
 			"SC_NOT_FOUND", 404, "SC_UNAUTHORIZED", 401, "SC_INTERNAL_SERVER_ERROR", 500, "SC_BAD_REQUEST", 400),
 		eco("jetty", "java", "org.eclipse.jetty.http.HttpStatus", "HttpStatus.", "OK_200", 200, "NOT_FOUND_404", 404,
 			"BAD_GATEWAY_502", 502),
+		func() *catalog.Ecosystem {
+			e := eco("jaxrs", "java", "jakarta.ws.rs.core.Response", "Response.Status.", "OK", 200, "NOT_FOUND", 404,
+				"BAD_REQUEST", 400)
+			e.ImportRequired = true
+			return e
+		}(),
 		eco("spring", "java", "org.springframework.http.HttpStatus", "HttpStatus.", "OK", 200, "CREATED", 201,
 			"NOT_FOUND", 404, "BAD_REQUEST", 400, "NO_CONTENT", 204, "CONFLICT", 409, "INTERNAL_SERVER_ERROR", 500),
 		eco("aspnetcore", "csharp", "Microsoft.AspNetCore.Http", "StatusCodes.", "Status200OK", 200,

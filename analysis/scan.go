@@ -467,6 +467,8 @@ var importHints = []struct {
 	{"node-http", []Language{JavaScript, TypeScript}, []string{"'http'", `"http"`, "node:http"}},
 	{"servlet", []Language{Java, Kotlin}, []string{"javax.servlet", "jakarta.servlet"}},
 	{"spring", []Language{Java, Kotlin}, []string{"org.springframework.http"}},
+	{"jaxrs", []Language{Java, Kotlin}, []string{"javax.ws.rs", "jakarta.ws.rs"}},
+	{"jetty", []Language{Java, Kotlin}, []string{"org.eclipse.jetty.http"}},
 	{"aspnetcore", []Language{CSharp}, []string{"Microsoft.AspNetCore"}},
 	{"dotnet-httpstatuscode", []Language{CSharp}, []string{"System.Net"}},
 	{"rust-http", []Language{Rust}, []string{"StatusCode"}},

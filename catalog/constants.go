@@ -23,8 +23,12 @@ type Ecosystem struct {
 	// number stands, for a library whose constants are not integers
 	// (Spring's HttpStatus is an enum: ResponseEntity.status takes it,
 	// setStatus and an int comparison do not); empty when they are.
-	AcceptedBy []string   `json:"accepted_by,omitempty"`
-	Constants  []Constant `json:"constants"`
+	AcceptedBy []string `json:"accepted_by,omitempty"`
+	// ImportRequired is set when the constants, as written, are spelled
+	// alike by another library (JAX-RS's Status.NOT_FOUND, gRPC's
+	// Status.NOT_FOUND): they count only in a file that imports this one.
+	ImportRequired bool       `json:"import_required,omitempty"`
+	Constants      []Constant `json:"constants"`
 
 	byName    map[string]*Constant
 	preferred map[int]*Constant

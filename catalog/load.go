@@ -64,8 +64,9 @@ type (
 		Import    string   `xml:"import,attr"`
 		Qualifier string   `xml:"qualifier,attr"`
 		// AcceptedBy is space-separated (see Ecosystem.AcceptedBy).
-		AcceptedBy string        `xml:"accepted-by,attr"`
-		Constants  []xmlConstant `xml:"constant"`
+		AcceptedBy     string        `xml:"accepted-by,attr"`
+		ImportRequired bool          `xml:"import-required,attr"`
+		Constants      []xmlConstant `xml:"constant"`
 	}
 	xmlConstant struct {
 		Code        int    `xml:"code,attr"`
@@ -358,7 +359,7 @@ func parseEcosystem(data []byte) (*Ecosystem, error) {
 		return nil, err
 	}
 	eco := &Ecosystem{ID: x.ID, Name: x.Name, Language: x.Language, Library: x.Library, Import: x.Import, Qualifier: x.Qualifier,
-		AcceptedBy: strings.Fields(x.AcceptedBy)}
+		AcceptedBy: strings.Fields(x.AcceptedBy), ImportRequired: x.ImportRequired}
 	var errs []error
 	if eco.ID == "" || eco.Name == "" || eco.Language == "" || eco.Library == "" {
 		errs = append(errs, errors.New("an ecosystem needs id, name, language and library"))

@@ -35,7 +35,8 @@ var PreferNamedConstant = &Rule{
 	Doc: `numeric status code where the file's library has a named constant
 
 Go net/http, Python HTTPStatus or the framework's status module, Spring
-HttpStatus where a call takes it (ResponseEntity.status), the Servlet API's
+HttpStatus where a call takes it (ResponseEntity.status), JAX-RS's
+Response.Status in Response.status, the Servlet API's
 HttpServletResponse.SC_* or Jetty's HttpStatus where an int is wanted
 (setStatus, sendError, comparisons), ASP.NET StatusCodes, Rust StatusCode,
 Symfony Response, and StatusCodes when http-status-codes is imported. A
@@ -71,9 +72,11 @@ var constantChoices = []constantChoice{
 	{analysis.Python, "starlette", false},
 	{analysis.Python, "python-httpstatus", true},
 	{analysis.Java, "spring", false},
+	{analysis.Java, "jaxrs", false},
 	{analysis.Java, "servlet", false},
 	{analysis.Java, "jetty", false},
 	{analysis.Kotlin, "spring", false},
+	{analysis.Kotlin, "jaxrs", false},
 	{analysis.Kotlin, "servlet", false},
 	{analysis.CSharp, "aspnetcore", false},
 	{analysis.Rust, "rust-http", false},
