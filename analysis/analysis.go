@@ -202,7 +202,7 @@ func New(ecosystems []*catalog.Ecosystem, phrases func(code int) []string) *Anal
 	}
 	a.consts = buildConstIndex(ecosystems)
 	a.hints = buildHints(ecosystems)
-	a.triggers = buildTriggers(&a.consts)
+	a.triggers = buildTriggers(&a.consts, &a.known)
 	return a
 }
 

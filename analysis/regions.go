@@ -25,8 +25,12 @@ import (
 //
 // A region is a candidate when its bytes hold any of:
 //   - a word that starts with three digits, the first 1-9 (404, 404L, but
-//     not 4040 or x509): every filter except anyInt accepts only 100-999,
-//     and a string ("404", "200 OK") or prose needs them as a word start;
+//     not 4040 or x509), that make a code the catalogue knows: every
+//     filter except anyInt accepts only 100-999, and a string ("404",
+//     "200 OK") or prose needs them as a word start; three digits that
+//     make no known code (255, 386) count only where the region mentions
+//     a status (mentionsStatus), as only the slots of status names and
+//     keys (threeDigits) take them, or beside a callee (below);
 //   - a word that is a class such as 5xx;
 //   - an identifier among the language's triggers (see buildTriggers): the
 //     names of the constants of the language's ecosystems (StatusOK,
@@ -83,6 +87,8 @@ type triggers struct {
 	// token marks the bytes the language's lexer reads as a token that
 	// stands for itself (see tokenBytes).
 	token *[256]bool
+	// known is the analyzer's set of codes the catalogue knows.
+	known *[1000]bool
 }
 
 // clue is what the words of a region tell the candidate test: a region is
@@ -95,7 +101,11 @@ const (
 	callClue                    // a callee or receiver of a call rule
 	importClue                  // an import statement's keyword
 	asClue                      // the as that renames an import
-	candidate  clue = 0xff
+	// rareClue: a number of three digits that is no code the catalogue
+	// knows (255, 386, 999), which only the slots of a status name take
+	// (see isCandidate).
+	rareClue
+	candidate clue = 0xff
 )
 
 // and adds d to what c has seen.
@@ -240,11 +250,11 @@ func (t *triggers) addShape(w string) {
 // assertion and chain callees (Equal, toBe) are not triggers: what they
 // take is reported only when a status expression stands beside it, whose
 // filter wants three digits, or when it is a constant.
-func buildTriggers(ix *constIndex) map[Language]*triggers {
+func buildTriggers(ix *constIndex, known *[1000]bool) map[Language]*triggers {
 	out := map[Language]*triggers{}
 	for _, lang := range []Language{Go, JavaScript, TypeScript, Python, Java, Kotlin, CSharp, Rust, PHP, Lua} {
 		t := &triggers{words: map[string]bool{}, calls: map[string]callForm{}, aliasWords: map[string]bool{}, memberCalls: map[string]bool{},
-			imports: map[string]clue{}, token: &tokenBytes}
+			imports: map[string]clue{}, token: &tokenBytes, known: known}
 		if lang == Go {
 			t.token = &goTokenBytes
 		}
@@ -341,8 +351,13 @@ func (t *triggers) clues(text []byte, aliased bool, seen clue, watch bool) (_ cl
 		i = j
 		if isDigit(w[0]) {
 			if codeWord(w) {
-				seen = candidate
-			} else if t.mayFillArgument(text, start) {
+				if t.knownCode(w) {
+					seen = candidate
+					continue
+				}
+				seen |= rareClue
+			}
+			if t.mayFillArgument(text, start) {
 				seen = seen.and(numberClue)
 			}
 			continue
@@ -364,22 +379,87 @@ func codeWord(w []byte) bool {
 		w[0] >= '1' && w[0] <= '5' && w[1]|0x20 == 'x' && w[2]|0x20 == 'x')
 }
 
-// proseCandidate reports whether a comment or a string holds what makes a
-// region a candidate there: a number of three digits or a class, at the
-// start of a word (see codeWord). Names and the halves of a call say
-// nothing in prose, so it looks for digits only, eight bytes at a time.
-func proseCandidate(text []byte) bool {
+// proseClue is what a comment or a string tells the candidate test: a
+// known code or a class at the start of a word (see codeWord) makes the
+// region a candidate, another number of three digits a rare one. Names
+// and the halves of a call say nothing in prose, so it looks for digits
+// only, eight bytes at a time.
+func (t *triggers) proseClue(text []byte) clue {
+	var cl clue
 	for i := 0; i < len(text); {
 		k := indexDigit(text[i:])
 		if k < 0 {
-			return false
+			return cl
 		}
 		i += k
 		j := wordEnd(text, i)
-		if (i == 0 || !wordByte[text[i-1]]) && codeWord(text[i:j]) {
-			return true
+		if w := text[i:j]; (i == 0 || !wordByte[text[i-1]]) && codeWord(w) {
+			if t.knownCode(w) {
+				return candidate
+			}
+			cl |= rareClue
 		}
 		i = j
+	}
+	return cl
+}
+
+// knownCode reports whether a word that passed codeWord is a class (5xx)
+// or starts with a code the catalogue knows.
+func (t *triggers) knownCode(w []byte) bool {
+	if w[1]|0x20 == 'x' {
+		return true
+	}
+	return t.known[int(w[0]-'0')*100+int(w[1]-'0')*10+int(w[2]-'0')]
+}
+
+// isCandidate completes the candidate test of a region with the clues of
+// its words: a number the catalogue does not know (255) counts where the
+// region mentions a status (see mentionsStatus), for the engine takes it
+// for one only in the slots of such names.
+func (t *triggers) isCandidate(cl clue, region []byte) bool {
+	return cl == candidate || cl&rareClue != 0 && mentionsStatus(region)
+}
+
+// mentionsStatus reports whether text holds, in any case, "tatu",
+// "respons", or "code" after get, http, want, expect or expected (an
+// underscore or dash between). Those are the names through which the
+// engine takes a number the catalogue does not know for a status, with
+// threeDigits (statusishName, classifyKey, frame.docKeys): statusCode,
+// getStatus(), ":status", responseCode, FastAPI's responses=, getCode(),
+// http_code, want_code, expectedCode. A bare code, or rc, takes only known
+// codes. Keys are often strings, so strings and comments are searched too.
+func mentionsStatus(text []byte) bool {
+	for i := 0; i+4 <= len(text); i++ {
+		switch text[i] | 0x20 {
+		case 't':
+			if text[i+1]|0x20 == 'a' && text[i+2]|0x20 == 't' && text[i+3]|0x20 == 'u' {
+				return true
+			}
+		case 'c':
+			if text[i+1]|0x20 == 'o' && text[i+2]|0x20 == 'd' && text[i+3]|0x20 == 'e' && codePrefix(text[:i]) {
+				return true
+			}
+		case 'r':
+			if i+7 <= len(text) && eqFold(text[i:i+7], "respons") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// codePrefix reports whether text ends with a word that makes the "code"
+// after it a status name (see mentionsStatus).
+func codePrefix(text []byte) bool {
+	j := len(text)
+	if j > 0 && (text[j-1] == '_' || text[j-1] == '-') {
+		j--
+	}
+	for _, p := range []string{"get", "http", "want", "expect", "expected"} {
+		if j >= len(p) && eqFold(text[j-len(p):j], p) {
+			return true
+		}
 	}
 	return false
 }
@@ -641,7 +721,7 @@ func (t *triggers) plainSpec(spec []byte) bool {
 	}
 	i = skipBlanks(spec, wordEnd(spec, i))
 	rest := bytes.TrimRight(spec[i:], "\r")
-	return len(rest) == 0 || bytes.HasPrefix(rest, []byte("//")) && !proseCandidate(rest)
+	return len(rest) == 0 || bytes.HasPrefix(rest, []byte("//")) && t.proseClue(rest) == 0
 }
 
 // saysStatus reports whether a name may make what stands beside it a
@@ -766,7 +846,7 @@ func (r *regionSpans) cutAt(hi int, last bool) {
 	if watch && r.triggers.switchPending(r.text[r.lo:hi], switchEnd, stop) {
 		return // the region goes on to the switch's block
 	}
-	r.close(hi, cl == candidate)
+	r.close(hi, r.triggers.isCandidate(cl, r.text[r.lo:hi]))
 }
 
 // cutPlain ends the current region at hi as one that holds no
@@ -807,7 +887,7 @@ const minProse = 8
 
 // regionClues is clues over the region text[r.lo:hi], offsets in it, but
 // for the comments and strings recorded in it (skipProse), which it only
-// searches for numbers (proseCandidate): a quarter of source code is
+// searches for numbers (proseClue): a quarter of source code is
 // comments, and reading their words cost more than any other part of the
 // test. Each stretch of code between them is read on its own, which only
 // makes the tests of what stands beside a word (formAt, calledAt) leave
@@ -831,8 +911,10 @@ func (r *regionSpans) regionClues(hi int, watch bool) (cl clue, switchEnd, stop 
 			return cl, switchEnd, hi - r.lo
 		}
 		pe := min(spans[k+1], hi)
-		if proseCandidate(r.text[end:pe]) {
+		if pc := r.triggers.proseClue(r.text[end:pe]); pc == candidate {
 			return candidate, switchEnd, pe - r.lo
+		} else {
+			cl |= pc
 		}
 		pos = pe
 	}

@@ -250,3 +250,34 @@ func TestPlainSpec(t *testing.T) {
 		}
 	}
 }
+
+// A number of three digits that is no known code makes a region a
+// candidate only where a status name stands in it, since only those slots
+// take such numbers; a known code does by itself. The names are those of
+// statusishName and classifyKey whose filter is threeDigits.
+func TestRareNumbers(t *testing.T) {
+	tr := Default().triggers[Go]
+	for region, want := range map[string]bool{
+		"x := buf[255]":                       false,
+		"mask := 0x7f & 127":                  false,
+		"n := 404":                            true, // a known code
+		"n := 5xx":                            true,
+		"if resp.StatusCode == 299 {":         true,
+		"if st := r.getStatus(); st != 255 {": true,
+		`m := map[string]int{":status": 299}`: true,
+		"if rec.Code == 255 {":                false, // a bare Code takes known codes only
+		"if c.GetCode() == 299 {":             true,
+		"want_code := 299":                    true,
+		"expectedCode := 299":                 true,
+		`h := H{"http-code": 299}`:            true,
+		"decode(buf, 255)":                    false,
+		"opcode := 255":                       false,
+		"app.Get(r, responses={299: nil})":    true,
+		"w.WriteHeader(299)":                  true, // beside a callee
+	} {
+		cl, _, _ := tr.clues([]byte(region), false, 0, false)
+		if got := tr.isCandidate(cl, []byte(region)); got != want {
+			t.Errorf("%q: candidate %v; want %v", region, got, want)
+		}
+	}
+}
