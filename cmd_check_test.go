@@ -427,3 +427,16 @@ func TestCheckBrokenSymlink(t *testing.T) {
 		t.Errorf("broken link named: exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
 }
+
+// A diff of a file named by an absolute path outside the working
+// directory names it without the leading slash, as patch -p1 reads it
+// from the root, not a//tmp/...
+func TestCheckDiffAbsolutePath(t *testing.T) {
+	root := walktest.Tree(t, map[string]string{"app.go": "package app\n\nimport \"net/http\"\n\nfunc h(w http.ResponseWriter) { w.WriteHeader(404) }\n"})
+	file := filepath.Join(root, "app.go")
+	diff := checkOut(t, 0, "check", "--diff", file)
+	name := strings.TrimPrefix(filepath.ToSlash(file), "/")
+	if !strings.Contains(diff, "--- a/"+name+"\n+++ b/"+name+"\n") || strings.Contains(diff, "a//") {
+		t.Errorf("diff of %s:\n%s", file, diff)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/aymanbagabas/go-udiff"
 
@@ -55,7 +56,8 @@ func (w *worker) fix(f *File, data []byte, diags []rules.Diagnostic, opts rules.
 		return
 	}
 	if w.opts.Diff {
-		f.Diff = udiff.Unified("a/"+filepath.ToSlash(f.Path), "b/"+filepath.ToSlash(f.Path), string(data), string(text))
+		name := diffName(f.Path)
+		f.Diff = udiff.Unified("a/"+name, "b/"+name, string(data), string(text))
 		f.Findings, f.Fixed = original, 0
 		return
 	}
@@ -63,6 +65,22 @@ func (w *worker) fix(f *File, data []byte, diags []rules.Diagnostic, opts rules.
 		f.Err = err
 		f.Findings, f.Fixed = original, 0
 	}
+}
+
+// diffName is how a diff names a file after its a/ or b/: the path as
+// given, or for an absolute one the path from the working directory when
+// it lies below it, else without its leading slash, so that patch -p1 finds
+// the file (a//srv/app.go would name none).
+func diffName(path string) string {
+	if !filepath.IsAbs(path) {
+		return filepath.ToSlash(path)
+	}
+	if wd, err := os.Getwd(); err == nil {
+		if rel, err := filepath.Rel(wd, path); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return filepath.ToSlash(rel)
+		}
+	}
+	return strings.TrimPrefix(filepath.ToSlash(path), "/")
 }
 
 // fixedBy counts the diagnostics whose preferred fix FixAll took whole.
