@@ -3,7 +3,6 @@ package server
 import (
 	"bytes"
 	"fmt"
-	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -42,13 +41,8 @@ type Document struct {
 	lastCheck atomic.Pointer[checked]
 }
 
-// newDocument makes the first version of a document. go.lsp.dev/protocol
-// decodes strings without copying them: they point into the whole message
-// that carried them, didOpen's with the document's text in it. The URI and
-// language ID, which the document keeps for as long as it is open, are
-// copied, so that they do not keep that message alive beside Text.
 func newDocument(u uri.URI, languageID string, version int32, text []byte, limit int) *Document {
-	d := &Document{URI: uri.URI(strings.Clone(string(u))), LanguageID: strings.Clone(languageID), Version: version, Text: text}
+	d := &Document{URI: u, LanguageID: languageID, Version: version, Text: text}
 	d.Binary = bytes.IndexByte(text[:min(len(text), 8192)], 0) >= 0
 	d.Analysed = len(text)
 	if len(text) > limit {

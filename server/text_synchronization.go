@@ -3,14 +3,20 @@ package server
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"go.lsp.dev/protocol"
+	"go.lsp.dev/uri"
 )
 
 // DidOpen stores the first version of a document and checks it at once.
+// go.lsp.dev/protocol decodes strings without copying them: they point
+// into the whole message that carried them, the document's text included.
+// The URI and language ID, which the document keeps while it is open, are
+// copied, so that they do not keep the message alive beside Text.
 func (s *Server) DidOpen(_ context.Context, params *protocol.DidOpenTextDocumentParams) error {
 	item := params.TextDocument
-	d := newDocument(item.URI, string(item.LanguageID), item.Version, []byte(item.Text), s.opts.MaxFileSize)
+	d := newDocument(uri.URI(strings.Clone(string(item.URI))), strings.Clone(string(item.LanguageID)), item.Version, []byte(item.Text), s.opts.MaxFileSize)
 	s.docs.put(d)
 	s.log.Debug("opened", "uri", item.URI, "version", item.Version, "language", d.Language, "bytes", len(d.Text))
 	s.noteLimits(d)
