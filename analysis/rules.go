@@ -285,8 +285,15 @@ func statusCodeSuffix(name []byte) (keyClass, bool) {
 	if k > 0 || i == 0 {
 		return keyClass{}, false // shorter, or statusCode itself (in statusKeys)
 	}
+	if containsWordFold(name[:i], notHTTPStatusWords) {
+		return keyClass{}, false // exitStatusCode == 127, grpc_status_code = 14
+	}
 	return keyClass{Status, threeDigits, Strong}, true // as statusCode itself
 }
+
+// notHTTPStatusWords are the words before "status code" in the names of
+// other statuses: a process's exit status, an RPC's.
+var notHTTPStatusWords = []string{"exit", "process", "rpc"}
 
 // statusKeys are the names, in lower case and without underscores or
 // dashes, that classifyKey recognises.

@@ -29,6 +29,7 @@ public class OrdersController : ControllerBase
         Response.StatusCode = order.Partial ? 206 : 200; // @want 206:status 200:status
         _limiter.RejectionStatusCode = 429; // @want 429:status
         _limiter.StatusCodeWindow = 200;
+        _shell.ExitStatusCode = 127;
         var pageSize = order.Partial ? 100 : 200;
         Thread.Sleep(500);
         return Ok(order);
