@@ -74,6 +74,8 @@ func fixtureEcosystems() []*catalog.Ecosystem {
 			"StatusNotFound", 404, "StatusInternalServerError", 500, "StatusBadGateway", 502, "StatusServiceUnavailable", 503),
 		eco("go-fasthttp", "go", "github.com/valyala/fasthttp", "fasthttp.", "StatusOK", 200, "StatusNotFound", 404,
 			"StatusBadGateway", 502),
+		eco("go-fiber", "go", "github.com/gofiber/fiber/v2", "fiber.", "StatusOK", 200, "StatusNotFound", 404,
+			"StatusBadRequest", 400, "ErrNotFound", 404, "ErrBadGateway", 502),
 		eco("python-httpstatus", "python", "from http import HTTPStatus", "HTTPStatus.", "OK", 200, "CREATED", 201,
 			"NOT_FOUND", 404, "BAD_REQUEST", 400, "INTERNAL_SERVER_ERROR", 500, "UNPROCESSABLE_ENTITY", 422),
 		eco("starlette", "python", "from starlette import status", "status.", "HTTP_200_OK", 200, "HTTP_201_CREATED", 201,

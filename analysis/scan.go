@@ -458,6 +458,7 @@ var importHints = []struct {
 	needles []string
 }{
 	{"go-nethttp", []Language{Go}, []string{`"net/http"`}},
+	{"go-fiber", []Language{Go}, []string{"gofiber/fiber"}},
 	{"python-httpstatus", []Language{Python}, []string{"from http import", "import http\n", "HTTPStatus"}},
 	{"starlette", []Language{Python}, []string{"starlette", "fastapi"}},
 	{"drf", []Language{Python}, []string{"rest_framework"}},
