@@ -185,6 +185,8 @@ func (s *scan) scanFenced(lang Language, lo, hi int) bool {
 		s.scanNginx(lo, hi)
 	case JSON:
 		s.scanJSONRange(lo, hi)
+	case YAML:
+		s.scanYAMLRange(lo, hi)
 	default:
 		return false
 	}

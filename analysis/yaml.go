@@ -20,11 +20,16 @@ func isSnippetKey(key []byte) bool {
 	return bytes.HasSuffix(key, []byte("-snippet")) || bytes.HasSuffix(key, []byte("-snippets"))
 }
 
-func (s *scan) scanYAML() {
-	text := s.text
+// scanYAML scans the file as YAML: OpenAPI response keys, keys that say
+// status, Kubernetes annotations and the nginx snippets in them.
+func (s *scan) scanYAML() { s.scanYAMLRange(0, len(s.text)) }
+
+// scanYAMLRange scans text[lo:hi] as YAML.
+func (s *scan) scanYAMLRange(lo, hi int) {
+	text := s.text[:hi]
 	stack := s.yaml[:0]
 	defer func() { s.yaml = stack }()
-	i := 0
+	i := lo
 	for i < len(text) {
 		eol := lineEnd(text, i, len(text))
 		line := i
