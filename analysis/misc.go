@@ -11,14 +11,8 @@ import (
 // statusLine reports the code of "HTTP/1.1 200 OK" starting at i (the H).
 func (s *scan) statusLine(i, hi int, sl slot) bool {
 	text := s.text
-	if i+5 > hi || string(text[i:i+5]) != "HTTP/" {
-		return false
-	}
-	j := i + 5
-	for j < hi && (isDigit(text[j]) || text[j] == '.') {
-		j++
-	}
-	if j == i+5 || j >= hi || text[j] != ' ' {
+	j := httpVersionEnd(text, i, hi)
+	if j < 0 {
 		return false
 	}
 	a, b := digitsAt(text, j+1, hi)
@@ -26,6 +20,27 @@ func (s *scan) statusLine(i, hi int, sl slot) bool {
 		return false
 	}
 	return s.addNumber(a, b, NumericLiteral, InCode, sl)
+}
+
+// httpVersionEnd returns where "HTTP/" and a version (2, 1.1) that start
+// at text[i] end, at the blank a status line puts before its code, or -1.
+func httpVersionEnd(text []byte, i, hi int) int {
+	if i < 0 || i+5 > hi || string(text[i:i+5]) != "HTTP/" {
+		return -1
+	}
+	a, b := digitsAt(text, i+5, hi)
+	if b == a {
+		return -1
+	}
+	if b+1 < hi && text[b] == '.' {
+		if _, c := digitsAt(text, b+1, hi); c > b+1 {
+			b = c
+		}
+	}
+	if b >= hi || text[b] != ' ' {
+		return -1
+	}
+	return b
 }
 
 // scanHTTPFile scans JetBrains/VS Code REST Client files and raw HTTP

@@ -404,14 +404,11 @@ func (s *scan) proseNumber(lo, hi, i, j int, where Where, near bool) bool {
 // version and one space, as in a status line ("HTTP/1.1 200", "HTTP/2
 // 404"), which names nothing but a status whatever comes after it.
 func afterHTTPVersion(text []byte, lo, i int) bool {
-	k := i - 2 // the version's last digit
-	if k < lo || text[k+1] != ' ' || !isDigit(text[k]) {
-		return false
+	v := i - 1 // the blank; the version starts at v when the loop ends
+	for v > lo && i-v < 8 && (isDigit(text[v-1]) || text[v-1] == '.') {
+		v--
 	}
-	if k-2 >= lo && text[k-1] == '.' && isDigit(text[k-2]) {
-		k -= 2
-	}
-	return k-5 >= lo && string(text[k-5:k]) == "HTTP/"
+	return v-5 >= lo && httpVersionEnd(text, v-5, i) == i-1
 }
 
 // indexDigit returns the index of the first ASCII digit in b, or -1. It
