@@ -54,6 +54,9 @@ func TestAnalyzeDoesNotDependOnEarlierFiles(t *testing.T) {
 	var inputs []input
 	var first []analysis.Result
 	for _, p := range paths {
+		if info, err := os.Stat(p); err == nil && info.IsDir() {
+			continue // the fuzz tests' seeds
+		}
 		text, err := os.ReadFile(p)
 		if err != nil {
 			t.Fatal(err)

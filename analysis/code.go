@@ -314,12 +314,12 @@ func (s *scan) scanCodeAs(lang Language, syn syntax, start, end int) {
 	}
 	switch lang {
 	case Python:
-		pythonRegions(s.text, start, end, &s.proseSpans, tr, func(lo, hi int, _ []openBlock) {
+		pythonRegions(s.text, start, end, tr, func(lo, hi int, _ []openBlock) {
 			s.scanCodeSpan(lang, syn, lo, hi, nil, indentBefore(s.text[start:lo]))
 		})
 		return
 	case JavaScript, TypeScript:
-		jsRegions(s.text, start, end, &s.proseSpans, tr, func(lo, hi int, open []openBlock) { s.scanCodeSpan(lang, syn, lo, hi, open, 0) })
+		jsRegions(s.text, start, end, tr, func(lo, hi int, open []openBlock) { s.scanCodeSpan(lang, syn, lo, hi, open, 0) })
 		return
 	}
 	lx := lexer{syn: syn, text: s.text, pos: start, end: end}

@@ -187,7 +187,7 @@ func (s *scan) scanProse(lo, hi int) {
 // that the candidate test of regions.go looks for.
 func (s *scan) scanFenced(lang Language, lo, hi int) bool {
 	if tr := s.a.triggers[lang]; tr != nil {
-		if cl, _, _ := tr.clues(s.text[lo:hi], true, 0, false); !tr.isCandidate(cl, s.text[lo:hi]) {
+		if cl := tr.clues(s.text[lo:hi], true, 0); !tr.isCandidate(cl, s.text[lo:hi]) {
 			return lang != Plain // code, with no word a rule looks for
 		}
 	}

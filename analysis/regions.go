@@ -51,7 +51,7 @@ import (
 // included (where codes are found in prose), so it finds more candidates
 // than there are, never fewer; in the comments and strings that the region
 // scans of Go, Python and JavaScript step over, where nothing is a name
-// or a call, it looks for numbers only (regionClues).
+// or a call, it looks for numbers only (regionSpans.prose).
 // TestRegionsKeepFindings runs the engine with and without skipping over
 // the test data and samples of real code and requires the same findings;
 // FuzzRegionsKeepFindings does so on any text.
@@ -334,42 +334,61 @@ var wordByte = func() (t [256]bool) {
 }()
 
 // clues adds to seen what the words of text tell, up to candidate (the
-// test at the top of this file), and returns where it stopped reading;
-// aliased says that the file imports a package under another name, so
-// that receivers cannot be told from their spelling. With watch it also
-// returns the end of the last word it read that opens a switch (see
-// switchPending), -1 when there is none.
-func (t *triggers) clues(text []byte, aliased bool, seen clue, watch bool) (_ clue, switchEnd, stop int) {
-	switchEnd = -1
-	i := 0
-	for ; i < len(text) && seen != candidate; i++ {
-		if !wordByte[text[i]] {
-			continue
-		}
-		start, j := i, wordEnd(text, i)
-		w := text[i:j]
-		i = j
-		if isDigit(w[0]) {
-			if codeWord(w) {
-				if t.knownCode(w) {
-					seen = candidate
-					continue
-				}
-				seen |= rareClue
-			}
-			if t.mayFillArgument(text, start) {
-				seen = seen.and(numberClue)
-			}
-			continue
-		}
-		if k, b := shapeBit(w); t.shape[k]&b != 0 { // most words, without a map lookup
-			if watch && t.opensSwitch(text, start, w) {
-				switchEnd = j
-			}
-			seen = seen.and(t.wordClue(text, start, j, aliased))
+// test at the top of this file); aliased says that the file imports a
+// package under another name, so that receivers cannot be told from their
+// spelling.
+func (t *triggers) clues(text []byte, aliased bool, seen clue) clue {
+	for i := 0; i < len(text) && seen != candidate; i++ {
+		if wordByte[text[i]] {
+			j := wordEnd(text, i)
+			seen = t.wordSeen(text, i, j, aliased, seen)
+			i = j
 		}
 	}
-	return seen, switchEnd, min(i, len(text))
+	return seen
+}
+
+// wordSeen adds to seen what the word text[i:j] tells, read as code: a
+// number by its digits and by whether it may fill an argument, a name by
+// wordClue when its shape is that of a trigger.
+func (t *triggers) wordSeen(text []byte, i, j int, aliased bool, seen clue) clue {
+	w := text[i:j]
+	if !isDigit(w[0]) {
+		return t.nameSeen(text, i, j, aliased, seen)
+	}
+	if codeWord(w) {
+		if t.knownCode(w) {
+			return candidate
+		}
+		seen |= rareClue
+	}
+	if t.mayFillArgument(text, i) {
+		seen = seen.and(numberClue)
+	}
+	// go/scanner ends a number where its digits do, and reads what
+	// follows as a name (0x is a number, WriteHeader a name, in
+	// 0xWriteHeader): any part of the word from a letter on may be one.
+	for k := i + 1; k < j && seen != candidate; k++ {
+		if isIdentStart(text[k]) {
+			seen = t.nameSeen(text, k, j, aliased, seen)
+		}
+	}
+	return seen
+}
+
+// nameSeen adds to seen what the name text[i:j] tells (see wordClue).
+func (t *triggers) nameSeen(text []byte, i, j int, aliased bool, seen clue) clue {
+	if k, b := shapeBit(text[i:j]); t.shape[k]&b != 0 { // most names, without a map lookup
+		return seen.and(t.wordClue(text, i, j, aliased))
+	}
+	return seen
+}
+
+// switchWordAt reports whether the word text[i:j] opens a switch as the
+// engine reads the language (see switchPending).
+func (t *triggers) switchWordAt(text []byte, i, j int) bool {
+	k, b := shapeBit(text[i:j])
+	return t.shape[k]&b != 0 && t.opensSwitch(text, i, text[i:j])
 }
 
 // codeWord reports whether a word that starts with a digit is a number of
@@ -484,8 +503,9 @@ func (t *triggers) opensSwitch(text []byte, i int, w []byte) bool {
 // match, select) still looking for its block: the engine takes what
 // stands between such a word and the next brace (or, in Python, colon) as
 // the switch's subject, which makes the cases in that block statuses, so
-// no region may start in between. clues read text up to stop and saw the
-// last such word end at switchEnd; what it did not read is read here
+// no region may start in between. The candidate test read text up to
+// stop and saw the last such word end at switchEnd (see regionSpans);
+// what it did not read is read here
 // backwards, down to the last closer at most, so that a region whose end
 // closes its switches costs only its tail.
 func (t *triggers) switchPending(text []byte, switchEnd, stop int) bool {
@@ -501,7 +521,7 @@ func (t *triggers) switchPending(text []byte, switchEnd, stop int) bool {
 		for i > stop && wordByte[text[i-1]] {
 			i--
 		}
-		if k, b := shapeBit(text[i:j]); t.shape[k]&b != 0 && t.opensSwitch(text, i, text[i:j]) {
+		if t.switchWordAt(text, i, j) {
 			return true
 		}
 	}
@@ -556,50 +576,41 @@ func (t *triggers) tokenClues(text []byte, tok token, seen clue) clue {
 		}
 		return seen
 	}
-	cl, _, _ := t.clues(w, false, seen, false)
-	return cl
+	return t.clues(w, false, seen)
 }
 
-// aliasesNetHTTP reports whether a Go file may import net/http under a name
-// of its own (nethttp "net/http", or _ "net/http"), which the call rules
-// that name http as the receiver then accept. The engine takes the last
-// name it read in an import (engine.goImportPath) for the path's alias,
-// and reads the path as go/scanner does, quoted or raw, or cut short by
-// the line's end; so only a path that follows the import keyword, an open
-// group, or another path, blanks and line ends aside, is sure to have no
-// name of its own.
-func aliasesNetHTTP(text []byte) bool {
+// aliasesNetHTTP reports whether the string that starts at text[at-1] may
+// import net/http under a name of its own (nethttp "net/http", or _
+// "net/http"), which the call rules that name http as the receiver then
+// accept. The engine takes the last name it read in an import
+// (engine.goImportPath) for the path's alias, and reads the path as
+// go/scanner does, quoted or raw, or cut short by the line's end; so only
+// a path that follows the import keyword, an open group, or another path,
+// blanks and line ends aside, is sure to have no name of its own.
+func aliasesNetHTTP(text []byte, at int) bool {
 	const path = "net/http"
-	for off := 0; ; {
-		i := bytes.Index(text[off:], []byte(path))
-		if i < 0 {
+	if !bytes.HasPrefix(text[at:], []byte(path)) {
+		return false
+	}
+	if end := at + len(path); end < len(text) && text[end] != text[at-1] && text[end] != '\n' {
+		return false // another path (net/httptest)
+	}
+	k := at - 1
+	for k > 0 && (text[k-1] == ' ' || text[k-1] == '\t' || text[k-1] == '\r' || text[k-1] == '\n') {
+		k--
+	}
+	if k == 0 || text[k-1] == '(' || text[k-1] == '"' || text[k-1] == '`' {
+		return false
+	}
+	if w := k; identByte[text[w-1]] {
+		for w > 0 && identByte[text[w-1]] {
+			w--
+		}
+		if string(text[w:k]) == "import" {
 			return false
 		}
-		at := off + i
-		off = at + 1
-		if at == 0 || text[at-1] != '"' && text[at-1] != '`' {
-			continue
-		}
-		if end := at + len(path); end < len(text) && text[end] != text[at-1] && text[end] != '\n' {
-			continue // another path (net/httptest)
-		}
-		k := at - 1
-		for k > 0 && (text[k-1] == ' ' || text[k-1] == '\t' || text[k-1] == '\r' || text[k-1] == '\n') {
-			k--
-		}
-		if k == 0 || text[k-1] == '(' || text[k-1] == '"' || text[k-1] == '`' {
-			continue
-		}
-		if w := k; identByte[text[w-1]] {
-			for w > 0 && identByte[text[w-1]] {
-				w--
-			}
-			if string(text[w:k]) == "import" {
-				continue
-			}
-		}
-		return true
 	}
+	return true
 }
 
 // goRegions calls fn for each span of consecutive candidate regions of a Go
@@ -615,21 +626,20 @@ func aliasesNetHTTP(text []byte) bool {
 // (the cases of a switch) lie deeper and stay in its region. Functions and
 // tables of constants are most of a Go file, and one number in them no
 // longer sends all of it through go/scanner.
-func goRegions(text []byte, prose *[]int, t *triggers, fn func(lo, hi int, open []openBlock)) {
+func goRegions(text []byte, t *triggers, fn func(lo, hi int, open []openBlock)) {
 	// body holds the frame of the function's body, or of the declaration's
 	// group, open at depth 1, if the engine can be given it; inFunc says
 	// the current top-level declaration, which starts at decl, is a
 	// function. lineStart and comment are the start of the current line
 	// and of its // comment, if any.
 	var body []openBlock
-	spans := regionSpans{text: text, triggers: t, aliased: aliasesNetHTTP(text), fn: fn, blocks: &body, prose: prose}
+	spans := newRegionSpans(text, 0, len(text), t, fn)
+	spans.blocks = &body
 	depth := 0
 	inFunc, decl := false, 0
 	lineStart, comment := 0, -1
 	for i := 0; i < len(text); i++ {
-		for i < len(text) && !goSplitByte[text[i]] {
-			i++
-		}
+		i = spans.code(i, &goClasses)
 		if i == len(text) {
 			break
 		}
@@ -638,7 +648,7 @@ func goRegions(text []byte, prose *[]int, t *triggers, fn func(lo, hi int, open 
 			if depth == 0 && i+1 < len(text) && startsGoDecl(text[i+1:]) {
 				spans.cut(i + 1)
 				inFunc, decl = bytes.HasPrefix(text[i+1:], []byte("func")), i+1
-			} else if depth == 1 && len(body) > 0 && endsGoStatement(text[lineStart:i], comment-lineStart) {
+			} else if depth == 1 && len(body) > 0 && endsGoStatement(text[lineStart:i], comment-lineStart) && !startsWithDot(text, i+1) {
 				if body[0].open == '(' && t.plainSpec(text[spans.lo:i]) {
 					spans.cutPlain(i + 1)
 				} else {
@@ -671,15 +681,16 @@ func goRegions(text []byte, prose *[]int, t *triggers, fn func(lo, hi int, open 
 			if i+1 < len(text) && text[i+1] == '/' {
 				comment = i
 				i = skipTo(text, i+2, "\n") - 1 // the newline is seen again
-				spans.skipProse(start, i+1)
+				spans.prose(start, i+1)
 			} else if i+1 < len(text) && text[i+1] == '*' {
 				i = skipTo(text, i+2, "*/") + 1
-				spans.skipProse(start, min(i+1, len(text)))
+				spans.prose(start, min(i+1, len(text)))
 			}
 		case '`':
 			start := i
 			i = skipTo(text, i+1, "`")
-			spans.skipProse(start, min(i+1, len(text)))
+			spans.prose(start, min(i+1, len(text)))
+			spans.importsNetHTTP(start+1, min(i+1, len(text)))
 		case '"', '\'':
 			start := i
 			for i++; i < len(text) && text[i] != c && text[i] != '\n'; i++ {
@@ -687,10 +698,13 @@ func goRegions(text []byte, prose *[]int, t *triggers, fn func(lo, hi int, open 
 					i++
 				}
 			}
-			spans.skipProse(start, min(i+1, len(text)))
+			spans.prose(start, min(i+1, len(text)))
+			if c == '"' {
+				spans.importsNetHTTP(start+1, min(i+1, len(text)))
+			}
 		}
 	}
-	spans.end(len(text))
+	spans.end()
 }
 
 // plainSpec reports whether a spec of a const or var group, up to its
@@ -802,16 +816,24 @@ func hasSwitchWord(text []byte) bool {
 // blocks keeps the stack of blocks open in blocks, and fn gets the stack
 // at the start of its span, so that the engine starts inside them as it
 // would have been reading from the top (jsRegions).
+//
+// The candidate test is made as the region scan goes: it reads the code
+// between the bytes it looks at with code, which tests each word
+// (triggers.wordSeen), and gives the comments and strings it steps over
+// to prose, which looks for numbers only (triggers.proseClue): a quarter
+// of source code is comments, and reading their words cost more than any
+// other part of the test. Once a region is a candidate, the rest of it is
+// only scanned for where it ends. One pass over the bytes costs less than
+// a scan that finds the regions and a test that reads each again.
 type regionSpans struct {
 	text     []byte
 	triggers *triggers
-	aliased  bool
-	fn       func(lo, hi int, open []openBlock)
-	blocks   *[]openBlock // nil when regions start outside blocks
-	// prose holds the bounds (start, end pairs) of the comments and of the
-	// strings without code in them that the current region holds, in a
-	// buffer the scan keeps, empty when a scan starts (see regionClues).
-	prose *[]int
+	// hi is where the scanned text ends; the tests of what stands beside
+	// a word (formAt, calledAt) read no further, nor before the region.
+	hi      int
+	aliased bool
+	fn      func(lo, hi int, open []openBlock)
+	blocks  *[]openBlock // nil when regions start outside blocks
 	// lo is where the current region starts, and regionOpen the blocks
 	// open there; spanLo:spanHi is the open span, if open, and spanOpen
 	// its blocks.
@@ -820,6 +842,18 @@ type regionSpans struct {
 	open           bool
 	regionOpen     []openBlock
 	spanOpen       []openBlock
+	// seen is what the current region has told the candidate test so far;
+	// stop is where the test stopped reading when seen became candidate,
+	// and switchEnd the end of the last word it read that opens a switch
+	// (-1 when none), which switchPending wants.
+	seen      clue
+	stop      int
+	switchEnd int
+}
+
+// newRegionSpans returns the spans of text[lo:hi], given to fn.
+func newRegionSpans(text []byte, lo, hi int, t *triggers, fn func(lo, hi int, open []openBlock)) regionSpans {
+	return regionSpans{text: text, triggers: t, hi: hi, fn: fn, lo: lo, switchEnd: -1}
 }
 
 // openBlock is a bracket a region starts in: a block's brace, with the
@@ -832,6 +866,107 @@ type openBlock struct {
 	name []byte
 }
 
+// Classes of bytes for code: runWord starts a word, runSplit is a byte
+// the region scan of the language looks at; any other is stepped over.
+const (
+	runOther uint8 = iota
+	runWord
+	runSplit
+)
+
+// runClasses returns the byte classes of a region scan that looks at the
+// bytes of split.
+func runClasses(split string) (t [256]uint8) {
+	for c := range 256 {
+		if wordByte[c] {
+			t[c] = runWord
+		}
+	}
+	for i := range len(split) {
+		t[split[i]] = runSplit
+	}
+	return t
+}
+
+// code reads the code from i up to the next byte of class runSplit, or
+// the end, and returns where it stopped; until the region is a candidate,
+// each word on the way is tested.
+func (r *regionSpans) code(i int, class *[256]uint8) int {
+	text := r.text[:r.hi]
+	for i < len(text) {
+		if r.seen == candidate {
+			for i < len(text) && class[text[i]] != runSplit {
+				i++
+			}
+			return i
+		}
+		switch class[text[i]] {
+		case runSplit:
+			return i
+		case runWord:
+			j := wordEnd(text, i)
+			if k, b := shapeBit(text[i:j]); isDigit(text[i]) || r.triggers.shape[k]&b != 0 {
+				r.word(i, j) // most words have the shape of no trigger
+			}
+			i = j
+		default:
+			for i++; i < len(text) && class[text[i]] == runOther; i++ {
+			}
+		}
+	}
+	return i
+}
+
+// codeWords tests the words of text[i:j], code the region scan stepped
+// over whole (a template literal, whose ${} hold code; a regular
+// expression).
+func (r *regionSpans) codeWords(i, j int) {
+	for ; i < j && r.seen != candidate; i++ {
+		if wordByte[r.text[i]] {
+			k := min(wordEnd(r.text, i), j)
+			r.word(i, k)
+			i = k
+		}
+	}
+}
+
+// word tests the word text[i:j] of the current region.
+func (r *regionSpans) word(i, j int) {
+	t, region := r.triggers, r.text[r.lo:r.hi]
+	if t.switchClose != "" && !isDigit(r.text[i]) && t.switchWordAt(region, i-r.lo, j-r.lo) {
+		r.switchEnd = j
+	}
+	if r.seen = t.wordSeen(region, i-r.lo, j-r.lo, r.aliased, r.seen); r.seen == candidate {
+		r.stop = j
+	}
+}
+
+// prose tests a comment or a string without code in it at
+// text[start:end], which the region scan stepped over.
+func (r *regionSpans) prose(start, end int) {
+	if r.seen == candidate {
+		return
+	}
+	if pc := r.triggers.proseClue(r.text[start:end]); pc == candidate {
+		r.seen, r.stop = candidate, end
+	} else {
+		r.seen |= pc
+	}
+}
+
+// importsNetHTTP tells the test that text[at:] is the path of an import
+// of net/http under a name of its own (see aliasesNetHTTP): the words
+// after it are read with that in mind, and the region that holds it, which
+// the engine must read to learn the name, is a candidate.
+func (r *regionSpans) importsNetHTTP(at, end int) {
+	if !r.aliased && aliasesNetHTTP(r.text[:r.hi], at) {
+		r.aliased = true
+		if r.seen != candidate {
+			r.seen, r.stop = candidate, end
+		}
+	}
+}
+
 // cut ends the current region at hi; the next starts there.
 func (r *regionSpans) cut(hi int) { r.cutAt(hi, false) }
 
@@ -841,22 +976,28 @@ func (r *regionSpans) cutAt(hi int, last bool) {
 	if r.lo == hi {
 		return
 	}
-	watch := r.triggers.switchClose != "" && !last
-	cl, switchEnd, stop := r.regionClues(hi, watch)
-	if watch && r.triggers.switchPending(r.text[r.lo:hi], switchEnd, stop) {
-		return // the region goes on to the switch's block
+	if r.triggers.switchClose != "" && !last {
+		stop, switchEnd := hi, r.switchEnd
+		if r.seen == candidate {
+			stop = r.stop
+		}
+		if switchEnd >= 0 {
+			switchEnd -= r.lo
+		}
+		if r.triggers.switchPending(r.text[r.lo:hi], switchEnd, stop-r.lo) {
+			return // the region goes on to the switch's block
+		}
 	}
-	r.close(hi, r.triggers.isCandidate(cl, r.text[r.lo:hi]))
+	r.close(hi, r.triggers.isCandidate(r.seen, r.text[r.lo:hi]))
 }
 
 // cutPlain ends the current region at hi as one that holds no
-// candidate, known without reading it (see triggers.plainSpec).
+// candidate, known without testing it (see triggers.plainSpec).
 func (r *regionSpans) cutPlain(hi int) { r.close(hi, false) }
 
 // close ends the current region at hi: a candidate joins the open span,
 // any other closes it.
 func (r *regionSpans) close(hi int, isCandidate bool) {
-	*r.prose = (*r.prose)[:0]
 	if isCandidate {
 		if !r.open {
 			r.spanLo, r.open = r.lo, true
@@ -866,57 +1007,9 @@ func (r *regionSpans) close(hi int, isCandidate bool) {
 	} else {
 		r.flush()
 	}
-	r.lo = hi
+	r.lo, r.seen, r.switchEnd = hi, 0, -1
 	if r.blocks != nil && len(*r.blocks)+len(r.regionOpen) > 0 {
 		r.regionOpen = append(r.regionOpen[:0], *r.blocks...)
-	}
-}
-
-// skipProse records that the region holds a comment or a string without
-// code in it at text[start:end]. One of a few bytes ("fmt", "") costs
-// less to read as code than to step around.
-func (r *regionSpans) skipProse(start, end int) {
-	if end-start >= minProse {
-		*r.prose = append(*r.prose, start, end)
-	}
-}
-
-// minProse is the length from which skipProse records a comment or a
-// string.
-const minProse = 8
-
-// regionClues is clues over the region text[r.lo:hi], offsets in it, but
-// for the comments and strings recorded in it (skipProse), which it only
-// searches for numbers (proseClue): a quarter of source code is
-// comments, and reading their words cost more than any other part of the
-// test. Each stretch of code between them is read on its own, which only
-// makes the tests of what stands beside a word (formAt, calledAt) leave
-// more to the engine at its ends.
-func (r *regionSpans) regionClues(hi int, watch bool) (cl clue, switchEnd, stop int) {
-	switchEnd = -1
-	spans, pos := *r.prose, r.lo
-	for k := 0; ; k += 2 {
-		end := hi
-		if k < len(spans) {
-			end = min(spans[k], hi)
-		}
-		c, se, st := r.triggers.clues(r.text[pos:end], r.aliased, cl, watch)
-		if se >= 0 {
-			switchEnd = pos - r.lo + se
-		}
-		if cl = c; cl == candidate {
-			return cl, switchEnd, pos - r.lo + st
-		}
-		if end == hi {
-			return cl, switchEnd, hi - r.lo
-		}
-		pe := min(spans[k+1], hi)
-		if pc := r.triggers.proseClue(r.text[end:pe]); pc == candidate {
-			return candidate, switchEnd, pe - r.lo
-		} else {
-			cl |= pc
-		}
-		pos = pe
 	}
 }
 
@@ -927,9 +1020,9 @@ func (r *regionSpans) flush() {
 	r.open = false
 }
 
-// end cuts the last region at hi and gives the open span to fn.
-func (r *regionSpans) end(hi int) {
-	r.cutAt(hi, true)
+// end cuts the last region at r.hi and gives the open span to fn.
+func (r *regionSpans) end() {
+	r.cutAt(r.hi, true)
 	r.flush()
 }
 
@@ -942,8 +1035,8 @@ func (r *regionSpans) end(hi int) {
 // quotes, backslashes, a one-line string ending at its line's end), so
 // that a region starts where the lexer would see the same token; the
 // lexer then reads only the candidate spans.
-func pythonRegions(text []byte, lo, hi int, prose *[]int, t *triggers, fn func(lo, hi int, open []openBlock)) {
-	spans := regionSpans{text: text, triggers: t, fn: fn, lo: lo, prose: prose}
+func pythonRegions(text []byte, lo, hi int, t *triggers, fn func(lo, hi int, open []openBlock)) {
+	spans := newRegionSpans(text, lo, hi, t, fn)
 	depth := 0
 	// keepAt is the indentation of the statement whose block is being
 	// read with it (-1 when none is): a match, whose cases depend on its
@@ -955,9 +1048,7 @@ func pythonRegions(text []byte, lo, hi int, prose *[]int, t *triggers, fn func(l
 		keepAt = k - lo
 	}
 	for i := lo; i < hi; i++ {
-		for i < hi && !pySplitByte[text[i]] {
-			i++
-		}
+		i = spans.code(i, &pyClasses)
 		if i == hi {
 			break
 		}
@@ -990,18 +1081,20 @@ func pythonRegions(text []byte, lo, hi int, prose *[]int, t *triggers, fn func(l
 			comment = true
 			start := i
 			i = i + bytesIndexByte(text[i:hi], '\n') - 1 // the newline is seen again
-			spans.skipProse(start, i+1)
+			spans.prose(start, i+1)
 		case '\'', '"':
 			start := i
 			i = pythonStringEnd(text[:hi], i) - 1
 			if start == lo || !identByte[text[start-1]] {
-				// Not an f-string, whose braces hold code, nor another
-				// prefixed one, which the test leaves whole.
-				spans.skipProse(start, i+1)
+				spans.prose(start, i+1)
+			} else {
+				// An f-string, whose braces hold code, or another
+				// prefixed one, which the test reads whole.
+				spans.codeWords(start, i+1)
 			}
 		}
 	}
-	spans.end(hi)
+	spans.end()
 }
 
 // keepsBlock reports whether a Python statement, at the start of text,
@@ -1089,13 +1182,8 @@ func pythonStringEnd(text []byte, i int) int {
 	return len(text)
 }
 
-// pySplitByte marks the bytes pythonRegions looks at.
-var pySplitByte = func() (t [256]bool) {
-	for _, c := range []byte("\n()[]{}#'\"") {
-		t[c] = true
-	}
-	return t
-}()
+// pyClasses marks the bytes pythonRegions looks at.
+var pyClasses = runClasses("\n()[]{}#'\"")
 
 // jsRegions is pythonRegions for JavaScript and TypeScript: a line outside
 // any bracket, string, comment and regular expression that starts, in its
@@ -1105,12 +1193,13 @@ var pySplitByte = func() (t [256]bool) {
 // regexAllowed does; this scan tracks the same from the last byte before
 // the slash outside blanks and comments: a name, a number, a string or a
 // closing bracket make it a division.
-func jsRegions(text []byte, lo, hi int, prose *[]int, t *triggers, fn func(lo, hi int, open []openBlock)) {
+func jsRegions(text []byte, lo, hi int, t *triggers, fn func(lo, hi int, open []openBlock)) {
 	// brackets are those open, innermost last; blocks those of them that
 	// are plain blocks, while every one open is.
 	var brackets []byte
 	var blocks []openBlock
-	spans := regionSpans{text: text, triggers: t, fn: fn, lo: lo, blocks: &blocks, prose: prose}
+	spans := newRegionSpans(text, lo, hi, t, fn)
+	spans.blocks = &blocks
 	decls := declStarts[JavaScript]
 	regexOK := true // what regexAllowed would say at the next token
 	// last is the last byte outside blanks before the one being looked
@@ -1133,9 +1222,7 @@ func jsRegions(text []byte, lo, hi int, prose *[]int, t *triggers, fn func(lo, h
 	}
 	for i := lo; i < hi; i++ {
 		run := i
-		for i < hi && !jsSplitByte[text[i]] {
-			i++
-		}
+		i = spans.code(i, &jsClasses)
 		// The last byte of the run outside blanks ends the token before
 		// what comes next.
 		for k := i - 1; k >= run; k-- {
@@ -1227,8 +1314,10 @@ func jsRegions(text []byte, lo, hi int, prose *[]int, t *triggers, fn func(lo, h
 		case '\'', '"', '`':
 			start := i
 			i = jsStringEnd(text[:hi], i) - 1
-			if c != '`' { // a template's ${} hold code
-				spans.skipProse(start, i+1)
+			if c != '`' {
+				spans.prose(start, i+1)
+			} else {
+				spans.codeWords(start, i+1) // a template's ${} hold code
 			}
 			regexOK = false
 			last, lastAt, quiet = c, i, true
@@ -1237,15 +1326,17 @@ func jsRegions(text []byte, lo, hi int, prose *[]int, t *triggers, fn func(lo, h
 			case i+1 < hi && text[i+1] == '/':
 				start := i
 				i = i + bytesIndexByte(text[i:hi], '\n') - 1 // the newline is seen again
-				spans.skipProse(start, i+1)
+				spans.prose(start, i+1)
 				quiet = false
 			case i+1 < hi && text[i+1] == '*':
 				start := i
 				i = skipTo(text[:hi], i+2, "*/") + 1
-				spans.skipProse(start, min(i+1, hi))
+				spans.prose(start, min(i+1, hi))
 				quiet = false
 			case regexOK:
+				start := i
 				i = jsRegexEnd(text[:hi], i) - 1
+				spans.codeWords(start, i+1)
 				regexOK = false
 				last, lastAt, quiet = c, i, true
 			default:
@@ -1254,7 +1345,7 @@ func jsRegions(text []byte, lo, hi int, prose *[]int, t *triggers, fn func(lo, h
 			}
 		}
 	}
-	spans.end(hi)
+	spans.end()
 }
 
 // groupAfter marks the last bytes of the tokens after which a parenthesis
@@ -1349,13 +1440,8 @@ func jsRegexEnd(text []byte, i int) int {
 	return min(j, len(text))
 }
 
-// jsSplitByte marks the bytes jsRegions looks at.
-var jsSplitByte = func() (t [256]bool) {
-	for _, c := range []byte("\n()[]{};'\"`/") {
-		t[c] = true
-	}
-	return t
-}()
+// jsClasses marks the bytes jsRegions looks at.
+var jsClasses = runClasses("\n()[]{};'\"`/")
 
 // endsGoStatement reports whether a line of a function's body ends its
 // statement: its last token, before a // comment at comment (or -1), is
@@ -1372,6 +1458,15 @@ func endsGoStatement(line []byte, comment int) bool {
 	}
 	c := line[len(line)-1]
 	return identByte[c] || c == ')' || c == ']' || c == '}' || c == '"' || c == '`' || c == '\''
+}
+
+// startsWithDot reports whether the line at text[i:] starts with a dot,
+// blanks aside. Go would end the statement before it, but the engine
+// reads a member across the line's end (http\n.StatusOK), so no region
+// starts there.
+func startsWithDot(text []byte, i int) bool {
+	i = skipBlanks(text, i)
+	return i < len(text) && text[i] == '.'
 }
 
 // declStarts are the words that start a declaration at the top level of a
@@ -1410,14 +1505,9 @@ func startsDecl(text []byte, words []string) bool {
 	return false
 }
 
-// goSplitByte marks the bytes goRegions looks at: line ends, brackets and
+// goClasses marks the bytes goRegions looks at: line ends, brackets and
 // the starts of comments and literals.
-var goSplitByte = func() (t [256]bool) {
-	for _, c := range []byte("\n()[]{}/`\"'") {
-		t[c] = true
-	}
-	return t
-}()
+var goClasses = runClasses("\n()[]{}/`\"'")
 
 // skipTo returns the index of the first byte of the next end at or after
 // i, or len(text) when there is none.

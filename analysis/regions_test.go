@@ -275,7 +275,7 @@ func TestRareNumbers(t *testing.T) {
 		"app.Get(r, responses={299: nil})":    true,
 		"w.WriteHeader(299)":                  true, // beside a callee
 	} {
-		cl, _, _ := tr.clues([]byte(region), false, 0, false)
+		cl := tr.clues([]byte(region), false, 0)
 		if got := tr.isCandidate(cl, []byte(region)); got != want {
 			t.Errorf("%q: candidate %v; want %v", region, got, want)
 		}

@@ -83,8 +83,6 @@ type scan struct {
 	probed   bool
 	probeHit slot
 
-	proseSpans []int // the region scans' comments and strings (see regionSpans)
-
 	eng  engine    // the code engine, reset for every code region
 	toks []token   // the tokens of a region, until it is known to hold a candidate
 	yaml []yamlKey // the YAML scanner's stack of keys
@@ -110,14 +108,11 @@ func (a *Analyzer) newScan(lang Language, text []byte, probe int) *scan {
 	if s == nil {
 		s = &scan{}
 	}
-	findings, eng, yaml, json, toks, goLines, proseSpans := s.findings[:0], s.eng, s.yaml[:0], s.json[:0], s.toks[:0], s.goLines, s.proseSpans[:0]
+	findings, eng, yaml, json, toks, goLines := s.findings[:0], s.eng, s.yaml[:0], s.json[:0], s.toks[:0], s.goLines
 	*s = scan{a: a, lang: lang, ecoLangs: ecoLanguages(lang), text: text, probe: probe,
-		findings: findings, eng: eng, yaml: yaml, json: json, toks: toks, goLines: goLines, proseSpans: proseSpans}
+		findings: findings, eng: eng, yaml: yaml, json: json, toks: toks, goLines: goLines}
 	return s
 }
-
-// keptProseSpans is the largest proseSpans buffer a pooled scan keeps.
-const keptProseSpans = 1 << 12
 
 // release returns s to the pool. Everything that points into the text is
 // cleared first, so that a pooled scan does not keep a closed file alive.
@@ -129,9 +124,6 @@ func (a *Analyzer) release(s *scan) {
 	clear(s.yaml[:cap(s.yaml)])
 	s.eng = engine{frames: s.eng.frames[:0], pending: s.eng.pending[:0], armPend: s.eng.armPend[:0]}
 	s.text, s.goAliases, s.pyAliases, s.probeHit, s.listKey = nil, nil, nil, slot{}, nil
-	if cap(s.proseSpans) > keptProseSpans {
-		s.proseSpans = nil // a minified file's, say: not worth keeping
-	}
 	a.scans.Put(s)
 }
 
