@@ -798,13 +798,17 @@ func goBlock(text []byte, header, i int) ([]byte, bool) {
 }
 
 // hasSwitchWord reports whether text holds one of switchWords, as a word
-// or within one: a few searches of the bytes cost less than reading the
-// words, and a block taken for a switch's only keeps its statements in
-// one region.
+// or within one: a block taken for a switch's only keeps its statements
+// in one region. Every switch word ends in ch, en or ct, which are looked
+// for first.
 func hasSwitchWord(text []byte) bool {
-	for _, w := range switchWords {
-		if bytes.Contains(text, []byte(w)) {
-			return true
+	for i := 1; i < len(text); i++ {
+		if c := text[i]; (c == 'h' || c == 't') && text[i-1] == 'c' || c == 'n' && text[i-1] == 'e' {
+			for _, w := range switchWords {
+				if i+1 >= len(w) && string(text[i+1-len(w):i+1]) == w {
+					return true
+				}
+			}
 		}
 	}
 	return false
@@ -890,8 +894,18 @@ func runClasses(split string) (t [256]uint8) {
 
 // code reads the code from i up to the next byte of class runSplit, or
 // the end, and returns where it stopped; until the region is a candidate,
-// each word on the way is tested.
+// each word on the way is tested. It is called after every byte a scan
+// looks at, and is often at the next (a closing bracket, a line's end)
+// already: that case costs no call.
 func (r *regionSpans) code(i int, class *[256]uint8) int {
+	if i < r.hi && class[r.text[i]] == runSplit {
+		return i
+	}
+	return r.codeRun(i, class)
+}
+
+// codeRun is code past its first byte.
+func (r *regionSpans) codeRun(i int, class *[256]uint8) int {
 	text := r.text[:r.hi]
 	for i < len(text) {
 		if r.seen == candidate {
@@ -1452,11 +1466,14 @@ func endsGoStatement(line []byte, comment int) bool {
 	if comment >= 0 {
 		line = line[:comment]
 	}
-	line = bytes.TrimRight(line, " \t\r")
-	if len(line) == 0 {
+	n := len(line)
+	for n > 0 && (line[n-1] == ' ' || line[n-1] == '\t' || line[n-1] == '\r') {
+		n--
+	}
+	if n == 0 {
 		return false
 	}
-	c := line[len(line)-1]
+	c := line[n-1]
 	return identByte[c] || c == ')' || c == ']' || c == '}' || c == '"' || c == '`' || c == '\''
 }
 

@@ -216,10 +216,20 @@ func TestSwitchWords(t *testing.T) {
 		if !isSwitchWord([]byte(w)) {
 			t.Errorf("isSwitchWord(%q) = false", w)
 		}
+		for _, header := range []string{w, "func f() " + w + "er", "func (x) " + w} {
+			if !hasSwitchWord([]byte(header)) {
+				t.Errorf("hasSwitchWord(%q) = false", header)
+			}
+		}
 	}
 	for _, w := range []string{"switches", "Switch", "whence", "matches", "selected", "return", "case"} {
 		if isSwitchWord([]byte(w)) {
 			t.Errorf("isSwitchWord(%q) = true", w)
+		}
+	}
+	for _, header := range []string{"", "func handler(w http.ResponseWriter) error", "func Swit", "func (s *Server) wen() sel"} {
+		if hasSwitchWord([]byte(header)) {
+			t.Errorf("hasSwitchWord(%q) = true", header)
 		}
 	}
 }
