@@ -719,6 +719,15 @@ func (e *engine) ident(t token) {
 		}
 	}
 
+	// A constant its import brings into scope bare: Status404NotFound after
+	// using static ...StatusCodes; (see bareConst).
+	if !member && e.maybeConst(name) {
+		if ec, c, ok := e.s.bareConst(name, t.end); ok {
+			e.take(value{start: t.start, end: t.end, tk: tIdent, kind: NamedConstant, eco: ec, code: c.code, name: c.name})
+			return
+		}
+	}
+
 	keep := member || e.lang == Ruby && p1.kind == tIdent && calleeIndex[string(e.bytesOf(p1))].isKeeper()
 	if !keep {
 		e.chain = false

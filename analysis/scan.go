@@ -70,6 +70,9 @@ type scan struct {
 	// qualifier they stand for (from http import HTTPStatus as S: S →
 	// HTTPStatus); nil in most files.
 	pyAliases map[string]string
+	// bare holds the constants the file's imports bring into scope
+	// unqualified, read when first needed (see bareConst).
+	bare bareScope
 	// goLines is the line table go/scanner fills per Go span, kept for the
 	// next span (see scanGoRange).
 	goLines []int
@@ -123,7 +126,7 @@ func (a *Analyzer) release(s *scan) {
 	clear(s.eng.armPend[:cap(s.eng.armPend)])
 	clear(s.yaml[:cap(s.yaml)])
 	s.eng = engine{frames: s.eng.frames[:0], pending: s.eng.pending[:0], armPend: s.eng.armPend[:0]}
-	s.text, s.goAliases, s.pyAliases, s.probeHit, s.listKey = nil, nil, nil, slot{}, nil
+	s.text, s.goAliases, s.pyAliases, s.probeHit, s.listKey, s.bare = nil, nil, nil, slot{}, nil, bareScope{}
 	a.scans.Put(s)
 }
 

@@ -1,0 +1,369 @@
+package analysis
+
+import (
+	"bytes"
+	"slices"
+	"strings"
+)
+
+// Constants imported by name. A file that imports a library's constants
+// one by one, or all of them, writes them bare:
+//
+//	from starlette.status import HTTP_404_NOT_FOUND
+//	import static org.springframework.http.HttpStatus.NOT_FOUND;
+//	import io.ktor.http.HttpStatusCode.Companion.NotFound
+//	using static Microsoft.AspNetCore.Http.StatusCodes;
+//	import { NOT_FOUND } from 'http-status-codes';
+//	const { CREATED } = StatusCodes;
+//
+// A bare name counts as the constant only where the file imports it so:
+// OK, NotFound or Created alone name too many other things. The import
+// statements are read once per file, when the engine first meets a name
+// of a constant's shape outside a member. Imports under another name
+// (import ... as NF) are not followed: the candidate test of regions.go
+// knows constants by their own names.
+
+// bareScope is what a file's imports bring into scope unqualified: names
+// one by one, and libraries whose every name is imported (a wildcard, C#'s
+// using static, a destructuring of the whole owner).
+type bareScope struct {
+	built bool
+	names map[string]*ecoConsts
+	all   []*ecoConsts
+}
+
+// bareConst returns the constant a bare name stands for in the file, if
+// an import brings it into scope. A name followed by a parenthesis is a
+// call (ASP.NET's NotFound()), never a constant.
+func (s *scan) bareConst(name []byte, end int) (*ecoConsts, constant, bool) {
+	switch s.lang {
+	case Java, Kotlin, CSharp, Python, JavaScript, TypeScript:
+	default:
+		return nil, constant{}, false
+	}
+	if k, b := shapeBit(name); s.a.consts.nameShape[k]&b == 0 {
+		return nil, constant{}, false
+	}
+	if !s.bare.built {
+		s.bare = s.a.consts.bareScope(s.lang, s.ecoLangs, s.text, s.imported)
+	}
+	if len(s.bare.names) == 0 && len(s.bare.all) == 0 {
+		return nil, constant{}, false
+	}
+	if k := skipBlanks(s.text, end); k < len(s.text) && s.text[k] == '(' {
+		return nil, constant{}, false
+	}
+	if ec := s.bare.names[string(name)]; ec != nil {
+		return ec, ec.names[string(name)], true
+	}
+	for _, ec := range s.bare.all {
+		if c, ok := ec.names[string(name)]; ok {
+			return ec, c, true
+		}
+	}
+	return nil, constant{}, false
+}
+
+// bareScope reads the import statements of a file in lang; imported
+// tells which libraries the file imports (see scan.imported).
+func (ix *constIndex) bareScope(lang Language, langs []string, text []byte, imported func() uint64) bareScope {
+	sc := bareScope{built: true}
+	add := func(ec *ecoConsts, name string) {
+		if name == "*" {
+			sc.all = append(sc.all, ec)
+			return
+		}
+		if _, ok := ec.names[name]; ok {
+			if sc.names == nil {
+				sc.names = map[string]*ecoConsts{}
+			}
+			sc.names[name] = ec
+		}
+	}
+	switch lang {
+	case Java, Kotlin:
+		for _, l := range statementsAfter(text, "import ") {
+			l, _, _ = strings.Cut(l, "//")
+			l = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(l), "static "))
+			path, name := cutLast(strings.TrimSpace(strings.TrimSuffix(l, ";")), ".")
+			path = strings.TrimSuffix(path, ".Companion") // Kotlin's companion object
+			if ec := ix.ownerAt(langs, path, imported); ec != nil && !strings.Contains(name, " ") {
+				add(ec, name)
+			}
+		}
+	case CSharp:
+		for _, l := range statementsAfter(text, "using static ") {
+			l, _, _ = strings.Cut(l, "//")
+			if ec := ix.ownerAt(langs, strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(l), ";")), imported); ec != nil {
+				add(ec, "*")
+			}
+		}
+	case Python:
+		for _, l := range statementsAfter(text, "from ") {
+			module, names, ok := strings.Cut(l, " import ")
+			if !ok {
+				continue
+			}
+			if c := strings.IndexByte(names, '#'); c >= 0 {
+				names = names[:c]
+			}
+			ec := ix.ownerAt(langs, strings.TrimSpace(module), imported)
+			if ec == nil {
+				continue
+			}
+			if strings.HasPrefix(strings.TrimSpace(names), "(") {
+				names = pythonImportList(text, l, names)
+			}
+			for _, n := range strings.Split(names, ",") {
+				add(ec, strings.Trim(strings.TrimSpace(n), "()"))
+			}
+		}
+	case JavaScript, TypeScript:
+		for _, b := range jsNamedImports(text) {
+			for _, ecs := range ix.byLang {
+				for _, ecl := range ecs {
+					for _, ec := range ecl {
+						if ec.importFrom(b.module) && slices.Contains(langs, ec.lang) {
+							for _, n := range b.names {
+								add(ec, n)
+							}
+						}
+					}
+				}
+			}
+		}
+		for _, d := range jsDestructurings(text) {
+			if ec := ix.ownerAt(langs, d.owner, imported); ec != nil {
+				for _, n := range d.names {
+					add(ec, n)
+				}
+			}
+		}
+	}
+	return sc
+}
+
+// ownerAt returns the ecosystem whose qualifier path ends the dotted path
+// (org.springframework.http.HttpStatus, starlette.status,
+// jakarta.ws.rs.core.Response.Status). When several spell their qualifier
+// alike (Spring's and Jetty's HttpStatus, Starlette's and DRF's status),
+// the one whose library the path names wins, then the one the file
+// imports; javax and jakarta count as one.
+func (ix *constIndex) ownerAt(langs []string, path string, imported func() uint64) *ecoConsts {
+	_, last := cutLast(path, ".")
+	var found []*ecoConsts
+	for _, l := range langs {
+		for _, ec := range ix.byLang[l][last] {
+			if ec.sep != "." || !strings.HasSuffix("."+path, "."+strings.Join(append(ec.segs[:len(ec.segs):len(ec.segs)], last), ".")) {
+				continue
+			}
+			if lib := libraryPath(ec.importPath); lib != "" && strings.HasPrefix(jakarta(path), jakarta(lib)) {
+				return ec
+			}
+			found = append(found, ec)
+		}
+	}
+	if len(found) > 1 {
+		bits := imported()
+		for _, ec := range found {
+			if bits&(1<<uint(ec.idx%64)) != 0 {
+				return ec
+			}
+		}
+	}
+	if len(found) > 0 {
+		return found[0]
+	}
+	return nil
+}
+
+// libraryPath returns the dotted path of the library an ecosystem's import
+// names: the package of a Java class (org.springframework.http from
+// org.springframework.http.HttpStatus), a C# namespace, a Python module
+// (starlette.status from "from starlette import status"); "" where the
+// import is no such path (a JavaScript import statement).
+func libraryPath(imp string) string {
+	if rest, ok := strings.CutPrefix(imp, "from "); ok {
+		if m, n, ok := strings.Cut(rest, " import "); ok {
+			return strings.TrimSpace(m) + "." + strings.TrimSpace(n)
+		}
+	}
+	if rest, ok := strings.CutPrefix(imp, "import "); ok {
+		imp = rest
+	}
+	if imp == "" || strings.ContainsAny(imp, " '\"{") {
+		return ""
+	}
+	segs := strings.Split(imp, ".")
+	n := len(segs)
+	for n > 1 && segs[n-1] != "" && segs[n-1][0] >= 'A' && segs[n-1][0] <= 'Z' {
+		n--
+	}
+	if n == 1 && segs[0] != "" && segs[0][0] >= 'A' && segs[0][0] <= 'Z' {
+		return imp // a namespace (Microsoft.AspNetCore.Http)
+	}
+	return strings.Join(segs[:n], ".")
+}
+
+// jakarta spells a javax. path as its jakarta. twin.
+func jakarta(path string) string {
+	if rest, ok := strings.CutPrefix(path, "javax."); ok {
+		return "jakarta." + rest
+	}
+	return path
+}
+
+// importFrom reports whether the ecosystem's import, a statement or a
+// module, takes its library from the JavaScript module m (import {
+// StatusCodes } from 'http-status-codes').
+func (ec *ecoConsts) importFrom(m string) bool {
+	return ec.importPath != "" && (ec.importPath == m || strings.Contains(ec.importPath, "'"+m+"'") || strings.Contains(ec.importPath, `"`+m+`"`))
+}
+
+// cutLast splits s around its last sep.
+func cutLast(s, sep string) (before, after string) {
+	if i := strings.LastIndex(s, sep); i >= 0 {
+		return s[:i], s[i+len(sep):]
+	}
+	return "", s
+}
+
+// statementsAfter returns the rest of each line that starts, blanks aside,
+// with keyword (Java's import, C#'s using static, also after global).
+func statementsAfter(text []byte, keyword string) []string {
+	var out []string
+	for off := 0; ; {
+		i := bytes.Index(text[off:], []byte(keyword))
+		if i < 0 {
+			return out
+		}
+		at := off + i
+		off = at + len(keyword)
+		k := at
+		for k > 0 && (text[k-1] == ' ' || text[k-1] == '\t') {
+			k--
+		}
+		if bytes.HasSuffix(text[:k], []byte("global")) {
+			k -= len("global")
+			for k > 0 && (text[k-1] == ' ' || text[k-1] == '\t') {
+				k--
+			}
+		}
+		if k > 0 && text[k-1] != '\n' {
+			continue
+		}
+		end := off + bytesIndexByte(text[off:], '\n')
+		out = append(out, strings.TrimRight(string(text[off:end]), "\r"))
+	}
+}
+
+// pythonImportList returns the names of a parenthesized Python import list
+// that starts on line (a suffix of the text's line) and may span lines.
+func pythonImportList(text []byte, line, names string) string {
+	at := bytes.Index(text, []byte(line))
+	if at < 0 {
+		return names
+	}
+	open := at + len(line) - len(names) + strings.IndexByte(names, '(')
+	end := bytes.IndexByte(text[open:], ')')
+	if end < 0 {
+		return names
+	}
+	var b strings.Builder
+	for _, l := range strings.Split(string(text[open+1:open+end]), "\n") {
+		if c := strings.IndexByte(l, '#'); c >= 0 {
+			l = l[:c]
+		}
+		b.WriteString(l)
+		b.WriteByte(',')
+	}
+	return b.String()
+}
+
+// jsBinding is the names an import or a destructuring binds, and where
+// from.
+type jsBinding struct {
+	module, owner string
+	names         []string
+}
+
+// jsNamedImports returns the named imports of a JavaScript file: import {
+// a, b } from 'm', import x, { a } from "m". A name imported under another
+// (a as b) is left out.
+func jsNamedImports(text []byte) []jsBinding {
+	var out []jsBinding
+	for off := 0; ; {
+		i := bytes.Index(text[off:], []byte("import"))
+		if i < 0 {
+			return out
+		}
+		at := off + i
+		off = at + len("import")
+		if at > 0 && identByte[text[at-1]] {
+			continue
+		}
+		open := bytes.IndexByte(text[off:], '{')
+		semi := bytes.IndexAny(text[off:], ";")
+		if open < 0 || semi >= 0 && semi < open {
+			continue
+		}
+		end := bytes.IndexByte(text[off+open:], '}')
+		if end < 0 {
+			continue
+		}
+		names := jsNames(string(text[off+open+1 : off+open+end]))
+		rest := bytes.TrimLeft(text[off+open+end+1:], " \t\r\n")
+		if !bytes.HasPrefix(rest, []byte("from")) {
+			continue
+		}
+		rest = bytes.TrimLeft(rest[len("from"):], " \t")
+		if len(rest) < 2 || rest[0] != '\'' && rest[0] != '"' {
+			continue
+		}
+		q := bytes.IndexByte(rest[1:], rest[0])
+		if q < 0 {
+			continue
+		}
+		out = append(out, jsBinding{module: string(rest[1 : 1+q]), names: names})
+	}
+}
+
+// jsDestructurings returns the destructurings of a name into constants:
+// const { OK, NOT_FOUND } = StatusCodes.
+func jsDestructurings(text []byte) []jsBinding {
+	var out []jsBinding
+	for off := 0; ; {
+		i := bytes.Index(text[off:], []byte("} ="))
+		if i < 0 {
+			return out
+		}
+		at := off + i
+		off = at + 3
+		open := bytes.LastIndexByte(text[:at], '{')
+		if open < 0 || bytes.IndexByte(text[open:at], ';') >= 0 {
+			continue
+		}
+		k := skipBlanks(text, off)
+		j := k
+		for j < len(text) && identByte[text[j]] {
+			j++
+		}
+		if j == k || j < len(text) && text[j] == '.' {
+			continue
+		}
+		out = append(out, jsBinding{owner: string(text[k:j]), names: jsNames(string(text[open+1 : at]))})
+	}
+}
+
+// jsNames returns the names of an import or destructuring list that are
+// bound under their own name.
+func jsNames(list string) []string {
+	var names []string
+	for _, n := range strings.Split(list, ",") {
+		n = strings.TrimSpace(n)
+		if n != "" && !strings.ContainsAny(n, " :\t\n=") {
+			names = append(names, n)
+		}
+	}
+	return names
+}
