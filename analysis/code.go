@@ -211,6 +211,22 @@ func (e *engine) statusishAt(f filter) {
 	e.nStatusish++
 }
 
+// forgetStatusish takes back the status expressions marked from token seq
+// on: the qualifier of a constant (HttpStatus in status ==
+// HttpStatus.SC_OK) reads as one by its name, and is none, so that what
+// the constant is compared with stays the last one.
+func (e *engine) forgetStatusish(seq int) {
+	if e.lastStatusish < seq {
+		return
+	}
+	e.lastStatusish, e.lastStF = -10, 0
+	for _, t := range e.statusish[:min(e.nStatusish, len(e.statusish))] {
+		if t.seq < seq && t.seq > e.lastStatusish {
+			e.lastStatusish, e.lastStF = t.seq, t.f
+		}
+	}
+}
+
 // wasStatusish reports whether the token numbered seq ended a status
 // expression, among the last few that did, and with what filter.
 func (e *engine) wasStatusish(seq int) (filter, bool) {
@@ -712,6 +728,7 @@ func (e *engine) ident(t token) {
 						start, used = seg.start, used+2
 					}
 				}
+				e.forgetStatusish(e.prev(used).seq)
 				e.pop(used)
 				e.take(value{start: start, end: t.end, tk: tIdent, kind: NamedConstant, eco: ec, code: c.code, name: c.name})
 				return
