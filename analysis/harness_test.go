@@ -100,6 +100,10 @@ func fixtureEcosystems() []*catalog.Ecosystem {
 			e.ImportRequired = true
 			return e
 		}(),
+		eco("java-httpurlconnection", "java", "java.net.HttpURLConnection", "HttpURLConnection.", "HTTP_OK", 200,
+			"HTTP_CREATED", 201, "HTTP_NOT_FOUND", 404, "HTTP_UNAVAILABLE", 503),
+		eco("apache-httpcore", "java", "org.apache.http.HttpStatus", "HttpStatus.", "SC_OK", 200, "SC_NOT_FOUND", 404,
+			"SC_TOO_MANY_REQUESTS", 429),
 		eco("spring", "java", "org.springframework.http.HttpStatus", "HttpStatus.", "OK", 200, "CREATED", 201,
 			"NOT_FOUND", 404, "BAD_REQUEST", 400, "NO_CONTENT", 204, "CONFLICT", 409, "INTERNAL_SERVER_ERROR", 500),
 		eco("aspnetcore", "csharp", "Microsoft.AspNetCore.Http", "StatusCodes.", "Status200OK", 200,

@@ -244,6 +244,10 @@ func TestConstantSpellings(t *testing.T) {
 		{"axios", "PayloadTooLarge", 413, true},
 		{"go-fasthttp", "StatusNotFound", 404, false},
 		{"ktor", "PayloadTooLarge", 413, false},
+		{"java-httpurlconnection", "HTTP_NOT_FOUND", 404, false},
+		{"java-httpurlconnection", "HTTP_SERVER_ERROR", 500, true},
+		{"apache-httpcore", "SC_NOT_FOUND", 404, false},
+		{"apache-httpcore", "SC_TOO_MANY_REQUESTS", 429, false},
 	}
 	for _, tt := range tests {
 		eco, ok := c.Ecosystem(tt.ecosystem)
