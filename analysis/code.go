@@ -902,6 +902,10 @@ func (e *engine) punct(t token) {
 		if len(e.frames) < e.tern.depth {
 			e.tern = ternary{}
 		}
+		if b[0] == ')' && e.castEnds() {
+			e.pop(2)
+			return
+		}
 	case ",":
 		for len(e.frames) > 0 && e.top().virtual && e.top().calleeSeq == e.prev(1).seq {
 			e.frames = e.frames[:len(e.frames)-1]
@@ -948,6 +952,30 @@ func (e *engine) punct(t token) {
 	}
 	e.push(rt)
 }
+
+// castEnds reports whether the parenthesis just closed ends a cast to an
+// integer in C# or Java: (int)response.StatusCode,
+// (int)HttpStatusCode.BadRequest. The cast is then read as if it were not
+// there, so that what follows it fills the slot the cast stands in. A cast
+// to HttpStatusCode makes a status by itself (see castTypes).
+func (e *engine) castEnds() bool {
+	if e.lang != CSharp && e.lang != Java {
+		return false
+	}
+	typ, open, before := e.prev(1), e.prev(2), e.prev(3)
+	if typ.kind != tIdent || !e.isPunct(open, "(") || !intCasts[string(e.bytesOf(typ))] {
+		return false
+	}
+	// After a name or a closing bracket the parenthesis is a call's
+	// (typeof(int), f(x)(int)), but for the keywords a cast may follow.
+	if before.kind == tIdent {
+		return e.isIdent(before, "return") || e.isIdent(before, "case")
+	}
+	return !e.isPunct(before, ")") && !e.isPunct(before, "]")
+}
+
+// intCasts are the types of the casts castEnds reads through.
+var intCasts = map[string]bool{"int": true, "long": true, "short": true, "uint": true, "ulong": true, "ushort": true}
 
 // maxListed bounds the numbers of an array literal kept for a membership
 // test: lists of statuses tested are short, and tables of numbers long.
@@ -1206,6 +1234,11 @@ func (e *engine) closeFrame() {
 		e.chain = false
 	case f.chainIn && f.method:
 		e.chain = true
+	case f.statusish && f.callee == nil && f.open == '(' && e.lastStatusish == e.prev(1).seq:
+		// A status expression in parentheses is one:
+		// ((int)response.StatusCode).Should().Be(200).
+		e.chain, e.chainF = true, e.lastStF
+		e.statusishAt(e.lastStF)
 	default:
 		e.chain = false
 	}

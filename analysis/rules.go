@@ -205,16 +205,16 @@ var assertCallees = []string{
 	"Equal", "Equalf", "EqualValues", "Exactly", "NotEqual",
 	"assertEquals", "assertEqual", "assertNotEqual", "assert_equal", "assertSame",
 	"assertThat", "equal", "strictEqual", "deepEqual", "notEqual", "notStrictEqual",
-	"AreEqual", "AreNotEqual", "assert_eq", "assert_ne", "assert_equals",
+	"AreEqual", "AreNotEqual", "assert_eq", "assert_ne", "assert_equals", "That",
 }
 
 // chainCallees are matchers that take the expected value after an
 // expectation on a status: expect(res.status).toBe(200),
 // assertThat(resp.getStatus()).isEqualTo(200), status().is(404),
-// response.StatusCode.Should().Be(200).
+// response.StatusCode.Should().Be(200), NUnit's Is.EqualTo(404).
 var chainCallees = []string{
 	"toBe", "toEqual", "toStrictEqual", "equal", "equals", "eql", "eq", "be", "is", "isEqualTo",
-	"Be", "toHaveStatus", "toHaveHTTPStatus", "isIn", "oneOf", "toBeOneOf", "equalTo",
+	"Be", "toHaveStatus", "toHaveHTTPStatus", "isIn", "oneOf", "toBeOneOf", "equalTo", "EqualTo",
 }
 
 // heuristicCalleeWords: a call whose name contains one of these
