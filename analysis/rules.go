@@ -112,7 +112,7 @@ var callRules = []callRule{
 	{"abort", lPy | lPHP, anyRecv, 0, ErrorStatus, "argument of abort"},
 
 	// JavaScript and TypeScript: Express, Koa, Fastify, NestJS, SvelteKit,
-	// http-errors, supertest.
+	// http-errors, supertest, Hono.
 	{"code", lJS, isMethod, 0, Status, "argument of reply.code()"},
 	{"writeHead", lJS, isMethod, 0, Status, "status of writeHead"},
 	{"throw", lJS, isMethod, 0, ErrorStatus, "status of ctx.throw"},
@@ -124,6 +124,12 @@ var callRules = []callRule{
 	{"HttpCode", lJS, anyRecv, 0, Status, "argument of @HttpCode"},
 	{"error", lJS, isFunc, 0, ErrorStatus, "status of error()"},
 	{"expect", lJS, isMethod, 0, Expected, "status expected by supertest .expect()"},
+	// Hono's context, named c by every example: c.json(body, 404).
+	{"json", lJS, "c", 1, Status, "status of c.json (Hono)"},
+	{"text", lJS, "c", 1, Status, "status of c.text (Hono)"},
+	{"html", lJS, "c", 1, Status, "status of c.html (Hono)"},
+	{"body", lJS, "c", 1, Status, "status of c.body (Hono)"},
+	{"newResponse", lJS, "c", 1, Status, "status of c.newResponse (Hono)"},
 
 	// Python: Flask, FastAPI/Starlette, Django, Tornado, flask-restx, WSGI.
 	{"HTTPException", lPy, anyRecv, 0, ErrorStatus, "status of HTTPException"},
