@@ -745,6 +745,12 @@ func (e *engine) ident(t token) {
 		}
 	}
 
+	// response.status.value: a keeper read as a property (Kotlin, C#)
+	// carries the status expression, as value() does.
+	if member && e.lastStatusish == e.prev(2).seq && calleeIndex[string(name)].isKeeper() {
+		e.statusishAt(e.lastStF)
+	}
+
 	keep := member || e.lang == Ruby && p1.kind == tIdent && calleeIndex[string(e.bytesOf(p1))].isKeeper()
 	if !keep {
 		e.chain = false

@@ -369,6 +369,11 @@ func (e *engine) slotOf(v value, next token) (slot, bool) {
 		return comparison(e.bytesOf(p1), e.lastStF), true
 	}
 
+	// response.status.value shouldBe 200: Kotest's infix matchers.
+	if (e.isIdent(p1, "shouldBe") || e.isIdent(p1, "shouldNotBe")) && e.lastStatusish == p2.seq && ends {
+		return slot{role: Expected, filter: e.lastStF, evidence: Strong, context: "expected status"}, true
+	}
+
 	// resp.Code = 200, err['status'] = 404: a status field set. A bare
 	// "code" field counts only in files that mention HTTP.
 	if e.isPunct(p1, "=") && e.lastStatusish == p2.seq && ends && (e.isPunct(p2, "]") || e.isSep(p3)) && (e.lastStF != knownOnly || e.s.mentionsHTTP()) {
