@@ -310,7 +310,7 @@ func (e *engine) slotOf(v value, next token) (slot, bool) {
 			}
 			if (r.arg == top.arg || r.arg < 0) && (r.langs == 0 || r.langs&e.bit != 0) && e.recvOK(top, r.recv) {
 				f := anyInt
-				if r.arg < 0 {
+				if r.arg < 0 || threeDigitCallees[r.callee] {
 					f = threeDigits
 				}
 				return slot{role: r.role, filter: f, evidence: Strong, directive: r.callee, context: r.ctx}, true

@@ -124,6 +124,9 @@ var callRules = []callRule{
 	{"HttpCode", lJS, anyRecv, 0, Status, "argument of @HttpCode"},
 	{"error", lJS, isFunc, 0, ErrorStatus, "status of error()"},
 	{"expect", lJS, isMethod, 0, Expected, "status expected by supertest .expect()"},
+	// The replies of HTTP mocks: nock's .reply(404), axios-mock-adapter's
+	// .reply(200, data), undici's MockAgent (see threeDigitCallees).
+	{"reply", lJS, isMethod, 0, Status, "status of a mocked reply"},
 	// Hono's context, named c by every example: c.json(body, 404).
 	{"json", lJS, "c", 1, Status, "status of c.json (Hono)"},
 	{"text", lJS, "c", 1, Status, "status of c.text (Hono)"},
@@ -222,6 +225,11 @@ var chainCallees = []string{
 	"toBe", "toEqual", "toStrictEqual", "equal", "equals", "eql", "eq", "be", "is", "isEqualTo",
 	"Be", "toHaveStatus", "toHaveHTTPStatus", "isIn", "oneOf", "toBeOneOf", "equalTo", "EqualTo",
 }
+
+// threeDigitCallees are call rules whose slot takes only numbers of three
+// digits, not any integer: reply() is a mock's in tests, but also a chat
+// bot's or a queue's elsewhere, whose small numbers are no statuses.
+var threeDigitCallees = map[string]bool{"reply": true}
 
 // heuristicCalleeWords: a call whose name contains one of these
 // (case-insensitively) and takes a known code as a whole argument is most
