@@ -1,5 +1,7 @@
 package analysis
 
+import "bytes"
+
 // nginx configuration: directives are words ending in ";" or opening a
 // block with "{". A number is a status only as an argument of a directive
 // that takes one (return, error_page, limit_req_status, proxy_cache_valid,
@@ -357,17 +359,28 @@ func indexByte(b []byte, c byte) int {
 	return -1
 }
 
-// nginxIf handles if ($status = 502) and if ($upstream_status != 200).
+// nginxIf handles if ($status = 502) and if ($upstream_status != 200),
+// and comparisons of a variable of the configuration's own that says
+// status (auth_request_set $auth_status $upstream_status; if
+// ($auth_status = 401)), which take numbers of three digits only.
 func (s *scan) nginxIf(args [][2]int) {
 	text := s.text
 	for k := 0; k+2 < len(args); k++ {
 		v := trimParens(text, args[k])
 		op := text[args[k+1][0]:args[k+1][1]]
-		if !inList(text[v[0]:v[1]], nginxStatusVars) || string(op) != "=" && string(op) != "!=" {
+		if string(op) != "=" && string(op) != "!=" {
+			continue
+		}
+		f := anyInt
+		switch name := text[v[0]:v[1]]; {
+		case inList(name, nginxStatusVars):
+		case len(name) > 1 && name[0] == '$' && bytes.HasSuffix(name, []byte("_status")):
+			f = threeDigits
+		default:
 			continue
 		}
 		n := trimParens(text, args[k+2])
-		s.addNumber(n[0], n[1], NumericLiteral, InCode, slot{role: Compare, filter: anyInt, evidence: Strong, directive: "if", context: "nginx if on $status"})
+		s.addNumber(n[0], n[1], NumericLiteral, InCode, slot{role: Compare, filter: f, evidence: Strong, directive: "if", context: "nginx if on $status"})
 	}
 }
 
