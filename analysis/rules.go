@@ -127,12 +127,13 @@ var callRules = []callRule{
 	// The replies of HTTP mocks: nock's .reply(404), axios-mock-adapter's
 	// .reply(200, data), undici's MockAgent (see threeDigitCallees).
 	{"reply", lJS, isMethod, 0, Status, "status of a mocked reply"},
-	// Hono's context, named c by every example: c.json(body, 404).
-	{"json", lJS, "c", 1, Status, "status of c.json (Hono)"},
-	{"text", lJS, "c", 1, Status, "status of c.text (Hono)"},
-	{"html", lJS, "c", 1, Status, "status of c.html (Hono)"},
-	{"body", lJS, "c", 1, Status, "status of c.body (Hono)"},
-	{"newResponse", lJS, "c", 1, Status, "status of c.newResponse (Hono)"},
+	// Hono's c.json(body, 404), also Express 3's res.json(body, 404): the
+	// status after the body (see threeDigitCallees).
+	{"json", lJS, isMethod, 1, Status, "status after the body of .json()"},
+	{"text", lJS, isMethod, 1, Status, "status after the body of .text() (Hono)"},
+	{"html", lJS, isMethod, 1, Status, "status after the body of .html() (Hono)"},
+	{"body", lJS, isMethod, 1, Status, "status after the body of .body() (Hono)"},
+	{"newResponse", lJS, isMethod, 1, Status, "status of .newResponse() (Hono)"},
 
 	// Python: Flask, FastAPI/Starlette, Django, Tornado, flask-restx, WSGI.
 	{"HTTPException", lPy, anyRecv, 0, ErrorStatus, "status of HTTPException"},
@@ -228,8 +229,9 @@ var chainCallees = []string{
 
 // threeDigitCallees are call rules whose slot takes only numbers of three
 // digits, not any integer: reply() is a mock's in tests, but also a chat
-// bot's or a queue's elsewhere, whose small numbers are no statuses.
-var threeDigitCallees = map[string]bool{"reply": true}
+// bot's or a queue's elsewhere, and text(), html() and body() have other
+// meanings in other libraries, whose small numbers are no statuses.
+var threeDigitCallees = map[string]bool{"reply": true, "json": true, "text": true, "html": true, "body": true, "newResponse": true}
 
 // heuristicCalleeWords: a call whose name contains one of these
 // (case-insensitively) and takes a known code as a whole argument is most
