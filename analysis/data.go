@@ -76,6 +76,9 @@ func (s *scan) dataValue(key []byte, vs, ve int, quoted bool, ctx dataCtx) {
 	if vs >= ve {
 		return
 	}
+	if s.probe < 0 && indexDigit(text[vs:ve]) < 0 {
+		return // every code and class has a digit; most values of data have none
+	}
 	if len(key) >= annotationShape.minLen && annotationShape.last[key[len(key)-1]] {
 		name := key
 		if i := bytes.LastIndexByte(name, '/'); i >= 0 {
