@@ -368,6 +368,8 @@ func (t *triggers) wordSeen(text []byte, i, j int, aliased bool, seen clue) clue
 	// go/scanner ends a number where its digits do, and reads what
 	// follows as a name (0x is a number, WriteHeader a name, in
 	// 0xWriteHeader): any part of the word from a letter on may be one.
+	// Words of digits and letters are few, so testing every such part
+	// costs less than telling where go/scanner ends the number.
 	for k := i + 1; k < j && seen != candidate; k++ {
 		if isIdentStart(text[k]) {
 			seen = t.nameSeen(text, k, j, aliased, seen)
@@ -648,7 +650,7 @@ func goRegions(text []byte, t *triggers, fn func(lo, hi int, open []openBlock)) 
 			if depth == 0 && i+1 < len(text) && startsGoDecl(text[i+1:]) {
 				spans.cut(i + 1)
 				inFunc, decl = bytes.HasPrefix(text[i+1:], []byte("func")), i+1
-			} else if depth == 1 && len(body) > 0 && endsGoStatement(text[lineStart:i], comment-lineStart) && !startsWithDot(text, i+1) {
+			} else if depth == 1 && len(body) > 0 && endsGoStatement(text[lineStart:i], comment-lineStart) && !joinsLineBefore(text, i+1) {
 				if body[0].open == '(' && t.plainSpec(text[spans.lo:i]) {
 					spans.cutPlain(i + 1)
 				} else {
@@ -1477,13 +1479,14 @@ func endsGoStatement(line []byte, comment int) bool {
 	return identByte[c] || c == ')' || c == ']' || c == '}' || c == '"' || c == '`' || c == '\''
 }
 
-// startsWithDot reports whether the line at text[i:] starts with a dot,
-// blanks aside. Go would end the statement before it, but the engine
-// reads a member across the line's end (http\n.StatusOK), so no region
-// starts there.
-func startsWithDot(text []byte, i int) bool {
+// joinsLineBefore reports whether the line at text[i:] starts, blanks
+// aside, with a dot, an opening parenthesis or bracket, or the ! of a
+// Rust macro. Go would end the statement before it, but the engine reads
+// a member, a call or an index across the line's end (http\n.StatusOK,
+// respondStatus\n(404)), so no region starts there.
+func joinsLineBefore(text []byte, i int) bool {
 	i = skipBlanks(text, i)
-	return i < len(text) && text[i] == '.'
+	return i < len(text) && (text[i] == '.' || text[i] == '(' || text[i] == '[' || text[i] == '!')
 }
 
 // declStarts are the words that start a declaration at the top level of a
