@@ -751,6 +751,18 @@ func (e *engine) ident(t token) {
 		e.statusishAt(e.lastStF)
 	}
 
+	// status().isNotFound(): a qualifier that is a call without arguments
+	// (Spring's MockMvc matchers), whose members name the status expected.
+	if member && e.isPunct(e.prev(2), ")") && e.isPunct(e.prev(3), "(") && len(e.s.a.consts.callQuals) > 0 {
+		if c := e.prev(4); c.kind == tIdent {
+			if qual, ok := e.s.a.consts.callQuals[string(e.bytesOf(c))]; ok {
+				if ec, k, ok := e.lookupConst(qual, e.bytesOf(p1), name); ok {
+					e.s.addConstant(c.start, t.end, ec, k.name, k.code, slot{role: Expected, evidence: Strong, directive: string(qual), context: "status expected by MockMvc"})
+				}
+			}
+		}
+	}
+
 	keep := member || e.lang == Ruby && p1.kind == tIdent && calleeIndex[string(e.bytesOf(p1))].isKeeper()
 	if !keep {
 		e.chain = false

@@ -31,6 +31,10 @@ type constIndex struct {
 	// most names before the lookups.
 	codes     map[string]map[string][]int
 	nameShape [16 * 64 * 64 / 64]uint64
+	// callQuals maps the name of a call that is a qualifier by itself
+	// (status in status().isNotFound(), Spring's MockMvc) to the
+	// qualifier segment as byLang keys it ("status()").
+	callQuals map[string][]byte
 }
 
 // constant is a constant's name, as the catalogue spells it, and its code.
@@ -59,7 +63,7 @@ type ecoConsts struct {
 }
 
 func buildConstIndex(ecos []*catalog.Ecosystem) constIndex {
-	ix := constIndex{byLang: map[string]map[string][]*ecoConsts{}, codes: map[string]map[string][]int{}}
+	ix := constIndex{byLang: map[string]map[string][]*ecoConsts{}, codes: map[string]map[string][]int{}, callQuals: map[string][]byte{}}
 	for i, e := range ecos {
 		names := ix.codes[e.Language]
 		if names == nil {
@@ -110,6 +114,9 @@ func buildConstIndex(ecos []*catalog.Ecosystem) constIndex {
 			ix.byLang[e.Language] = m
 		}
 		m[last] = append(m[last], ec)
+		if call, ok := strings.CutSuffix(last, "()"); ok {
+			ix.callQuals[call] = []byte(last)
+		}
 		k, b := shapeBit([]byte(last))
 		ix.qualShape[k] |= b
 	}

@@ -8,7 +8,7 @@ class OrderControllerTest {
     void missingOrder() throws Exception {
         mockMvc.perform(get("/orders/404"))
             .andExpect(status().is(404)) // @want 404:expected
-            .andExpect(status().isNotFound());
+            .andExpect(status().isNotFound()); // @want status().isNotFound=404:expected
         ResponseEntity<String> r = rest.getForEntity("/orders/1", String.class);
         assertEquals(200, r.getStatusCodeValue()); // @want 200:expected
         assertEquals(200, r.getBody().length());
