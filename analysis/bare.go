@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"bytes"
-	"slices"
 	"strings"
 )
 
@@ -120,11 +119,11 @@ func (ix *constIndex) bareScope(lang Language, langs []string, text []byte, impo
 		}
 	case JavaScript, TypeScript:
 		for _, b := range jsNamedImports(text) {
-			for _, ecs := range ix.byLang {
-				for _, ecl := range ecs {
-					for _, ec := range ecl {
-						if ec.importFrom(b.module) && slices.Contains(langs, ec.lang) {
-							for _, n := range b.names {
+			for _, l := range langs {
+				for _, ecs := range ix.byLang[l] {
+					for _, ec := range ecs {
+						if ec.module == b.module {
+							for _, n := range jsNames(b.list) {
 								add(ec, n)
 							}
 						}
@@ -134,7 +133,7 @@ func (ix *constIndex) bareScope(lang Language, langs []string, text []byte, impo
 		}
 		for _, d := range jsDestructurings(text) {
 			if ec := ix.ownerAt(langs, d.owner, imported); ec != nil {
-				for _, n := range d.names {
+				for _, n := range jsNames(d.list) {
 					add(ec, n)
 				}
 			}
@@ -154,10 +153,10 @@ func (ix *constIndex) ownerAt(langs []string, path string, imported func() uint6
 	var found []*ecoConsts
 	for _, l := range langs {
 		for _, ec := range ix.byLang[l][last] {
-			if ec.sep != "." || !strings.HasSuffix("."+path, "."+strings.Join(append(ec.segs[:len(ec.segs):len(ec.segs)], last), ".")) {
+			if ec.sep != "." || !hasPathSuffix(path, ec.owner) {
 				continue
 			}
-			if lib := libraryPath(ec.importPath); lib != "" && strings.HasPrefix(jakarta(path), jakarta(lib)) {
+			if ec.library != "" && strings.HasPrefix(jakarta(path), jakarta(ec.library)) {
 				return ec
 			}
 			found = append(found, ec)
@@ -213,11 +212,31 @@ func jakarta(path string) string {
 	return path
 }
 
-// importFrom reports whether the ecosystem's import, a statement or a
-// module, takes its library from the JavaScript module m (import {
-// StatusCodes } from 'http-status-codes').
-func (ec *ecoConsts) importFrom(m string) bool {
-	return ec.importPath != "" && (ec.importPath == m || strings.Contains(ec.importPath, "'"+m+"'") || strings.Contains(ec.importPath, `"`+m+`"`))
+// hasPathSuffix reports whether the dotted path ends with the segments of
+// suffix, whole (org.springframework.http.HttpStatus ends with HttpStatus,
+// not with Status).
+func hasPathSuffix(path, suffix string) bool {
+	return strings.HasSuffix(path, suffix) && (len(path) == len(suffix) || path[len(path)-len(suffix)-1] == '.')
+}
+
+// jsModule returns the JavaScript module an ecosystem's import takes its
+// library from: the quoted module of an import statement (import {
+// StatusCodes } from 'http-status-codes'), or the import whole when it is
+// a module's name alone; "" when it is neither.
+func jsModule(imp string) string {
+	if _, rest, ok := strings.Cut(imp, " from "); ok {
+		rest = strings.TrimSpace(rest)
+		if len(rest) >= 2 && (rest[0] == '\'' || rest[0] == '"') {
+			if end := strings.IndexByte(rest[1:], rest[0]); end >= 0 {
+				return rest[1 : 1+end]
+			}
+		}
+		return ""
+	}
+	if strings.ContainsAny(imp, " '\"") {
+		return ""
+	}
+	return imp
 }
 
 // cutLast splits s around its last sep.
@@ -280,11 +299,10 @@ func pythonImportList(text []byte, line, names string) string {
 	return b.String()
 }
 
-// jsBinding is the names an import or a destructuring binds, and where
-// from.
+// jsBinding is the list of names an import or a destructuring binds (see
+// jsNames), and where from: a module or an owner.
 type jsBinding struct {
-	module, owner string
-	names         []string
+	module, owner, list string
 }
 
 // jsNamedImports returns the named imports of a JavaScript file: import {
@@ -311,7 +329,7 @@ func jsNamedImports(text []byte) []jsBinding {
 		if end < 0 {
 			continue
 		}
-		names := jsNames(string(text[off+open+1 : off+open+end]))
+		list := text[off+open+1 : off+open+end]
 		rest := bytes.TrimLeft(text[off+open+end+1:], " \t\r\n")
 		if !bytes.HasPrefix(rest, []byte("from")) {
 			continue
@@ -324,7 +342,7 @@ func jsNamedImports(text []byte) []jsBinding {
 		if q < 0 {
 			continue
 		}
-		out = append(out, jsBinding{module: string(rest[1 : 1+q]), names: names})
+		out = append(out, jsBinding{module: string(rest[1 : 1+q]), list: string(list)})
 	}
 }
 
@@ -351,7 +369,7 @@ func jsDestructurings(text []byte) []jsBinding {
 		if j == k || j < len(text) && text[j] == '.' {
 			continue
 		}
-		out = append(out, jsBinding{owner: string(text[k:j]), names: jsNames(string(text[open+1 : at]))})
+		out = append(out, jsBinding{owner: string(text[k:j]), list: string(text[open+1 : at])})
 	}
 }
 

@@ -60,6 +60,11 @@ type ecoConsts struct {
 	// importRequired: the names count only where the file imports the
 	// library (catalog.Ecosystem.ImportRequired).
 	importRequired bool
+	// owner is the qualifier's path without its separator at the end
+	// (HttpStatus, Response.Status), library the dotted path of the library
+	// the import names (see libraryPath), and module the JavaScript module
+	// an import statement names: what bareScope compares imports with.
+	owner, library, module string
 }
 
 func buildConstIndex(ecos []*catalog.Ecosystem) constIndex {
@@ -107,7 +112,9 @@ func buildConstIndex(ecos []*catalog.Ecosystem) constIndex {
 			segs := strings.Split(strings.TrimSuffix(q, sep), sep)
 			last = segs[len(segs)-1]
 			ec.segs = segs[:len(segs)-1]
+			ec.owner = strings.Join(segs, ".")
 		}
+		ec.library, ec.module = libraryPath(e.Import), jsModule(e.Import)
 		m := ix.byLang[e.Language]
 		if m == nil {
 			m = map[string][]*ecoConsts{}
