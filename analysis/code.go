@@ -752,12 +752,13 @@ func (e *engine) ident(t token) {
 	}
 
 	// status().isNotFound(): a qualifier that is a call without arguments
-	// (Spring's MockMvc matchers), whose members name the status expected.
+	// (Spring's MockMvc matchers, WebTestClient's expectStatus()), whose
+	// members name the status expected.
 	if member && e.isPunct(e.prev(2), ")") && e.isPunct(e.prev(3), "(") && len(e.s.a.consts.callQuals) > 0 {
 		if c := e.prev(4); c.kind == tIdent {
 			if qual, ok := e.s.a.consts.callQuals[string(e.bytesOf(c))]; ok {
-				if ec, k, ok := e.lookupConst(qual, e.bytesOf(p1), name); ok {
-					e.s.addConstant(c.start, t.end, ec, k.name, k.code, slot{role: Expected, evidence: Strong, directive: string(qual), context: "status expected by MockMvc"})
+				if ec, k, ok := e.lookupConst(qual, e.bytesOf(p1), name); ok && ec.takenBy(e.top()) {
+					e.s.addConstant(c.start, t.end, ec, k.name, k.code, slot{role: Expected, evidence: Strong, directive: string(qual), context: "expected status"})
 				}
 			}
 		}

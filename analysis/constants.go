@@ -65,6 +65,9 @@ type ecoConsts struct {
 	// the import names (see libraryPath), and module the JavaScript module
 	// an import statement names: what bareScope compares imports with.
 	owner, library, module string
+	// acceptedBy lists the calls that alone take the constants
+	// (catalog.Ecosystem.AcceptedBy), empty when any slot does.
+	acceptedBy []string
 }
 
 func buildConstIndex(ecos []*catalog.Ecosystem) constIndex {
@@ -100,7 +103,7 @@ func buildConstIndex(ecos []*catalog.Ecosystem) constIndex {
 			continue
 		}
 		ec := &ecoConsts{idx: i, id: e.ID, lang: e.Language, sep: sep, names: make(map[string]constant, len(e.Constants)), importPath: e.Import,
-			importRequired: e.ImportRequired}
+			importRequired: e.ImportRequired, acceptedBy: e.AcceptedBy}
 		for _, c := range e.Constants {
 			ec.names[c.Name] = constant{c.Name, c.Code}
 			if sep != ":" && c.Name != "" && !(c.Name[0] >= 'A' && c.Name[0] <= 'Z') {
@@ -128,6 +131,13 @@ func buildConstIndex(ecos []*catalog.Ecosystem) constIndex {
 		ix.qualShape[k] |= b
 	}
 	return ix
+}
+
+// takenBy reports whether the call open in f may take the ecosystem's
+// constants: any, unless the catalogue lists the calls that do
+// (andExpect for MockMvc's status().isOk()).
+func (ec *ecoConsts) takenBy(f *frame) bool {
+	return len(ec.acceptedBy) == 0 || f != nil && slices.Contains(ec.acceptedBy, string(f.callee))
 }
 
 // defines reports whether a library of languages langs has a constant

@@ -100,8 +100,14 @@ func fixtureEcosystems() []*catalog.Ecosystem {
 			e.ImportRequired = true
 			return e
 		}(),
-		eco("spring-test", "java", "org.springframework.test.web.servlet.result.MockMvcResultMatchers.status", "status().",
-			"isOk", 200, "isCreated", 201, "isNotFound", 404, "isConflict", 409),
+		func() *catalog.Ecosystem {
+			e := eco("spring-test", "java", "org.springframework.test.web.servlet.result.MockMvcResultMatchers.status", "status().",
+				"isOk", 200, "isCreated", 201, "isNotFound", 404, "isConflict", 409)
+			e.AcceptedBy = []string{"andExpect", "andExpectAll", "alwaysExpect"}
+			return e
+		}(),
+		eco("spring-webtestclient", "java", "org.springframework.test.web.reactive.server.WebTestClient", "expectStatus().",
+			"isOk", 200, "isNotFound", 404),
 		eco("java-httpurlconnection", "java", "java.net.HttpURLConnection", "HttpURLConnection.", "HTTP_OK", 200,
 			"HTTP_CREATED", 201, "HTTP_NOT_FOUND", 404, "HTTP_UNAVAILABLE", 503),
 		eco("apache-httpcore", "java", "org.apache.http.HttpStatus", "HttpStatus.", "SC_OK", 200, "SC_NOT_FOUND", 404,

@@ -15,6 +15,8 @@ class OrderControllerTest {
         assertThat(r.getStatusCode().value()).isEqualTo(200); // @want 200:expected
         given().when().get("/orders").then().statusCode(200); // @want 200:expected
         webClient.get().uri("/orders").exchange().expectStatus().isEqualTo(503); // @want 503:expected
+        webClient.get().uri("/orders/9").exchange().expectStatus().isNotFound(); // @want expectStatus().isNotFound=404:expected
+        assertTrue(order.status().isOk());
         HttpURLConnection conn = (HttpURLConnection) url.openConnection();
         if (conn.getResponseCode() != 200) { // @want 200:compare
             fail("status");
