@@ -972,6 +972,40 @@ func (e *engine) punct(t token) {
 	e.push(rt)
 }
 
+// genericLangs write type arguments between a callee and its
+// parenthesis: .Produces<Todo>(200), ResponseEntity<T>(body, 200).
+const genericLangs = lCS | lJava | lJS
+
+// typeArgsStart returns how far back, counted as prev counts, the name
+// stands whose type arguments the > just read closes (Produces in
+// Produces<Todo>), or 1 when the tokens before it are no type arguments.
+func (e *engine) typeArgsStart() int {
+	depth := 0
+	for i := 1; i <= maxTypeArgTokens; i++ {
+		t := e.prev(i)
+		switch {
+		case e.isPunct(t, ">"):
+			depth++
+		case e.isPunct(t, ">>"):
+			depth += 2
+		case e.isPunct(t, "<"):
+			if depth--; depth == 0 {
+				if n := e.prev(i + 1); n.kind == tIdent {
+					return i + 1
+				}
+				return 1
+			}
+		case t.kind == tIdent, e.isSep(t), e.isPunct(t, ","), e.isPunct(t, "?"), e.isPunct(t, "["), e.isPunct(t, "]"):
+		default:
+			return 1
+		}
+	}
+	return 1
+}
+
+// maxTypeArgTokens bounds the tokens typeArgsStart reads back.
+const maxTypeArgTokens = 12
+
 // castEnds reports whether the parenthesis just closed ends a cast to an
 // integer in C# or Java: (int)response.StatusCode,
 // (int)HttpStatusCode.BadRequest. The cast is then read as if it were not
@@ -1092,6 +1126,9 @@ func (e *engine) openFrame(open byte) {
 		ci := 1
 		if e.isPunct(p1, "!") && p2.kind == tIdent { // Rust macros: assert_eq!(
 			ci = 2
+		}
+		if (e.isPunct(p1, ">") || e.isPunct(p1, ">>")) && e.bit&genericLangs != 0 {
+			ci = e.typeArgsStart() // .Produces<Todo>(200)
 		}
 		c := e.prev(ci)
 		var info *calleeInfo

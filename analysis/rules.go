@@ -162,11 +162,15 @@ var callRules = []callRule{
 	{"getMessage", lJava, "HttpStatus", 0, Mention, "argument of HttpStatus.getMessage"}, // Jetty
 	{"getCode", lJava, "HttpStatus", 0, Mention, "argument of HttpStatus.getCode"},
 
-	// C#: ASP.NET Core.
+	// C#: ASP.NET Core, controllers and minimal APIs.
 	{"StatusCode", lCS, anyRecv, 0, Status, "argument of StatusCode()"},
 	{"StatusCodeResult", lCS, anyRecv, 0, Status, "argument of StatusCodeResult"},
 	{"ProducesResponseType", lCS, anyRecv, -1, Documented, "[ProducesResponseType]"},
 	{"SwaggerResponse", lCS, anyRecv, 0, Documented, "[SwaggerResponse]"},
+	// Minimal APIs' OpenAPI metadata: .Produces(404), .ProducesProblem(500).
+	{"Produces", lCS, isMethod, 0, Documented, "status of .Produces()"},
+	{"ProducesProblem", lCS, isMethod, 0, Documented, "status of .ProducesProblem()"},
+	{"ProducesValidationProblem", lCS, isMethod, 0, Documented, "status of .ProducesValidationProblem()"},
 
 	// Rust: http, reqwest, axum, actix.
 	{"from_u16", lRust, "StatusCode", 0, Status, "argument of StatusCode::from_u16"},
