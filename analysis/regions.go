@@ -1479,14 +1479,26 @@ func endsGoStatement(line []byte, comment int) bool {
 	return identByte[c] || c == ')' || c == ']' || c == '}' || c == '"' || c == '`' || c == '\''
 }
 
-// joinsLineBefore reports whether the line at text[i:] starts, blanks
-// aside, with a dot, an opening parenthesis or bracket, or the ! of a
-// Rust macro. Go would end the statement before it, but the engine reads
-// a member, a call or an index across the line's end (http\n.StatusOK,
-// respondStatus\n(404)), so no region starts there.
+// joinsLineBefore reports whether the next token from text[i:] on is a
+// dot, an opening parenthesis or bracket, or the ! of a Rust macro. Go
+// would end the statement before it, but the engine reads a member, a
+// call or an index across the line's end (http\n.StatusOK,
+// respondStatus\n(404)), and across blank lines, comments and the bytes
+// go/scanner drops (#, ?), so no region starts there.
 func joinsLineBefore(text []byte, i int) bool {
-	i = skipBlanks(text, i)
-	return i < len(text) && (text[i] == '.' || text[i] == '(' || text[i] == '[' || text[i] == '!')
+	for i < len(text) {
+		switch c := text[i]; {
+		case c == '/' && i+1 < len(text) && text[i+1] == '/':
+			i = skipTo(text, i, "\n")
+		case c == '/' && i+1 < len(text) && text[i+1] == '*':
+			i = skipTo(text, i+2, "*/") + 2
+		case !goTokenBytes[c] && c != '/':
+			i++
+		default:
+			return c == '.' || c == '(' || c == '[' || c == '!'
+		}
+	}
+	return false
 }
 
 // declStarts are the words that start a declaration at the top level of a
