@@ -95,6 +95,14 @@ func (s *scan) dataValue(key []byte, vs, ve int, quoted bool, ctx dataCtx) {
 		s.codeList(vs, ve, argAll, slot{role: Condition, filter: anyInt, evidence: Strong, directive: "errors.status", context: "Traefik errors middleware status"})
 		return
 	}
+	if schemaValueKeys[string(key)] && ctx.parent != nil {
+		// status: {type: integer, example: 404, enum: [400, 404]}: a
+		// schema's example, enum or default of a property that says status
+		// is one of its values.
+		if _, ok := classifyKey(ctx.parent); ok {
+			key = ctx.parent
+		}
+	}
 	kc, ok := classifyKey(key)
 	if !ok && (string(key) == "code" || string(key) == "Code") && ctx.respAncestor {
 		kc, ok = keyClass{Status, knownOnly, Weak}, true
@@ -130,6 +138,10 @@ func (s *scan) dataValue(key []byte, vs, ve int, quoted bool, ctx dataCtx) {
 		s.prose(vs, ve, InString)
 	}
 }
+
+// schemaValueKeys are the keys of a JSON Schema that hold values of the
+// property they describe.
+var schemaValueKeys = map[string]bool{"example": true, "examples": true, "enum": true, "default": true, "const": true}
 
 // namesStatusList is statusListName, remembered for the last key asked.
 func (s *scan) namesStatusList(key []byte) bool {
