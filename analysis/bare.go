@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 )
 
@@ -81,8 +82,8 @@ func (ix *constIndex) bareScope(lang Language, langs []string, text []byte, impo
 	}
 	switch lang {
 	case Java, Kotlin:
-		for _, l := range statementsAfter(text, "import ") {
-			l, _, _ = strings.Cut(l, "//")
+		for _, st := range statementsAfter(text, "import ") {
+			l, _, _ := strings.Cut(st.rest, "//")
 			l = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(l), "static "))
 			path, name := cutLast(strings.TrimSpace(strings.TrimSuffix(l, ";")), ".")
 			path = strings.TrimSuffix(path, ".Companion") // Kotlin's companion object
@@ -91,15 +92,15 @@ func (ix *constIndex) bareScope(lang Language, langs []string, text []byte, impo
 			}
 		}
 	case CSharp:
-		for _, l := range statementsAfter(text, "using static ") {
-			l, _, _ = strings.Cut(l, "//")
+		for _, st := range statementsAfter(text, "using static ") {
+			l, _, _ := strings.Cut(st.rest, "//")
 			if ec := ix.ownerAt(langs, strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(l), ";")), imported); ec != nil {
 				add(ec, "*")
 			}
 		}
 	case Python:
-		for _, l := range statementsAfter(text, "from ") {
-			module, names, ok := strings.Cut(l, " import ")
+		for _, st := range statementsAfter(text, "from ") {
+			module, names, ok := strings.Cut(st.rest, " import ")
 			if !ok {
 				continue
 			}
@@ -110,8 +111,8 @@ func (ix *constIndex) bareScope(lang Language, langs []string, text []byte, impo
 			if ec == nil {
 				continue
 			}
-			if strings.HasPrefix(strings.TrimSpace(names), "(") {
-				names = pythonImportList(text, l, names)
+			if open := strings.IndexByte(names, '('); open >= 0 && strings.TrimSpace(names[:open]) == "" {
+				names = pythonImportList(text, st.at+len(module)+len(" import ")+open, names)
 			}
 			for _, n := range strings.Split(names, ",") {
 				add(ec, strings.Trim(strings.TrimSpace(n), "()"))
@@ -119,14 +120,10 @@ func (ix *constIndex) bareScope(lang Language, langs []string, text []byte, impo
 		}
 	case JavaScript, TypeScript:
 		for _, b := range jsNamedImports(text) {
-			for _, l := range langs {
-				for _, ecs := range ix.byLang[l] {
-					for _, ec := range ecs {
-						if ec.module == b.module {
-							for _, n := range jsNames(b.list) {
-								add(ec, n)
-							}
-						}
+			for _, ec := range ix.byModule[b.module] {
+				if slices.Contains(langs, ec.lang) {
+					for _, n := range jsNames(b.list) {
+						add(ec, n)
 					}
 				}
 			}
@@ -247,10 +244,16 @@ func cutLast(s, sep string) (before, after string) {
 	return "", s
 }
 
+// statement is the rest of a line after its keyword, and where it starts.
+type statement struct {
+	at   int
+	rest string
+}
+
 // statementsAfter returns the rest of each line that starts, blanks aside,
 // with keyword (Java's import, C#'s using static, also after global).
-func statementsAfter(text []byte, keyword string) []string {
-	var out []string
+func statementsAfter(text []byte, keyword string) []statement {
+	var out []statement
 	for off := 0; ; {
 		i := bytes.Index(text[off:], []byte(keyword))
 		if i < 0 {
@@ -272,18 +275,14 @@ func statementsAfter(text []byte, keyword string) []string {
 			continue
 		}
 		end := off + bytesIndexByte(text[off:], '\n')
-		out = append(out, strings.TrimRight(string(text[off:end]), "\r"))
+		out = append(out, statement{at: off, rest: strings.TrimRight(string(text[off:end]), "\r")})
 	}
 }
 
 // pythonImportList returns the names of a parenthesized Python import list
-// that starts on line (a suffix of the text's line) and may span lines.
-func pythonImportList(text []byte, line, names string) string {
-	at := bytes.Index(text, []byte(line))
-	if at < 0 {
-		return names
-	}
-	open := at + len(line) - len(names) + strings.IndexByte(names, '(')
+// whose parenthesis is at text[open], which may span lines; names, the
+// rest of its first line, when it has no closing parenthesis.
+func pythonImportList(text []byte, open int, names string) string {
 	end := bytes.IndexByte(text[open:], ')')
 	if end < 0 {
 		return names

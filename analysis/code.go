@@ -1027,9 +1027,6 @@ func (e *engine) castEnds() bool {
 	return !e.isPunct(before, ")") && !e.isPunct(before, "]")
 }
 
-// intCasts are the types of the casts castEnds reads through.
-var intCasts = map[string]bool{"int": true, "long": true, "short": true, "uint": true, "ulong": true, "ushort": true}
-
 // maxListed bounds the numbers of an array literal kept for a membership
 // test: lists of statuses tested are short, and tables of numbers long.
 const maxListed = 32

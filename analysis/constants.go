@@ -35,6 +35,9 @@ type constIndex struct {
 	// (status in status().isNotFound(), Spring's MockMvc) to the
 	// qualifier segment as byLang keys it ("status()").
 	callQuals map[string][]byte
+	// byModule maps a JavaScript module (http-status-codes) to the
+	// ecosystems whose import takes it (see bareScope).
+	byModule map[string][]*ecoConsts
 }
 
 // constant is a constant's name, as the catalogue spells it, and its code.
@@ -61,17 +64,18 @@ type ecoConsts struct {
 	// library (catalog.Ecosystem.ImportRequired).
 	importRequired bool
 	// owner is the qualifier's path without its separator at the end
-	// (HttpStatus, Response.Status), library the dotted path of the library
-	// the import names (see libraryPath), and module the JavaScript module
-	// an import statement names: what bareScope compares imports with.
-	owner, library, module string
+	// (HttpStatus, Response.Status), and library the dotted path of the
+	// library the import names (see libraryPath): what bareScope compares
+	// imports with.
+	owner, library string
 	// acceptedBy lists the calls that alone take the constants
 	// (catalog.Ecosystem.AcceptedBy), empty when any slot does.
 	acceptedBy []string
 }
 
 func buildConstIndex(ecos []*catalog.Ecosystem) constIndex {
-	ix := constIndex{byLang: map[string]map[string][]*ecoConsts{}, codes: map[string]map[string][]int{}, callQuals: map[string][]byte{}}
+	ix := constIndex{byLang: map[string]map[string][]*ecoConsts{}, codes: map[string]map[string][]int{}, callQuals: map[string][]byte{},
+		byModule: map[string][]*ecoConsts{}}
 	for i, e := range ecos {
 		names := ix.codes[e.Language]
 		if names == nil {
@@ -117,7 +121,10 @@ func buildConstIndex(ecos []*catalog.Ecosystem) constIndex {
 			ec.segs = segs[:len(segs)-1]
 			ec.owner = strings.Join(segs, ".")
 		}
-		ec.library, ec.module = libraryPath(e.Import), jsModule(e.Import)
+		ec.library = libraryPath(e.Import)
+		if m := jsModule(e.Import); m != "" {
+			ix.byModule[m] = append(ix.byModule[m], ec)
+		}
 		m := ix.byLang[e.Language]
 		if m == nil {
 			m = map[string][]*ecoConsts{}

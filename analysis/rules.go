@@ -246,6 +246,10 @@ var heuristicCalleeWords = []string{"status", "respond", "response", "httperror"
 // castTypes: (HttpStatusCode)404 in C#.
 var castTypes = []string{"HttpStatusCode"}
 
+// intCasts are the types of the integer casts the engine reads through
+// ((int)response.StatusCode; see engine.castEnds).
+var intCasts = map[string]bool{"int": true, "long": true, "short": true, "uint": true, "ulong": true, "ushort": true}
+
 // keyClass says what a key or field name makes of the value after it.
 type keyClass struct {
 	role   Role

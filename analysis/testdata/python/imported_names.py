@@ -1,7 +1,7 @@
 """Views that import status constants by name."""
 from fastapi import APIRouter, HTTPException
 from starlette.status import HTTP_201_CREATED, HTTP_404_NOT_FOUND  # @want HTTP_201_CREATED=201:mention HTTP_404_NOT_FOUND=404:mention
-from rest_framework.status import (
+from rest_framework.status import (  # the errors this view raises
     HTTP_400_BAD_REQUEST,  # @want HTTP_400_BAD_REQUEST=400:mention
     HTTP_422_UNPROCESSABLE_ENTITY as UNPROCESSABLE,
 )
