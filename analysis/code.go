@@ -539,7 +539,7 @@ func (e *engine) settleRetHead(t token) {
 	b := e.text[t.start:t.end]
 	switch {
 	case afterComma && t.kind == tPunct && string(b) == "{", t.kind == tIdent && containsWordFold(b, []string{"header"}):
-		e.emit(e.retHead, slot{role: Status, filter: knownOnly, evidence: Strong, context: "status of a returned (status, headers, body) tuple"})
+		e.emit(&e.retHead, slot{role: Status, filter: knownOnly, evidence: Strong, context: "status of a returned (status, headers, body) tuple"})
 	case t.kind == tIdent || t.kind == tPunct && string(b) == ".":
 		e.hasRetHead = true // the name goes on
 	}
@@ -871,7 +871,7 @@ func (e *engine) yoda(f filter) {
 	}
 	cmp, v := e.prev(j), e.prev(j+1)
 	if isComparator(e.bytesOf(cmp)) && cmp.kind == tPunct && v.val && v.seq == e.lastVal.seq && e.lastClaim == 0 {
-		e.emit(e.lastVal, comparison(e.bytesOf(cmp), f))
+		e.emit(&e.lastVal, comparison(e.bytesOf(cmp), f))
 	}
 }
 
@@ -1170,7 +1170,7 @@ func (e *engine) openFrame(open byte) {
 		}
 		// [404, { "content-type" => ... }, [...]]: a Rack response.
 		if e.lang == Ruby && e.isPunct(p1, ",") && p2.val && p2.seq == e.rack.seq {
-			e.emit(e.rack, slot{role: Status, filter: anyInt, evidence: Strong, context: "status of a Rack response"})
+			e.emit(&e.rack, slot{role: Status, filter: anyInt, evidence: Strong, context: "status of a Rack response"})
 		}
 	}
 	e.frames = append(e.frames, f)
@@ -1222,14 +1222,14 @@ func (e *engine) closeFrame() {
 	switch {
 	case f.assert && f.statusish:
 		for _, v := range e.pending[f.pend:] {
-			e.emit(v, slot{role: Expected, filter: f.sfilter, evidence: Strong, directive: f.info.name, context: "asserted status"})
+			e.emit(&v, slot{role: Expected, filter: f.sfilter, evidence: Strong, directive: f.info.name, context: "asserted status"})
 		}
 		e.pending = e.pending[:f.pend]
 	case f.matcher:
 		// Values stay pending for the enclosing assertion.
 	case f.members && f.statusish:
 		for _, v := range e.pending[f.pend:] {
-			e.emit(v, slot{role: Compare, filter: f.sfilter, evidence: Strong, context: "compared with a status"})
+			e.emit(&v, slot{role: Compare, filter: f.sfilter, evidence: Strong, context: "compared with a status"})
 		}
 		e.pending = e.pending[:f.pend]
 	case f.open == '[':

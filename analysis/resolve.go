@@ -8,7 +8,7 @@ import (
 // resolve decides, once the token after a value is known, whether the
 // value stands in a status slot, and reports it.
 func (e *engine) resolve(next token) {
-	v := e.cand
+	v := &e.cand // dead once resolved, so the branch of a conditional may rewrite it
 	e.hasCand = false
 	if (v.tk == tString || v.tk == tSymbol) && e.isPunct(v.p1, "[") && next.kind == tPunct && e.text[next.start] == ']' && v.depth == len(e.frames) && v.depth > 0 {
 		if f, ok := statusishName(e.text[v.ns:v.ne]); ok {
@@ -39,30 +39,30 @@ func (e *engine) resolve(next token) {
 		switch nb := e.text[next.start:next.end]; {
 		case string(nb) == ":" || string(nb) == "=>",
 			string(nb) == "]" && e.isPunct(v.p1, "[") && e.frames[v.depth-1].open == '[':
-			e.mapKey, e.hasMapKey = v, true
+			e.mapKey, e.hasMapKey = *v, true
 		}
 	}
 	if !claimed && v.tk == tNumber && v.ne-v.ns == 3 && v.depth > 0 && v.depth == len(e.frames) && next.kind == tPunct && e.text[next.start] == ',' {
-		e.pairKey, e.hasPairKey = v, true
+		e.pairKey, e.hasPairKey = *v, true
 	}
 	if !claimed && v.tk == tNumber && v.ne-v.ns == 3 && v.depth > 0 && v.depth == len(e.frames) && e.frames[v.depth-1].open == '[' &&
 		len(e.pending)-e.frames[v.depth-1].pend < maxListed &&
 		(e.isPunct(v.p1, "[") || e.isPunct(v.p1, ",")) && next.kind == tPunct && (e.text[next.start] == ',' || e.text[next.start] == ']') {
-		e.pending = append(e.pending, v) // an element, for a membership test after the list (frame.members)
+		e.pending = append(e.pending, *v) // an element, for a membership test after the list (frame.members)
 	}
 	if !claimed && e.lang == Python && v.tk == tNumber && next.kind == tPunct && e.text[next.start] == ',' && next.end-next.start == 1 &&
 		(e.isIdent(v.p1, "return") || e.isPunct(v.p1, "(") && e.isIdent(v.p2, "return")) {
-		e.retHead, e.hasRetHead = v, true // return 200, {}, body: see settleRetHead
+		e.retHead, e.hasRetHead = *v, true // return 200, {}, body: see settleRetHead
 	}
 	if !claimed && v.tk == tString && e.hasPairKey {
 		// The string is its own element, at most two elements on.
-		if k := e.pairKey; v.depth == k.depth && v.seq-k.seq <= 4 && e.isPunct(v.p1, ",") && e.endsExpr(v, next) && e.s.isOwnPhrase(k, e.text[v.ns:v.ne]) {
+		if k := &e.pairKey; v.depth == k.depth && v.seq-k.seq <= 4 && e.isPunct(v.p1, ",") && e.endsExpr(v, next) && e.s.isOwnPhrase(k, e.text[v.ns:v.ne]) {
 			claimed = e.emit(k, slot{role: Mention, filter: knownOnly, evidence: Strong, context: "paired with its reason phrase"})
 		}
 		e.hasPairKey = false
 	}
 	if !claimed && v.tk == tString && e.hasMapKey {
-		k := e.mapKey
+		k := &e.mapKey
 		p1, p2, p3 := v.p1, v.p2, v.p3
 		if (e.isPunct(p1, ":") || e.isPunct(p1, "=>")) && p2.seq == k.seq || e.isPunct(p1, "=") && e.isPunct(p2, "]") && p3.seq == k.seq {
 			// Its own reason phrase names the code; a message only says
@@ -76,7 +76,7 @@ func (e *engine) resolve(next token) {
 				claimed = e.emit(k, slot{role: Mention, filter: knownOnly, evidence: ev, context: "key of a map from statuses to messages"})
 				if claimed {
 					e.hasMapKey = false
-					e.lastVal, e.lastClaim = v, 0
+					e.lastVal, e.lastClaim = *v, 0
 					return
 				}
 			}
@@ -93,7 +93,7 @@ func (e *engine) resolve(next token) {
 			e.emit(v, slot{role: Mention, evidence: Strong, context: "named constant"})
 		}
 	}
-	e.lastVal = v
+	e.lastVal = *v
 	e.lastClaim = 0
 	if claimed {
 		e.lastClaim = sl.role
@@ -105,7 +105,7 @@ var colon = []byte(":")
 // emit reports a value in a slot; it returns false when the value is not
 // a code (a string that holds no number, an unknown symbol) or the slot's
 // filter rejects it.
-func (e *engine) emit(v value, sl slot) bool {
+func (e *engine) emit(v *value, sl slot) bool {
 	s := e.s
 	switch v.tk {
 	case tIdent:
@@ -158,7 +158,7 @@ func reasonLike(b []byte) bool {
 
 // isOwnPhrase reports whether str, blanks aside, is one of the reason
 // phrases of the three-digit number k ("Bad Gateway" for 502), in any case.
-func (s *scan) isOwnPhrase(k value, str []byte) bool {
+func (s *scan) isOwnPhrase(k *value, str []byte) bool {
 	code, ok := atoi(s.text[k.ns:k.ne])
 	if !ok || code >= len(s.a.phrases) {
 		return false
@@ -189,7 +189,7 @@ func (e *engine) isColon(t token) bool {
 // endsExpr reports whether the token after a value ends the value's
 // expression, so that 404 in "f(404)" is a whole argument but not in
 // "f(404 + x)".
-func (e *engine) endsExpr(v value, next token) bool {
+func (e *engine) endsExpr(v *value, next token) bool {
 	switch next.kind {
 	case tEOF, tNewline:
 		return true
@@ -215,7 +215,7 @@ func (e *engine) endsExpr(v value, next token) bool {
 	return false
 }
 
-func (e *engine) slotOf(v value, next token) (slot, bool) {
+func (e *engine) slotOf(v *value, next token) (slot, bool) {
 	p1, p2, p3 := v.p1, v.p2, v.p3
 	var nb []byte
 	if next.kind == tPunct {
@@ -236,22 +236,33 @@ func (e *engine) slotOf(v value, next token) (slot, bool) {
 	if v.depth > 0 && v.depth == len(e.frames) {
 		top = &e.frames[v.depth-1]
 	}
+	// An element of a list or of a composite literal ([4, 1, 91],
+	// {1, 2}) whose brackets say nothing of statuses: none of the slots
+	// below takes it, only the tests after slotOf (a map's key, a code
+	// paired with its reason phrase, a member of a list tested after it).
+	// Generated tables are made of such elements, and the tests below cost
+	// more than the rest of reading one.
+	if top != nil && (top.open == '[' || top.open == '{' && !top.switchSt) && !top.compare && !top.statusList && e.lang != Ruby &&
+		(e.isPunct(p1, ",") || e.isPunct(p1, "[") || e.isPunct(p1, "{")) && (string(nb) == "," || string(nb) == "]" || string(nb) == "}") &&
+		p2.kind != tString {
+		return slot{}, false
+	}
 
 	// case 200, 201: / 404 -> / 500..=599 => in a switch on a status.
 	if top != nil && top.switchSt && top.open == '{' {
 		switch string(nb) {
 		case ",", "|", "..", "..=", "...":
 			if e.isIdent(p1, "case") || len(e.armPend) > 0 || !e.isPunct(p1, "=") {
-				e.armPend = append(e.armPend, v)
+				e.armPend = append(e.armPend, *v)
 				return slot{}, false
 			}
 		case ":", "->", "=>":
 			if string(nb) != ":" || e.isIdent(p1, "case") || len(e.armPend) > 0 {
 				sl := slot{role: Compare, filter: top.swF, evidence: Strong, context: "case of a switch on a status"}
-				for i, a := range e.armPend {
-					after := v
+				for i := range e.armPend {
+					a, after := &e.armPend[i], v
 					if i+1 < len(e.armPend) {
-						after = e.armPend[i+1]
+						after = &e.armPend[i+1]
 					}
 					if e.rangeBetween(a, after) {
 						e.emit(a, boundSlot) // 500..=599: the start of a range
@@ -301,7 +312,7 @@ func (e *engine) slotOf(v value, next token) (slot, bool) {
 			if v.tk == tIdent {
 				return slot{role: Expected, evidence: Strong, directive: top.info.name, context: "asserted status"}, true
 			}
-			e.pending = append(e.pending, v)
+			e.pending = append(e.pending, *v)
 			return slot{}, false
 		}
 		for _, r := range top.rules {
@@ -328,7 +339,7 @@ func (e *engine) slotOf(v value, next token) (slot, bool) {
 		return slot{role: Condition, filter: knownOnly, evidence: Weak, context: "in a list of statuses"}, true
 	}
 	if top != nil && top.open == '[' && e.isPunct(p1, "[") && string(nb) == "," && e.lang == Ruby {
-		e.rack = v
+		e.rack = *v
 	}
 	if top != nil && top.docKeys && (e.isPunct(p1, "{") || e.isPunct(p1, ",")) && string(nb) == ":" {
 		return slot{role: Documented, filter: threeDigits, evidence: Strong, directive: "responses", context: "documented response"}, true
@@ -405,7 +416,7 @@ func (e *engine) slotOf(v value, next token) (slot, bool) {
 // definedConstant returns the name of the constant a number is the value
 // of, when the libraries of the file's language define that name with
 // that code (see constIndex.defines), and nil otherwise.
-func (e *engine) definedConstant(v value) []byte {
+func (e *engine) definedConstant(v *value) []byte {
 	if v.tk != tNumber || v.ne-v.ns != 3 {
 		return nil
 	}
@@ -433,7 +444,7 @@ func (e *engine) definedConstant(v value) []byte {
 }
 
 // keySlot handles values after a key or field name that says status.
-func (e *engine) keySlot(v value, p1, p2, p3 ringTok, top *frame) (slot, bool) {
+func (e *engine) keySlot(v *value, p1, p2, p3 ringTok, top *frame) (slot, bool) {
 	op := string(e.bytesOf(p1))
 	switch op {
 	case ":", "=", "=>":
@@ -556,7 +567,7 @@ func (e *engine) recvOK(f *frame, recv string) bool {
 
 // rangeBetween reports whether two values of a match arm are joined by a
 // range operator (200..=299), which makes the first the start of a range.
-func (e *engine) rangeBetween(a, b value) bool {
+func (e *engine) rangeBetween(a, b *value) bool {
 	switch string(bytes.TrimSpace(e.text[a.end:b.start])) {
 	case "..", "..=", "...":
 		return true
