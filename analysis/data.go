@@ -44,17 +44,21 @@ func (s *scan) dataKey(ks, ke int, quoted bool, ctx dataCtx) {
 
 // annotationRules are Kubernetes ingress annotations (matched on the name
 // after the last "/") whose values hold codes.
-var annotationRules = []struct {
-	name string
-	mode argsMode
-	role Role
-	ctx  string
-}{
+var annotationRules = []annotationRule{
 	{"custom-http-errors", argAll, ErrorStatus, "ingress-nginx custom-http-errors"},
 	{"permanent-redirect-code", argFirst, RedirectStatus, "ingress-nginx permanent-redirect-code"},
 	{"temporal-redirect-code", argFirst, RedirectStatus, "ingress-nginx temporal-redirect-code"},
 	{"proxy-next-upstream", argHTTPPrefixed, Condition, "ingress-nginx proxy-next-upstream"},
 	{"default-backend-status", argFirst, ErrorStatus, "default backend status"},
+}
+
+// annotationRule is an annotation whose value lists codes, read as mode
+// says.
+type annotationRule struct {
+	name string
+	mode argsMode
+	role Role
+	ctx  string
 }
 
 // annotationShape rules out most keys before their last segment is
@@ -79,44 +83,24 @@ func (s *scan) dataValue(key []byte, vs, ve int, quoted bool, ctx dataCtx) {
 	if s.probe < 0 && indexDigit(text[vs:ve]) < 0 {
 		return // every code and class has a digit; most values of data have none
 	}
-	if len(key) >= annotationShape.minLen && annotationShape.last[key[len(key)-1]] {
-		name := key
-		if i := bytes.LastIndexByte(name, '/'); i >= 0 {
-			name = name[i+1:]
-		}
-		for _, r := range annotationRules {
-			if string(name) == r.name {
-				s.codeList(vs, ve, r.mode, slot{role: r.role, filter: anyInt, evidence: Strong, directive: r.name, context: r.ctx})
-				return
-			}
-		}
-	}
-	if ctx.errorsParent && (string(key) == "status" || string(key) == "statuses") {
+	switch m := s.valueKeyOf(key, ctx); {
+	case m.annotation != nil:
+		r := m.annotation
+		s.codeList(vs, ve, r.mode, slot{role: r.role, filter: anyInt, evidence: Strong, directive: r.name, context: r.ctx})
+		return
+	case m.traefik:
 		s.codeList(vs, ve, argAll, slot{role: Condition, filter: anyInt, evidence: Strong, directive: "errors.status", context: "Traefik errors middleware status"})
 		return
-	}
-	if schemaValueKeys[string(key)] && ctx.parent != nil {
-		// status: {type: integer, example: 404, enum: [400, 404]}: a
-		// schema's example, enum or default of a property that says status
-		// is one of its values.
-		if _, ok := classifyKey(ctx.parent); ok {
-			key = ctx.parent
-		}
-	}
-	kc, ok := classifyKey(key)
-	if !ok && (string(key) == "code" || string(key) == "Code") && ctx.respAncestor {
-		kc, ok = keyClass{Status, knownOnly, Weak}, true
-	}
-	if ok {
+	case m.ok:
 		kind, where := NumericLiteral, InCode
 		if quoted {
 			kind, where = StringLiteral, InString
 		}
 		ev := Strong
-		if kc.filter == knownOnly {
+		if m.class.filter == knownOnly {
 			ev = Weak // a bare "status: 200" in data says little
 		}
-		s.addNumber(vs, ve, kind, where, slot{role: kc.role, filter: kc.filter, evidence: ev, context: "value of ", key: key})
+		s.addNumber(vs, ve, kind, where, slot{role: m.class.role, filter: m.class.filter, evidence: ev, context: "value of ", key: m.key})
 		return
 	}
 	// retriable_status_codes: [503, 504], expected_statuses: "200,204": a
@@ -137,6 +121,69 @@ func (s *scan) dataValue(key []byte, vs, ve int, quoted bool, ctx dataCtx) {
 	if quoted || !isDigit(text[vs]) {
 		s.prose(vs, ve, InString)
 	}
+}
+
+// valueKey is what a key tells of the values under it, as dataValue
+// reads it: an ingress annotation that lists codes, Traefik's errors
+// status, or a key (the key itself, or the property a schema's example
+// describes) whose class says status.
+type valueKey struct {
+	annotation *annotationRule
+	traefik    bool
+	ok         bool
+	class      keyClass
+	key        []byte
+}
+
+// valueKeyOf returns what key, where ctx says it stands, tells of its
+// values, remembered for the last key asked: the elements of a list, and
+// the records of a data file, ask it of the same key over and over.
+func (s *scan) valueKeyOf(key []byte, ctx dataCtx) valueKey {
+	c := &s.lastValueKey
+	if c.asked && bytes.Equal(key, c.key) && bytes.Equal(ctx.parent, c.parent) && ctx.respAncestor == c.respAncestor {
+		return c.meaning
+	}
+	*c = valueKeyCache{asked: true, key: key, parent: ctx.parent, respAncestor: ctx.respAncestor, meaning: readValueKey(key, ctx)}
+	return c.meaning
+}
+
+// valueKeyCache is the last key valueKeyOf was asked about, and its answer.
+type valueKeyCache struct {
+	asked        bool
+	key, parent  []byte
+	respAncestor bool
+	meaning      valueKey
+}
+
+// readValueKey works out what valueKeyOf returns.
+func readValueKey(key []byte, ctx dataCtx) valueKey {
+	if len(key) >= annotationShape.minLen && annotationShape.last[key[len(key)-1]] {
+		name := key
+		if i := bytes.LastIndexByte(name, '/'); i >= 0 {
+			name = name[i+1:]
+		}
+		for i := range annotationRules {
+			if string(name) == annotationRules[i].name {
+				return valueKey{annotation: &annotationRules[i]}
+			}
+		}
+	}
+	if ctx.errorsParent && (string(key) == "status" || string(key) == "statuses") {
+		return valueKey{traefik: true}
+	}
+	if schemaValueKeys[string(key)] && ctx.parent != nil {
+		// status: {type: integer, example: 404, enum: [400, 404]}: a
+		// schema's example, enum or default of a property that says status
+		// is one of its values.
+		if _, ok := classifyKey(ctx.parent); ok {
+			key = ctx.parent
+		}
+	}
+	kc, ok := classifyKey(key)
+	if !ok && (string(key) == "code" || string(key) == "Code") && ctx.respAncestor {
+		kc, ok = keyClass{Status, knownOnly, Weak}, true
+	}
+	return valueKey{ok: ok, class: kc, key: key}
 }
 
 // schemaValueKeys are the keys of a JSON Schema that hold values of the

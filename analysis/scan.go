@@ -95,6 +95,8 @@ type scan struct {
 	// asks it of the same key for every element.
 	listKey   []byte
 	listKeyIs bool
+	// lastValueKey is the last key dataValue read (see valueKeyOf).
+	lastValueKey valueKeyCache
 
 	// commented is set while a commented-out directive of a
 	// configuration file is scanned (#error_page 404 /404.html;): its
@@ -126,7 +128,7 @@ func (a *Analyzer) release(s *scan) {
 	clear(s.eng.armPend[:cap(s.eng.armPend)])
 	clear(s.yaml[:cap(s.yaml)])
 	s.eng = engine{frames: s.eng.frames[:0], pending: s.eng.pending[:0], armPend: s.eng.armPend[:0]}
-	s.text, s.goAliases, s.pyAliases, s.probeHit, s.listKey, s.bare = nil, nil, nil, slot{}, nil, bareScope{}
+	s.text, s.goAliases, s.pyAliases, s.probeHit, s.listKey, s.bare, s.lastValueKey = nil, nil, nil, slot{}, nil, bareScope{}, valueKeyCache{}
 	a.scans.Put(s)
 }
 
