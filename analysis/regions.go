@@ -651,7 +651,7 @@ func goRegions(text []byte, t *triggers, fn func(lo, hi int, open []openBlock)) 
 				spans.cut(i + 1)
 				inFunc, decl = bytes.HasPrefix(text[i+1:], []byte("func")), i+1
 			} else if depth == 1 && len(body) > 0 && endsGoStatement(text[lineStart:i], comment-lineStart) && !joinsLineBefore(text, i+1) {
-				if body[0].open == '(' && t.plainSpec(text[spans.lo:i]) {
+				if body[0].open == '(' && spans.mayBeCandidate() && t.plainSpec(text[spans.lo:i]) {
 					spans.cutPlain(i + 1)
 				} else {
 					spans.cut(i + 1)
@@ -981,6 +981,13 @@ func (r *regionSpans) importsNetHTTP(at, end int) {
 			r.seen, r.stop = candidate, end
 		}
 	}
+}
+
+// mayBeCandidate reports whether the current region's words, so far, may
+// make it a candidate (see isCandidate); a region that may not is closed
+// as one that holds none whether or not it is tested further.
+func (r *regionSpans) mayBeCandidate() bool {
+	return r.seen == candidate || r.seen&rareClue != 0
 }
 
 // cut ends the current region at hi; the next starts there.
