@@ -40,6 +40,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	batchGC()
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
