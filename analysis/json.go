@@ -85,14 +85,7 @@ func (s *scan) scanJSONRange(lo, hi int) {
 			}
 			i++
 		case c == '"':
-			j := i + 1
-			for j < len(text) && text[j] != '"' && text[j] != '\n' {
-				if text[j] == '\\' {
-					j++
-				}
-				j++
-			}
-			j = min(j, len(text))
+			j := lineStringEnd(text, i+1, '"')
 			if n := len(stack); n > 0 && stack[n-1].obj && stack[n-1].expectKey {
 				stack[n-1].cur = [2]int{i + 1, j}
 				s.dataKey(i+1, j, true, ctxAt(n))

@@ -2,6 +2,8 @@ package analysis
 
 import (
 	"bytes"
+	"encoding/binary"
+	"math/bits"
 	"slices"
 	"strings"
 )
@@ -695,11 +697,7 @@ func goRegions(text []byte, t *triggers, fn func(lo, hi int, open []openBlock)) 
 			spans.importsNetHTTP(start+1, min(i+1, len(text)))
 		case '"', '\'':
 			start := i
-			for i++; i < len(text) && text[i] != c && text[i] != '\n'; i++ {
-				if text[i] == '\\' {
-					i++
-				}
-			}
+			i = lineStringEnd(text, i+1, c)
 			spans.prose(start, min(i+1, len(text)))
 			if c == '"' {
 				spans.importsNetHTTP(start+1, min(i+1, len(text)))
@@ -1191,6 +1189,9 @@ func pythonStringEnd(text []byte, i int) int {
 		n = 3
 	}
 	for j := i + n; j < len(text); {
+		if j += stringStop(text[j:], q); j == len(text) {
+			break
+		}
 		switch b := text[j]; {
 		case b == '\\':
 			j += 2
@@ -1421,18 +1422,60 @@ func isSwitchWord(w []byte) bool {
 func jsStringEnd(text []byte, i int) int {
 	q := text[i]
 	for j := i + 1; j < len(text); {
-		switch b := text[j]; {
-		case b == '\\':
+		j += stringStop(text[j:], q)
+		switch {
+		case j == len(text):
+		case text[j] == '\\':
 			j += 2
 			continue
-		case b == q:
+		case text[j] == q:
 			return j + 1
-		case b == '\n' && q != '`':
+		case q != '`': // a line break
 			return j
+		default:
+			j++
 		}
-		j++
 	}
 	return len(text)
+}
+
+// lineStringEnd returns where the string whose body starts at i, closed by
+// quote, ends as a lexer of one-line strings reads it: at the closing
+// quote, or at the line break or end of text that cuts it short. Escapes
+// are stepped over.
+func lineStringEnd(text []byte, i int, quote byte) int {
+	for i < len(text) {
+		i += stringStop(text[i:], quote)
+		if i == len(text) || text[i] != '\\' {
+			return i
+		}
+		i += 2
+	}
+	return len(text)
+}
+
+// stringStop returns the index of the first quote, backslash or line break
+// in b, or len(b): the bytes a string's scan must look at. It tests eight
+// bytes at a time, as indexDigit does: a byte of x^(c*ones) is zero where x
+// holds c, and (v-ones)&^v marks the lowest zero byte of v (bytes above a
+// zero may be marked too, never below one). Strings are a tenth of source
+// code and most of some data files.
+func stringStop(b []byte, quote byte) int {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	zeros := func(v uint64) uint64 { return (v - ones) &^ v & high }
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:])
+		if m := zeros(x^uint64(quote)*ones) | zeros(x^'\\'*ones) | zeros(x^'\n'*ones); m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for ; i < len(b); i++ {
+		if c := b[i]; c == quote || c == '\\' || c == '\n' {
+			return i
+		}
+	}
+	return len(b)
 }
 
 // jsRegexEnd returns the index just past the regular expression literal,
