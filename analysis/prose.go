@@ -96,9 +96,21 @@ var proseWords = func() map[string]proseClass {
 
 const maxProseWord = 24
 
+// proseShapes rules out most words before classOf looks them up: bit
+// last&31 of proseShapes[len][first] is set for each word of proseWords,
+// by its length and its first and last bytes. Test files hold a number in
+// most lines, and the lookups of the words around them cost more than the
+// rest of reading them.
+var proseShapes = func() (t [maxProseWord + 1][256]uint32) {
+	for w := range proseWords {
+		t[len(w)][w[0]] |= 1 << (w[len(w)-1] & 31)
+	}
+	return t
+}()
+
 // classOf returns the classes of a word, ignoring ASCII case as eqFold does.
 func classOf(w []byte) proseClass {
-	if len(w) == 0 || len(w) > maxProseWord {
+	if len(w) == 0 || len(w) > maxProseWord || proseShapes[len(w)][lowerByte(w[0])]&(1<<(lowerByte(w[len(w)-1])&31)) == 0 {
 		return 0
 	}
 	var buf [maxProseWord]byte
@@ -119,6 +131,14 @@ func codeLike(text []byte, lo, i int) bool {
 	}
 	c := text[i : i+3]
 	return c[0] >= '1' && c[0] <= '5' && (isDigit(c[1]) && isDigit(c[2]) || (c[1] == 'x' || c[1] == 'X') && (c[2] == 'x' || c[2] == 'X'))
+}
+
+// lowerByte returns c in lower case if it is an ASCII capital letter.
+func lowerByte(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
