@@ -1188,22 +1188,18 @@ func pythonStringEnd(text []byte, i int) int {
 	if i+2 < len(text) && text[i+1] == q && text[i+2] == q {
 		n = 3
 	}
-	for j := i + n; j < len(text); {
-		if j += stringStop(text[j:], q); j == len(text) {
-			break
-		}
-		switch b := text[j]; {
-		case b == '\\':
-			j += 2
-			continue
-		case b == q && (n == 1 || j+2 < len(text) && text[j+1] == q && text[j+2] == q):
-			return j + n
-		case b == '\n' && n == 1:
+	for j := i + n; ; j++ {
+		j = lineStringEnd(text, j, q)
+		switch {
+		case j == len(text):
 			return j
+		case text[j] == q && (n == 1 || j+2 < len(text) && text[j+1] == q && text[j+2] == q):
+			return j + n
+		case n == 1:
+			return j // a line break ends the string
 		}
-		j++
+		// A triple-quoted string goes on over line breaks and lone quotes.
 	}
-	return len(text)
 }
 
 // pyClasses marks the bytes pythonRegions looks at.
@@ -1421,22 +1417,18 @@ func isSwitchWord(w []byte) bool {
 // one-line string ends at its line's end, a template may span lines.
 func jsStringEnd(text []byte, i int) int {
 	q := text[i]
-	for j := i + 1; j < len(text); {
-		j += stringStop(text[j:], q)
+	for j := i + 1; ; j++ {
+		j = lineStringEnd(text, j, q)
 		switch {
 		case j == len(text):
-		case text[j] == '\\':
-			j += 2
-			continue
+			return j
 		case text[j] == q:
 			return j + 1
-		case q != '`': // a line break
-			return j
-		default:
-			j++
+		case q != '`':
+			return j // a line break ends the string
 		}
+		// A template literal goes on over line breaks.
 	}
-	return len(text)
 }
 
 // lineStringEnd returns where the string whose body starts at i, closed by
