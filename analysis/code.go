@@ -58,6 +58,21 @@ type frame struct {
 	// idxStatus: the index is a status-named string (err['status']).
 	idxStatus bool
 	idxF      filter
+	// structBody: the body of a Go struct type written in place, whose
+	// field names are gathered as it is read; rowFields: the fields that
+	// the literal's elements fill by position ({"ok", "/", 200}), when its
+	// type is such a struct; elemFields: those of the literals that are its
+	// elements ([]struct{...}{{...}, {...}}).
+	structBody, rowFields, elemFields *goStruct
+}
+
+// goStruct is the fields of a Go struct type, in order (see frame).
+type goStruct struct {
+	names [][]byte
+	// start says the next name begins a field, or follows a comma in a
+	// list of names (a, b int); elems, that the type is that of the
+	// elements of a slice, array or map ([]struct{...}).
+	start, elems bool
 }
 
 // heuristic reports whether the call looks like a project's own response
@@ -175,6 +190,10 @@ type engine struct {
 
 	goImport int // 1: after "import", 2: inside "import ( ... )"
 	goAlias  []byte
+	// lastStruct is the Go struct type whose body closed last, at the
+	// token numbered lastStructEnd, for the literal that may follow it.
+	lastStruct    *goStruct
+	lastStructEnd int
 }
 
 // statusishTok is a token that ended a status expression: a name such as
@@ -549,6 +568,9 @@ func (e *engine) newline(t token) {
 	for len(e.frames) > 0 && e.top().virtual {
 		e.closeFrame()
 	}
+	if f := e.top(); f != nil && f.structBody != nil {
+		f.structBody.start = true
+	}
 	if e.inReturn && len(e.frames) <= e.returnDepth {
 		e.inReturn = false
 	}
@@ -668,6 +690,10 @@ func (e *engine) ident(t token) {
 	}
 
 	if e.lang == Go {
+		if f := e.top(); f != nil && f.structBody != nil && f.structBody.start {
+			f.structBody.names = append(f.structBody.names, name) // embedded (*T, pkg.T) or not
+			f.structBody.start = false
+		}
 		switch {
 		case !member && string(name) == "import":
 			e.goImport = 1
@@ -931,11 +957,17 @@ func (e *engine) punct(t token) {
 		}
 		if t := e.top(); t != nil {
 			t.arg++
+			if t.structBody != nil {
+				t.structBody.start = true
+			}
 		}
 		e.chain = false
 		e.endTernary()
 	case ".", "?.", "::", "->", "!", "&":
 	case ";":
+		if t := e.top(); t != nil && t.structBody != nil {
+			t.structBody.start = true
+		}
 		e.chain = false
 		e.endTernary()
 		if e.lang != Python {
@@ -1168,6 +1200,9 @@ func (e *engine) openFrame(open byte) {
 		if p1.kind == tIdent {
 			f.typeName = e.bytesOf(p1) // Response{Code: 200}: a Go or Rust literal
 		}
+		if e.lang == Go {
+			e.goStructFrame(&f, p1, p2)
+		}
 		// [404, { "content-type" => ... }, [...]]: a Rack response.
 		if e.lang == Ruby && e.isPunct(p1, ",") && p2.val && p2.seq == e.rack.seq {
 			e.emit(&e.rack, slot{role: Status, filter: anyInt, evidence: Strong, context: "status of a Rack response"})
@@ -1175,6 +1210,27 @@ func (e *engine) openFrame(open byte) {
 	}
 	e.frames = append(e.frames, f)
 	e.chain = false
+}
+
+// goStructFrame gives a Go brace frame f what it has of struct types
+// written in place: the body of one (struct {), a literal of one
+// (struct{...}{), or an element of a literal of a slice, array or map of
+// them ([]struct{...}{{...}}). p1 and p2 are the tokens before the brace.
+// The frame of a named type's literal ([]tc{{...}}) learns nothing: its
+// declaration may lie in a region the engine does not read.
+func (e *engine) goStructFrame(f *frame, p1, p2 ringTok) {
+	switch parent := e.top(); {
+	case e.isIdent(p1, "struct"):
+		f.structBody = &goStruct{start: true, elems: e.isPunct(p2, "]")}
+	case e.isPunct(p1, "}") && p1.seq == e.lastStructEnd && e.lastStruct != nil:
+		if e.lastStruct.elems {
+			f.elemFields = e.lastStruct
+		} else {
+			f.rowFields = e.lastStruct
+		}
+	case parent != nil && parent.elemFields != nil && parent.open == '{' && (e.isPunct(p1, "{") || e.isPunct(p1, ",") || e.isPunct(p1, ":")):
+		f.rowFields = parent.elemFields
+	}
 }
 
 // setCallee makes f the frame of a call of name (the token numbered seq),
@@ -1219,6 +1275,9 @@ func (e *engine) closeFrame() {
 	}
 	f := e.frames[len(e.frames)-1]
 	e.frames = e.frames[:len(e.frames)-1]
+	if f.structBody != nil {
+		e.lastStruct, e.lastStructEnd = f.structBody, e.seq
+	}
 	switch {
 	case f.assert && f.statusish:
 		for _, v := range e.pending[f.pend:] {

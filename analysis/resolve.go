@@ -236,6 +236,15 @@ func (e *engine) slotOf(v *value, next token) (slot, bool) {
 	if v.depth > 0 && v.depth == len(e.frames) {
 		top = &e.frames[v.depth-1]
 	}
+	// {"ok", "/", 200} in a literal of a struct type written in place
+	// (a Go test table): the field the position fills says what the value
+	// is, as its key would (wantStatus: 200).
+	if top != nil && top.rowFields != nil && (e.isPunct(p1, "{") || e.isPunct(p1, ",")) && ends && top.arg < len(top.rowFields.names) {
+		name := top.rowFields.names[top.arg]
+		if kc, ok := classifyKey(name); ok {
+			return slot{role: kc.role, filter: kc.filter, evidence: kc.ev, context: "value, by position, of ", key: name}, true
+		}
+	}
 	// An element of a list or of a composite literal ([4, 1, 91],
 	// {1, 2}) whose brackets say nothing of statuses: none of the slots
 	// below takes it, only the tests after slotOf (a map's key, a code
