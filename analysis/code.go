@@ -58,20 +58,27 @@ type frame struct {
 	// idxStatus: the index is a status-named string (err['status']).
 	idxStatus bool
 	idxF      filter
-	// structBody: the body of a Go struct type written in place, whose
-	// field names are gathered as it is read; rowFields: the fields that
-	// the literal's elements fill by position ({"ok", "/", 200}), when its
-	// type is such a struct; elemFields: those of the literals that are its
-	// elements ([]struct{...}{{...}, {...}}).
-	structBody, rowFields, elemFields *goStruct
+	// Test tables whose rows give their values by position:
+	//   - structBody: the body of a Go struct type written in place, whose
+	//     field names are gathered as it is read;
+	//   - rowFields: the names of the values of a row, by position: the
+	//     fields of a Go literal of such a type ({"ok", "/", 200}), or the
+	//     argument names of pytest's parametrize (("/", 200));
+	//   - elemFields: the rowFields of the literal's elements
+	//     ([]struct{...}{{...}}, parametrize("path, status", [(...)]));
+	//   - eachField: the name of every element of a list
+	//     (parametrize("status", [200, 404]));
+	//   - params: the argument names of a call of parametrize.
+	structBody, rowFields, elemFields, params *fieldNames
+	eachField                                 []byte
 }
 
-// goStruct is the fields of a Go struct type, in order (see frame).
-type goStruct struct {
+// fieldNames are the names of a row's values, in order (see frame).
+type fieldNames struct {
 	names [][]byte
-	// start says the next name begins a field, or follows a comma in a
-	// list of names (a, b int); elems, that the type is that of the
-	// elements of a slice, array or map ([]struct{...}).
+	// start says the next name begins a field of a Go struct, or follows a
+	// comma in a list of names (a, b int); elems, that the struct is the
+	// type of the elements of a slice, array or map ([]struct{...}).
 	start, elems bool
 }
 
@@ -192,7 +199,7 @@ type engine struct {
 	goAlias  []byte
 	// lastStruct is the Go struct type whose body closed last, at the
 	// token numbered lastStructEnd, for the literal that may follow it.
-	lastStruct    *goStruct
+	lastStruct    *fieldNames
 	lastStructEnd int
 }
 
@@ -1208,6 +1215,9 @@ func (e *engine) openFrame(open byte) {
 			e.emit(&e.rack, slot{role: Status, filter: anyInt, evidence: Strong, context: "status of a Rack response"})
 		}
 	}
+	if e.lang == Python && open != '{' {
+		e.parametrizeFrame(&f, p1)
+	}
 	e.frames = append(e.frames, f)
 	e.chain = false
 }
@@ -1221,7 +1231,7 @@ func (e *engine) openFrame(open byte) {
 func (e *engine) goStructFrame(f *frame, p1, p2 ringTok) {
 	switch parent := e.top(); {
 	case e.isIdent(p1, "struct"):
-		f.structBody = &goStruct{start: true, elems: e.isPunct(p2, "]")}
+		f.structBody = &fieldNames{start: true, elems: e.isPunct(p2, "]")}
 	case e.isPunct(p1, "}") && p1.seq == e.lastStructEnd && e.lastStruct != nil:
 		if e.lastStruct.elems {
 			f.elemFields = e.lastStruct
@@ -1230,6 +1240,24 @@ func (e *engine) goStructFrame(f *frame, p1, p2 ringTok) {
 		}
 	case parent != nil && parent.elemFields != nil && parent.open == '{' && (e.isPunct(p1, "{") || e.isPunct(p1, ",") || e.isPunct(p1, ":")):
 		f.rowFields = parent.elemFields
+	}
+}
+
+// parametrizeFrame gives a Python bracket frame f what it has of pytest's
+// parametrize: the list of its second argument, or a row of that list. p1
+// is the token before the bracket.
+func (e *engine) parametrizeFrame(f *frame, p1 ringTok) {
+	parent := e.top()
+	switch {
+	case parent == nil:
+	case parent.params != nil && parent.arg == 1 && e.isPunct(p1, ",") && f.open == '[':
+		if len(parent.params.names) == 1 {
+			f.eachField = parent.params.names[0]
+		} else {
+			f.elemFields = parent.params
+		}
+	case parent.elemFields != nil && (f.callee == nil && (e.isPunct(p1, "[") || e.isPunct(p1, ",")) || string(f.callee) == "param"):
+		f.rowFields = parent.elemFields // a tuple, a list, or pytest.param("/", 200, id="root")
 	}
 }
 

@@ -15,6 +15,17 @@ func (e *engine) resolve(next token) {
 			e.frames[v.depth-1].idxStatus, e.frames[v.depth-1].idxF = true, f
 		}
 	}
+	if v.tk == tString && e.lang == Python && v.depth > 0 && v.depth == len(e.frames) {
+		// @pytest.mark.parametrize("path, status", [("/", 200)]): the
+		// names of the values of each row.
+		if f := &e.frames[v.depth-1]; f.open == '(' && f.arg == 0 && string(f.callee) == "parametrize" {
+			names := bytes.Split(e.text[v.ns:v.ne], []byte(","))
+			for i := range names {
+				names[i] = bytes.TrimSpace(names[i])
+			}
+			f.params = &fieldNames{names: names}
+		}
+	}
 	if v.tk == tString && string(e.text[v.ns:v.ne]) == pseudoStatus && (e.isPunct(v.p1, "(") || e.isPunct(v.p1, "[")) && next.kind == tPunct &&
 		(e.text[next.start] == ')' || e.text[next.start] == ']') && v.depth == len(e.frames) && v.depth > 0 {
 		// headers:get(":status"), headers[':status']
@@ -236,12 +247,17 @@ func (e *engine) slotOf(v *value, next token) (slot, bool) {
 	if v.depth > 0 && v.depth == len(e.frames) {
 		top = &e.frames[v.depth-1]
 	}
-	// {"ok", "/", 200} in a literal of a struct type written in place
-	// (a Go test table): the field the position fills says what the value
-	// is, as its key would (wantStatus: 200).
-	if top != nil && top.rowFields != nil && (e.isPunct(p1, "{") || e.isPunct(p1, ",")) && ends && top.arg < len(top.rowFields.names) {
-		name := top.rowFields.names[top.arg]
-		if kc, ok := classifyKey(name); ok {
+	// A value of a test table's row given by position ({"ok", "/", 200} in
+	// a Go literal of a struct type written in place, ("/", 200) under
+	// pytest's parametrize("path, status", ...)): the name of its field or
+	// argument says what it is, as a key would (wantStatus: 200).
+	if top != nil && (top.rowFields != nil || top.eachField != nil) && ends &&
+		(e.isPunct(p1, ",") || e.isPunct(p1, "{") || e.isPunct(p1, "(") || e.isPunct(p1, "[")) {
+		name := top.eachField
+		if name == nil && top.arg < len(top.rowFields.names) {
+			name = top.rowFields.names[top.arg]
+		}
+		if kc, ok := classifyKey(name); name != nil && ok {
 			return slot{role: kc.role, filter: kc.filter, evidence: kc.ev, context: "value, by position, of ", key: name}, true
 		}
 	}

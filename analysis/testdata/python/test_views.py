@@ -1,3 +1,4 @@
+import pytest
 from django.test import TestCase
 from rest_framework import status
 
@@ -14,3 +15,30 @@ class OrderTests(TestCase):
         response = self.client.get("/orders/404/")
         assert response.status_code == 404  # @want 404:compare
         assert len(response.content) > 404
+
+
+@pytest.mark.parametrize("path, expected_status", [("/orders/", 200), ("/orders/404/", 404), ("/old/", 301)])  # @want 200 404#2 301:expected
+def test_pages(client, path, expected_status):
+    assert client.get(path).status_code == expected_status
+
+
+@pytest.mark.parametrize(
+    "page_size,status_code",
+    [
+        (200, 200),  # @want 200#2:status
+        pytest.param(500, 400, id="too large"),  # @want 400:status
+        (100, status.HTTP_404_NOT_FOUND),  # @want status.HTTP_404_NOT_FOUND=404:status:eco=drf
+    ],
+)
+def test_page_sizes(client, page_size, status_code):
+    assert client.get("/orders/", {"size": page_size}).status_code == status_code
+
+
+@pytest.mark.parametrize("status", [500, 502, 503])  # @want 500 502 503:status
+def test_retries(client, status):
+    pass
+
+
+@pytest.mark.parametrize("size,timeout", [(200, 404), (500, 503)])
+def test_limits(size, timeout):
+    pass
