@@ -59,27 +59,43 @@ type frame struct {
 	idxStatus bool
 	idxF      filter
 	// Test tables whose rows give their values by position:
-	//   - structBody: the body of a Go struct type written in place, whose
-	//     field names are gathered as it is read;
+	//   - structBody: the fields of a Go struct type written in place
+	//     (struct { ... });
 	//   - rowFields: the names of the values of a row, by position: the
 	//     fields of a Go literal of such a type ({"ok", "/", 200}), or the
-	//     argument names of pytest's parametrize (("/", 200));
+	//     argument names of pytest's parametrize (("/", 200)); a Go literal
+	//     of a named type (tc{...}) finds them from typeName when a value
+	//     asks (see positionalName);
 	//   - elemFields: the rowFields of the literal's elements
 	//     ([]struct{...}{{...}}, parametrize("path, status", [(...)]));
+	//   - ofElems: the Go literal's type is a slice, array or map of
+	//     typeName ([]tc{{...}}), whose elements are typeName literals;
 	//   - eachField: the name of every element of a list
 	//     (parametrize("status", [200, 404]));
 	//   - params: the argument names of a call of parametrize.
 	structBody, rowFields, elemFields, params *fieldNames
 	eachField                                 []byte
+	ofElems                                   bool
 }
 
-// fieldNames are the names of a row's values, in order (see frame).
+// fieldNames are the names of a row's values, in order (see frame); elems
+// says the Go struct type they are the fields of is that of the elements
+// of a slice, array or map ([]struct{...}).
 type fieldNames struct {
 	names [][]byte
-	// start says the next name begins a field of a Go struct, or follows a
-	// comma in a list of names (a, b int); elems, that the struct is the
-	// type of the elements of a slice, array or map ([]struct{...}).
-	start, elems bool
+	elems bool
+	// body is where the body of the Go struct type whose fields these are
+	// starts in the text, read when a value first asks (see of); -1 once
+	// read, and for names given.
+	body int
+}
+
+// of returns the names, reading them from text first if need be.
+func (f *fieldNames) of(text []byte) [][]byte {
+	if f.body >= 0 {
+		f.names, f.body = goStructFields(text[f.body:]), -1
+	}
+	return f.names
 }
 
 // heuristic reports whether the call looks like a project's own response
@@ -575,9 +591,6 @@ func (e *engine) newline(t token) {
 	for len(e.frames) > 0 && e.top().virtual {
 		e.closeFrame()
 	}
-	if f := e.top(); f != nil && f.structBody != nil {
-		f.structBody.start = true
-	}
 	if e.inReturn && len(e.frames) <= e.returnDepth {
 		e.inReturn = false
 	}
@@ -697,10 +710,6 @@ func (e *engine) ident(t token) {
 	}
 
 	if e.lang == Go {
-		if f := e.top(); f != nil && f.structBody != nil && f.structBody.start {
-			f.structBody.names = append(f.structBody.names, name) // embedded (*T, pkg.T) or not
-			f.structBody.start = false
-		}
 		switch {
 		case !member && string(name) == "import":
 			e.goImport = 1
@@ -938,7 +947,7 @@ func (e *engine) punct(t token) {
 		if b[0] == '(' && e.goImport == 1 {
 			e.goImport = 2 // import ( ... ): aliases on every line
 		}
-		e.openFrame(b[0])
+		e.openFrame(b[0], t.end)
 	case ")", "]", "}":
 		for len(e.frames) > 0 && e.top().virtual {
 			e.closeFrame()
@@ -964,17 +973,11 @@ func (e *engine) punct(t token) {
 		}
 		if t := e.top(); t != nil {
 			t.arg++
-			if t.structBody != nil {
-				t.structBody.start = true
-			}
 		}
 		e.chain = false
 		e.endTernary()
 	case ".", "?.", "::", "->", "!", "&":
 	case ";":
-		if t := e.top(); t != nil && t.structBody != nil {
-			t.structBody.start = true
-		}
 		e.chain = false
 		e.endTernary()
 		if e.lang != Python {
@@ -1147,7 +1150,7 @@ func isErrorType(name []byte) bool {
 // maxDepth bounds the bracket stack; real code nests far less.
 const maxDepth = 256
 
-func (e *engine) openFrame(open byte) {
+func (e *engine) openFrame(open byte, at int) {
 	if len(e.frames) >= maxDepth {
 		e.overflow++
 		e.chain = false
@@ -1208,7 +1211,7 @@ func (e *engine) openFrame(open byte) {
 			f.typeName = e.bytesOf(p1) // Response{Code: 200}: a Go or Rust literal
 		}
 		if e.lang == Go {
-			e.goStructFrame(&f, p1, p2)
+			e.goStructFrame(&f, p1, p2, at)
 		}
 		// [404, { "content-type" => ... }, [...]]: a Rack response.
 		if e.lang == Ruby && e.isPunct(p1, ",") && p2.val && p2.seq == e.rack.seq {
@@ -1222,24 +1225,31 @@ func (e *engine) openFrame(open byte) {
 	e.chain = false
 }
 
-// goStructFrame gives a Go brace frame f what it has of struct types
-// written in place: the body of one (struct {), a literal of one
-// (struct{...}{), or an element of a literal of a slice, array or map of
-// them ([]struct{...}{{...}}). p1 and p2 are the tokens before the brace.
-// The frame of a named type's literal ([]tc{{...}}) learns nothing: its
-// declaration may lie in a region the engine does not read.
-func (e *engine) goStructFrame(f *frame, p1, p2 ringTok) {
+// goStructFrame gives a Go brace frame f, whose brace ends at at, what it
+// has of struct types for the rows of test tables: the body of one
+// (struct {), a literal of one written in place (struct{...}{), an element
+// of a literal of a slice, array or map of them ([]struct{...}{{...}}), or
+// a literal of a slice, array or map of a named type ([]tc{{...}}), whose
+// elements are literals of that type. p1 and p2 are the tokens before the
+// brace.
+func (e *engine) goStructFrame(f *frame, p1, p2 ringTok, at int) {
 	switch parent := e.top(); {
 	case e.isIdent(p1, "struct"):
-		f.structBody = &fieldNames{start: true, elems: e.isPunct(p2, "]")}
+		f.structBody = &fieldNames{elems: e.isPunct(p2, "]"), body: at}
 	case e.isPunct(p1, "}") && p1.seq == e.lastStructEnd && e.lastStruct != nil:
 		if e.lastStruct.elems {
 			f.elemFields = e.lastStruct
 		} else {
 			f.rowFields = e.lastStruct
 		}
-	case parent != nil && parent.elemFields != nil && parent.open == '{' && (e.isPunct(p1, "{") || e.isPunct(p1, ",") || e.isPunct(p1, ":")):
-		f.rowFields = parent.elemFields
+	case parent != nil && parent.open == '{' && (e.isPunct(p1, "{") || e.isPunct(p1, ",") || e.isPunct(p1, ":")):
+		if parent.elemFields != nil {
+			f.rowFields = parent.elemFields
+		} else if parent.ofElems {
+			f.typeName = parent.typeName // the element's type, left out
+		}
+	case f.typeName != nil && e.isPunct(p2, "]"):
+		f.ofElems = true
 	}
 }
 

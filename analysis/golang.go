@@ -114,6 +114,76 @@ func goLiteralEnd(text []byte, off, hi int, lit string) int {
 	return end
 }
 
+// goStructFields returns the fields of the struct type whose body starts
+// at text[0], just past its brace, read with go/scanner up to the closing
+// brace: the names declared, in order (a, b int are two), and an embedded
+// type (*pkg.T) as one, named by its first word.
+func goStructFields(text []byte) [][]byte {
+	file := gotoken.NewFileSet().AddFile("", -1, len(text))
+	var sc scanner.Scanner
+	sc.Init(file, text, nil, 0)
+	var names [][]byte
+	depth, start := 0, true // start: the next name begins a field
+	for {
+		pos, tok, lit := sc.Scan()
+		switch tok {
+		case gotoken.EOF:
+			return names
+		case gotoken.LPAREN, gotoken.LBRACK, gotoken.LBRACE:
+			depth++
+		case gotoken.RPAREN, gotoken.RBRACK, gotoken.RBRACE:
+			if depth == 0 {
+				return names
+			}
+			depth--
+		case gotoken.IDENT:
+			if depth == 0 && start {
+				off := file.Offset(pos)
+				names = append(names, text[off:off+len(lit)])
+			}
+			start = start && depth > 0
+		case gotoken.COMMA, gotoken.SEMICOLON:
+			start = start || depth == 0
+		}
+	}
+}
+
+// goStructType returns the fields of the struct type that the file
+// declares under name (type name struct {, or name struct { in a type
+// group), or nil; the answer is kept for the rest of the file.
+func (s *scan) goStructType(name []byte) *fieldNames {
+	if f, ok := s.goTypes[string(name)]; ok {
+		return f
+	}
+	var f *fieldNames
+	for off := 0; f == nil; {
+		i := bytes.Index(s.text[off:], name)
+		if i < 0 {
+			break
+		}
+		at := off + i
+		off = at + len(name)
+		if at > 0 && identByte[s.text[at-1]] || off < len(s.text) && identByte[s.text[off]] {
+			continue
+		}
+		before := bytes.TrimRight(s.text[:at], " \t")
+		if !(len(before) == 0 || before[len(before)-1] == '\n' || lastWord(before) == "type") {
+			continue
+		}
+		rest := bytes.TrimLeft(s.text[off:], " \t")
+		if rest, ok := bytes.CutPrefix(rest, []byte("struct")); ok {
+			if rest = bytes.TrimLeft(rest, " \t"); len(rest) > 0 && rest[0] == '{' {
+				f = &fieldNames{names: goStructFields(rest[1:]), body: -1}
+			}
+		}
+	}
+	if s.goTypes == nil {
+		s.goTypes = map[string]*fieldNames{}
+	}
+	s.goTypes[string(name)] = f
+	return f
+}
+
 // goImportPath records an aliased import of an ecosystem's package
 // (nethttp "net/http"), so that nethttp.StatusOK is found.
 func (e *engine) goImportPath(t token) {

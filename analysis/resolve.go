@@ -23,7 +23,7 @@ func (e *engine) resolve(next token) {
 			for i := range names {
 				names[i] = bytes.TrimSpace(names[i])
 			}
-			f.params = &fieldNames{names: names}
+			f.params = &fieldNames{names: names, body: -1}
 		}
 	}
 	if v.tk == tString && string(e.text[v.ns:v.ne]) == pseudoStatus && (e.isPunct(v.p1, "(") || e.isPunct(v.p1, "[")) && next.kind == tPunct &&
@@ -251,14 +251,11 @@ func (e *engine) slotOf(v *value, next token) (slot, bool) {
 	// a Go literal of a struct type written in place, ("/", 200) under
 	// pytest's parametrize("path, status", ...)): the name of its field or
 	// argument says what it is, as a key would (wantStatus: 200).
-	if top != nil && (top.rowFields != nil || top.eachField != nil) && ends &&
-		(e.isPunct(p1, ",") || e.isPunct(p1, "{") || e.isPunct(p1, "(") || e.isPunct(p1, "[")) {
-		name := top.eachField
-		if name == nil && top.arg < len(top.rowFields.names) {
-			name = top.rowFields.names[top.arg]
-		}
-		if kc, ok := classifyKey(name); name != nil && ok {
-			return slot{role: kc.role, filter: kc.filter, evidence: kc.ev, context: "value, by position, of ", key: name}, true
+	if top != nil && ends && e.mayBeCode(v) && (e.isPunct(p1, ",") || e.isPunct(p1, "{") || e.isPunct(p1, "(") || e.isPunct(p1, "[")) {
+		if name := e.positionalName(top); name != nil {
+			if kc, ok := classifyKey(name); ok {
+				return slot{role: kc.role, filter: kc.filter, evidence: kc.ev, context: "value, by position, of ", key: name}, true
+			}
 		}
 	}
 	// An element of a list or of a composite literal ([4, 1, 91],
@@ -436,6 +433,37 @@ func (e *engine) slotOf(v *value, next token) (slot, bool) {
 		return slot{role: Status, filter: threeDigits, evidence: Strong, context: "cast to " + castTypes[0]}, true
 	}
 	return slot{}, false
+}
+
+// mayBeCode reports whether a value may be a code for a slot that wants
+// three digits or a known code: a constant, or a number or string that
+// starts with three digits. The test tables' rows ask it first, so that
+// the rest of their values cost no lookup.
+func (e *engine) mayBeCode(v *value) bool {
+	return v.tk == tIdent || (v.tk == tNumber || v.tk == tString) && v.ne-v.ns >= 3 &&
+		isDigit(e.text[v.ns]) && isDigit(e.text[v.ns+1]) && isDigit(e.text[v.ns+2])
+}
+
+// positionalName returns the name of the field or argument that the value
+// at top's current position fills in a row of a test table (see frame), or
+// nil. The fields of a Go named type are looked up only here, when a value
+// asks: most literals are keyed, or no rows.
+func (e *engine) positionalName(top *frame) []byte {
+	if top.eachField != nil {
+		return top.eachField
+	}
+	fields := top.rowFields
+	if fields == nil && e.lang == Go && top.open == '{' && top.typeName != nil && !top.ofElems {
+		fields = e.s.goStructType(top.typeName)
+		top.rowFields = fields
+	}
+	if fields == nil {
+		return nil
+	}
+	if names := fields.of(e.text); top.arg < len(names) {
+		return names[top.arg]
+	}
+	return nil
 }
 
 // definedConstant returns the name of the constant a number is the value

@@ -76,6 +76,9 @@ type scan struct {
 	// goLines is the line table go/scanner fills per Go span, kept for the
 	// next span (see scanGoRange).
 	goLines []int
+	// goTypes holds the fields of the Go struct types looked up by name
+	// (see goStructType), nil for a name the file declares no struct for.
+	goTypes map[string]*fieldNames
 
 	hinted     uint64 // bit i: the file imports a.ecos[i] (see importHints)
 	hintedDone bool
@@ -128,7 +131,7 @@ func (a *Analyzer) release(s *scan) {
 	clear(s.eng.armPend[:cap(s.eng.armPend)])
 	clear(s.yaml[:cap(s.yaml)])
 	s.eng = engine{frames: s.eng.frames[:0], pending: s.eng.pending[:0], armPend: s.eng.armPend[:0]}
-	s.text, s.goAliases, s.pyAliases, s.probeHit, s.listKey, s.bare, s.lastValueKey = nil, nil, nil, slot{}, nil, bareScope{}, valueKeyCache{}
+	s.text, s.goAliases, s.pyAliases, s.probeHit, s.listKey, s.bare, s.lastValueKey, s.goTypes = nil, nil, nil, slot{}, nil, bareScope{}, valueKeyCache{}, nil
 	a.scans.Put(s)
 }
 
