@@ -34,7 +34,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	writeBaseline := fs.String("write-baseline", "", "write every current finding to this baseline file")
 	color := fs.String("color", "auto", "colour the text format: auto (on a terminal, unless NO_COLOR is set), always or never")
 	maxSize := fs.String("max-file-size", "4MB", "skip files larger than this (bytes, or with KB or MB)")
-	jobs := fs.Int("jobs", 0, "files checked at once (default: the number of CPUs)")
+	jobs := fs.Int("jobs", 0, "files checked at once (default: the number of CPUs, plus one)")
 	lang := fs.String("lang", "en", "locale of the messages: a BCP 47 tag such as en or vi-VN")
 	paths, err := parseFlags(fs, args)
 	if err != nil {

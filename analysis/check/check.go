@@ -17,7 +17,8 @@ import (
 
 // Options say what Run does besides reporting.
 type Options struct {
-	// Workers is how many files are checked at once; 0 means GOMAXPROCS.
+	// Workers is how many files are checked at once; 0 means GOMAXPROCS
+	// plus one (see Run).
 	Workers int
 	// MaxSize is the largest file checked, in bytes; 0 means
 	// walk.DefaultMaxSize.
@@ -89,7 +90,11 @@ func Run(ctx context.Context, roots []string, opts Options, emit func(*File) err
 	defer cancel()
 	workers := opts.Workers
 	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
+		// One more worker than CPUs keeps them busy while a worker waits
+		// for a file to be opened and read: on two CPUs, 3 workers took
+		// a 100 MB tree's check 8% less wall time than 2 (median of 7
+		// interleaved runs), and 4 no less than 3.
+		workers = runtime.GOMAXPROCS(0) + 1
 	}
 	type job struct {
 		seq  int

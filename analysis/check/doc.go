@@ -4,7 +4,7 @@
 //
 // Its place in the flow: walk (which files) → check (read, run the rules,
 // locate, filter by baseline, fix) → report (text, JSON, SARIF, GitHub).
-// Files stream from the walk to a pool of GOMAXPROCS workers through
+// Files stream from the walk to a pool of GOMAXPROCS+1 workers through
 // bounded channels and come back in the walk's order, so that output is
 // deterministic however the workers are scheduled, and memory is bounded by
 // the number of files in flight, never by the size of the tree: a worker
