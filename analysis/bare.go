@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"bytes"
+	"iter"
 	"slices"
 	"strings"
 )
@@ -254,13 +255,8 @@ type statement struct {
 // with keyword (Java's import, C#'s using static, also after global).
 func statementsAfter(text []byte, keyword string) []statement {
 	var out []statement
-	for off := 0; ; {
-		i := bytes.Index(text[off:], []byte(keyword))
-		if i < 0 {
-			return out
-		}
-		at := off + i
-		off = at + len(keyword)
+	for at := range indexes(text, []byte(keyword)) {
+		off := at + len(keyword)
 		k := at
 		for k > 0 && (text[k-1] == ' ' || text[k-1] == '\t') {
 			k--
@@ -276,6 +272,21 @@ func statementsAfter(text []byte, keyword string) []statement {
 		}
 		end := off + bytesIndexByte(text[off:], '\n')
 		out = append(out, statement{at: off, rest: strings.TrimRight(string(text[off:end]), "\r")})
+	}
+	return out
+}
+
+// indexes yields the offset of each occurrence of sep in text, from the
+// start; occurrences do not overlap.
+func indexes(text, sep []byte) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for off := 0; ; {
+			i := bytes.Index(text[off:], sep)
+			if i < 0 || !yield(off+i) {
+				return
+			}
+			off += i + len(sep)
+		}
 	}
 }
 
@@ -309,13 +320,8 @@ type jsBinding struct {
 // (a as b) is left out.
 func jsNamedImports(text []byte) []jsBinding {
 	var out []jsBinding
-	for off := 0; ; {
-		i := bytes.Index(text[off:], []byte("import"))
-		if i < 0 {
-			return out
-		}
-		at := off + i
-		off = at + len("import")
+	for at := range indexes(text, []byte("import")) {
+		off := at + len("import")
 		if at > 0 && identByte[text[at-1]] {
 			continue
 		}
@@ -343,19 +349,15 @@ func jsNamedImports(text []byte) []jsBinding {
 		}
 		out = append(out, jsBinding{module: string(rest[1 : 1+q]), list: string(list)})
 	}
+	return out
 }
 
 // jsDestructurings returns the destructurings of a name into constants:
 // const { OK, NOT_FOUND } = StatusCodes.
 func jsDestructurings(text []byte) []jsBinding {
 	var out []jsBinding
-	for off := 0; ; {
-		i := bytes.Index(text[off:], []byte("} ="))
-		if i < 0 {
-			return out
-		}
-		at := off + i
-		off = at + 3
+	for at := range indexes(text, []byte("} =")) {
+		off := at + len("} =")
 		open := bytes.LastIndexByte(text[:at], '{')
 		if open < 0 || bytes.IndexByte(text[open:at], ';') >= 0 {
 			continue
@@ -370,6 +372,7 @@ func jsDestructurings(text []byte) []jsBinding {
 		}
 		out = append(out, jsBinding{owner: string(text[k:j]), list: string(text[open+1 : at])})
 	}
+	return out
 }
 
 // jsNames returns the names of an import or destructuring list that are

@@ -1469,10 +1469,7 @@ func containsWordFold(name []byte, words []string) bool {
 		for i := 0; i+len(w) <= len(name); i++ {
 			ok := true
 			for j := 0; j < len(w); j++ {
-				c := name[i+j]
-				if c >= 'A' && c <= 'Z' {
-					c += 'a' - 'A'
-				}
+				c := lowerByte(name[i+j])
 				if c != w[j] {
 					ok = false
 					break

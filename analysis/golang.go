@@ -156,13 +156,8 @@ func (s *scan) goStructType(name []byte) *fieldNames {
 		return f
 	}
 	var f *fieldNames
-	for off := 0; f == nil; {
-		i := bytes.Index(s.text[off:], name)
-		if i < 0 {
-			break
-		}
-		at := off + i
-		off = at + len(name)
+	for at := range indexes(s.text, name) {
+		off := at + len(name)
 		if at > 0 && identByte[s.text[at-1]] || off < len(s.text) && identByte[s.text[off]] {
 			continue
 		}
@@ -174,6 +169,7 @@ func (s *scan) goStructType(name []byte) *fieldNames {
 		if rest, ok := bytes.CutPrefix(rest, []byte("struct")); ok {
 			if rest = bytes.TrimLeft(rest, " \t"); len(rest) > 0 && rest[0] == '{' {
 				f = &fieldNames{names: goStructFields(rest[1:]), body: -1}
+				break
 			}
 		}
 	}

@@ -115,10 +115,7 @@ func classOf(w []byte) proseClass {
 	}
 	var buf [maxProseWord]byte
 	for i, c := range w {
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[i] = c
+		buf[i] = lowerByte(c)
 	}
 	return proseWords[string(buf[:len(w)])] // the compiler does not allocate for a lookup
 }
@@ -148,10 +145,7 @@ func eqFold(b []byte, s string) bool {
 		return false
 	}
 	for i := range len(b) {
-		c := b[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
+		c := lowerByte(b[i])
 		if c != s[i] {
 			return false
 		}

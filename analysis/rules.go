@@ -276,9 +276,7 @@ func classifyKey(name []byte) (keyClass, bool) {
 		if n == len(buf) {
 			return keyClass{}, false
 		}
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
+		c = lowerByte(c)
 		buf[n] = c
 		n++
 	}
@@ -391,9 +389,7 @@ func statusListName(name []byte) bool {
 		if n == len(buf) {
 			return false
 		}
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
+		c = lowerByte(c)
 		buf[n] = c
 		n++
 	}
@@ -464,9 +460,7 @@ func statusishName(name []byte) (filter, bool) {
 		if n == len(buf) {
 			return 0, false
 		}
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
+		c = lowerByte(c)
 		buf[n] = c
 		n++
 	}
