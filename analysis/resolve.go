@@ -18,12 +18,22 @@ func (e *engine) resolve(next token) {
 	if v.tk == tString && e.lang == Python && v.depth > 0 && v.depth == len(e.frames) {
 		// @pytest.mark.parametrize("path, status", [("/", 200)]): the
 		// names of the values of each row.
-		if f := &e.frames[v.depth-1]; f.open == '(' && f.arg == 0 && string(f.callee) == "parametrize" {
+		f := &e.frames[v.depth-1]
+		switch {
+		case f.open == '(' && f.arg == 0 && string(f.callee) == "parametrize":
 			names := bytes.Split(e.text[v.ns:v.ne], []byte(","))
 			for i := range names {
 				names[i] = bytes.TrimSpace(names[i])
 			}
 			f.params = &fieldNames{names: names, body: -1}
+		case v.depth >= 2 && f.callee == nil && f.open != '{':
+			// parametrize(("path", "status"), ...): one name per string.
+			if g := &e.frames[v.depth-2]; g.open == '(' && g.arg == 0 && string(g.callee) == "parametrize" {
+				if g.params == nil {
+					g.params = &fieldNames{body: -1}
+				}
+				g.params.names = append(g.params.names, e.text[v.ns:v.ne])
+			}
 		}
 	}
 	if v.tk == tString && string(e.text[v.ns:v.ne]) == pseudoStatus && (e.isPunct(v.p1, "(") || e.isPunct(v.p1, "[")) && next.kind == tPunct &&

@@ -42,3 +42,8 @@ def test_retries(client, status):
 @pytest.mark.parametrize("size,timeout", [(200, 404), (500, 503)])
 def test_limits(size, timeout):
     pass
+
+
+@pytest.mark.parametrize(("method", "expected_status"), [("GET", 200), ("DELETE", 405)])  # @want 200 405:expected
+def test_methods(client, method, expected_status):
+    assert client.generic(method, "/orders/").status_code == expected_status
