@@ -1219,7 +1219,7 @@ func (e *engine) openFrame(open byte, at int) {
 		}
 	}
 	if e.lang == Python && open != '{' {
-		e.parametrizeFrame(&f, p1)
+		e.pythonRowsFrame(&f, p1)
 	}
 	e.frames = append(e.frames, f)
 	e.chain = false
@@ -1253,12 +1253,20 @@ func (e *engine) goStructFrame(f *frame, p1, p2 ringTok, at int) {
 	}
 }
 
-// parametrizeFrame gives a Python bracket frame f what it has of pytest's
-// parametrize: the list of its second argument, or a row of that list. p1
-// is the token before the bracket.
-func (e *engine) parametrizeFrame(f *frame, p1 ringTok) {
+// pythonRowsFrame gives a Python bracket frame f what it has of the rows
+// of a test table: the list of pytest's parametrize (its second argument),
+// the list a for loop unpacks into names (for path, status in [...]), or a
+// row of either. p1 is the token before the bracket.
+func (e *engine) pythonRowsFrame(f *frame, p1 ringTok) {
 	parent := e.top()
 	switch {
+	case e.isIdent(p1, "in"):
+		switch names := e.forTargets(); {
+		case len(names) == 1:
+			f.eachField = names[0]
+		case len(names) > 1:
+			f.elemFields = &fieldNames{names: names, body: -1}
+		}
 	case parent == nil:
 	case parent.params != nil && parent.arg == 1 && e.isPunct(p1, ",") && f.open == '[':
 		if len(parent.params.names) == 1 {
@@ -1269,6 +1277,28 @@ func (e *engine) parametrizeFrame(f *frame, p1 ringTok) {
 	case parent.elemFields != nil && (f.callee == nil && (e.isPunct(p1, "[") || e.isPunct(p1, ",")) || string(f.callee) == "param"):
 		f.rowFields = parent.elemFields // a tuple, a list, or pytest.param("/", 200, id="root")
 	}
+}
+
+// forTargets returns the names a Python for loop whose "in" is the last
+// token assigns (for path, status in), in order, or nil when they are no
+// plain list of names.
+func (e *engine) forTargets() [][]byte {
+	var names [][]byte
+	for i := 2; i+1 < len(e.ring); i += 2 {
+		t := e.prev(i)
+		if t.kind != tIdent {
+			return nil
+		}
+		names = append(names, e.bytesOf(t))
+		switch sep := e.prev(i + 1); {
+		case e.isIdent(sep, "for"):
+			slices.Reverse(names)
+			return names
+		case !e.isPunct(sep, ","):
+			return nil
+		}
+	}
+	return nil
 }
 
 // setCallee makes f the frame of a call of name (the token numbered seq),

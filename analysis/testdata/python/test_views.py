@@ -47,3 +47,16 @@ def test_limits(size, timeout):
 @pytest.mark.parametrize(("method", "expected_status"), [("GET", 200), ("DELETE", 405)])  # @want 200 405:expected
 def test_methods(client, method, expected_status):
     assert client.generic(method, "/orders/").status_code == expected_status
+
+
+class RedirectTests(TestCase):
+    def test_old_urls(self):
+        for url, expected_status in [("/old/", 301), ("/gone/", 410)]:  # @want 301 410:expected
+            with self.subTest(url=url):
+                self.assertEqual(self.client.get(url).status_code, expected_status)
+        for status in (500, 502):  # @want 500 502:status
+            self.assertTrue(status)
+        for size, retries in [(200, 404)]:
+            self.assertTrue(size)
+        for page in [200, 404]:
+            self.assertTrue(page)
