@@ -63,15 +63,17 @@ type frame struct {
 	//     (struct { ... });
 	//   - rowFields: the names of the values of a row, by position: the
 	//     fields of a Go literal of such a type ({"ok", "/", 200}), or the
-	//     argument names of pytest's parametrize (("/", 200)); a Go literal
+	//     argument names of pytest's parametrize, or the names a Python for
+	//     loop unpacks a row into (("/", 200)); a Go literal
 	//     of a named type (tc{...}) finds them from typeName when a value
 	//     asks (see positionalName);
 	//   - elemFields: the rowFields of the literal's elements
-	//     ([]struct{...}{{...}}, parametrize("path, status", [(...)]));
+	//     ([]struct{...}{{...}}, parametrize("path, status", [(...)]),
+	//     for path, status in [(...)]);
 	//   - ofElems: the Go literal's type is a slice, array or map of
 	//     typeName ([]tc{{...}}), whose elements are typeName literals;
 	//   - eachField: the name of every element of a list
-	//     (parametrize("status", [200, 404]));
+	//     (parametrize("status", [200, 404]), for status in (500, 502));
 	//   - params: the argument names of a call of parametrize.
 	structBody, rowFields, elemFields, params *fieldNames
 	eachField                                 []byte
