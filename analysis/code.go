@@ -1220,8 +1220,8 @@ func (e *engine) openFrame(open byte, at int) {
 			e.emit(&e.rack, slot{role: Status, filter: anyInt, evidence: Strong, context: "status of a Rack response"})
 		}
 	}
-	if e.lang == Python && open != '{' {
-		e.pythonRowsFrame(&f, p1)
+	if open != '{' && (e.lang == Python || e.lang == JavaScript || e.lang == TypeScript) {
+		e.rowsFrame(&f, p1)
 	}
 	e.frames = append(e.frames, f)
 	e.chain = false
@@ -1255,14 +1255,15 @@ func (e *engine) goStructFrame(f *frame, p1, p2 ringTok, at int) {
 	}
 }
 
-// pythonRowsFrame gives a Python bracket frame f what it has of the rows
-// of a test table: the list of pytest's parametrize (its second argument),
-// the list a for loop unpacks into names (for path, status in [...]), or a
-// row of either. p1 is the token before the bracket.
-func (e *engine) pythonRowsFrame(f *frame, p1 ringTok) {
+// rowsFrame gives a Python or JavaScript bracket frame f what it has of
+// the rows of a test table: the list of pytest's parametrize (its second
+// argument), the list a for loop unpacks into names (for path, status in
+// [...], for (const [path, status] of [...])), or a row of either. p1 is
+// the token before the bracket.
+func (e *engine) rowsFrame(f *frame, p1 ringTok) {
 	parent := e.top()
 	switch {
-	case e.isIdent(p1, "in"):
+	case e.lang == Python && e.isIdent(p1, "in") || e.lang != Python && e.isIdent(p1, "of"):
 		switch names := e.forTargets(); {
 		case len(names) == 1:
 			f.eachField = names[0]
@@ -1281,19 +1282,37 @@ func (e *engine) pythonRowsFrame(f *frame, p1 ringTok) {
 	}
 }
 
-// forTargets returns the names a Python for loop whose "in" is the last
-// token assigns (for path, status in), in order, or nil when they are no
-// plain list of names.
+// forTargets returns the names that a for loop, whose "in" (Python) or
+// "of" (JavaScript) is the last token, assigns: for path, status in;
+// for (const [path, status] of; for (const status of. They come in order,
+// or nil when they are no plain list of names.
 func (e *engine) forTargets() [][]byte {
+	if e.lang == Python {
+		return e.namesBefore(2, func(t ringTok) bool { return e.isIdent(t, "for") })
+	}
+	declared := func(t ringTok) bool { return e.isIdent(t, "const") || e.isIdent(t, "let") || e.isIdent(t, "var") }
+	if t := e.prev(2); t.kind == tIdent && declared(e.prev(3)) {
+		return [][]byte{e.bytesOf(t)}
+	}
+	if !e.isPunct(e.prev(2), "]") {
+		return nil
+	}
+	return e.namesBefore(3, func(t ringTok) bool { return e.isPunct(t, "[") })
+}
+
+// namesBefore reads back from the token i before the last a list of names
+// separated by commas, up to a token that start accepts, and returns the
+// names in order; nil when something else stands between.
+func (e *engine) namesBefore(i int, start func(ringTok) bool) [][]byte {
 	var names [][]byte
-	for i := 2; i+1 < len(e.ring); i += 2 {
+	for ; i+1 < len(e.ring); i += 2 {
 		t := e.prev(i)
 		if t.kind != tIdent {
 			return nil
 		}
 		names = append(names, e.bytesOf(t))
 		switch sep := e.prev(i + 1); {
-		case e.isIdent(sep, "for"):
+		case start(sep):
 			slices.Reverse(names)
 			return names
 		case !e.isPunct(sep, ","):

@@ -24,3 +24,18 @@ describe('GET /items', () => {
     assert.equal(res.body.count, 400);
   });
 });
+
+describe('item routes', () => {
+  for (const [path, expectedStatus] of [['/items', 200], ['/items/404', 404]]) { // @want 200 404#2:expected
+    it(`GET ${path}`, async () => {
+      const res = await request(app).get(path);
+      expect(res.status).toBe(expectedStatus);
+    });
+  }
+  for (const status of [500, 502]) { // @want 500 502:status
+    it(`retries after ${status}`, () => {});
+  }
+  for (const [limit, timeout] of [[200, 404]]) {
+    it(`pages by ${limit}`, () => {});
+  }
+});
