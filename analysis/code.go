@@ -74,10 +74,15 @@ type frame struct {
 	//     typeName ([]tc{{...}}), whose elements are typeName literals;
 	//   - eachField: the name of every element of a list
 	//     (parametrize("status", [200, 404]), for status in (500, 502));
-	//   - params: the argument names of a call of parametrize.
+	//   - params: the argument names of a call of parametrize;
+	//   - eachTable, eachRow: Jest's it.each([...]) table and a row of it,
+	//     whose values wait in engine.eachRows for the names of the
+	//     callback's parameters; eachCall: the call after it, which passes
+	//     the callback.
 	structBody, rowFields, elemFields, params *fieldNames
 	eachField                                 []byte
 	ofElems                                   bool
+	eachTable, eachRow, eachCall              bool
 }
 
 // fieldNames are the names of a row's values, in order (see frame); elems
@@ -219,6 +224,18 @@ type engine struct {
 	// token numbered lastStructEnd, for the literal that may follow it.
 	lastStruct    *fieldNames
 	lastStructEnd int
+	// eachRows are the values of the last Jest each table that may be
+	// codes, with their positions in their rows, until the callback names
+	// them (see nameEachRows); eachEnd is the token that closed the table's
+	// call.
+	eachRows []eachValue
+	eachEnd  int
+}
+
+// eachValue is a value of a row of a Jest each table, at position pos.
+type eachValue struct {
+	pos int
+	v   value
 }
 
 // statusishTok is a token that ended a status expression: a name such as
@@ -978,6 +995,13 @@ func (e *engine) punct(t token) {
 		}
 		e.chain = false
 		e.endTernary()
+	case "=>":
+		// it.each([...])('...', (path, status) => {...}): the callback's
+		// parameters name the table's values.
+		if t := e.top(); t != nil && t.eachCall && e.isPunct(e.prev(1), ")") {
+			e.nameEachRows()
+		}
+		e.chain = false
 	case ".", "?.", "::", "->", "!", "&":
 	case ";":
 		e.chain = false
@@ -1263,6 +1287,12 @@ func (e *engine) goStructFrame(f *frame, p1, p2 ringTok, at int) {
 func (e *engine) rowsFrame(f *frame, p1 ringTok) {
 	parent := e.top()
 	switch {
+	case e.lang != Python && parent != nil && f.open == '[' && e.isPunct(p1, "(") && parent.arg == 0 && string(parent.callee) == "each":
+		f.eachTable, e.eachRows = true, e.eachRows[:0]
+	case e.lang != Python && parent != nil && f.open == '[' && parent.eachTable && (e.isPunct(p1, "[") || e.isPunct(p1, ",")):
+		f.eachRow = true
+	case e.lang != Python && f.open == '(' && e.isPunct(p1, ")") && p1.seq == e.eachEnd && len(e.eachRows) > 0:
+		f.eachCall = true
 	case e.lang == Python && e.isIdent(p1, "in") || e.lang != Python && e.isIdent(p1, "of"):
 		switch names := e.forTargets(); {
 		case len(names) == 1:
@@ -1298,6 +1328,21 @@ func (e *engine) forTargets() [][]byte {
 		return nil
 	}
 	return e.namesBefore(3, func(t ringTok) bool { return e.isPunct(t, "[") })
+}
+
+// nameEachRows reports the values of the last Jest each table whose
+// position the callback's parameter of that name, read back from the ring
+// ((path, status) =>), says holds a status.
+func (e *engine) nameEachRows() {
+	names := e.namesBefore(2, func(t ringTok) bool { return e.isPunct(t, "(") })
+	for i := range e.eachRows {
+		if r := &e.eachRows[i]; r.pos < len(names) {
+			if kc, ok := classifyKey(names[r.pos]); ok {
+				e.emit(&r.v, slot{role: kc.role, filter: kc.filter, evidence: kc.ev, context: "value, by position, of ", key: names[r.pos]})
+			}
+		}
+	}
+	e.eachRows = e.eachRows[:0]
 }
 
 // namesBefore reads back from the token i before the last a list of names
@@ -1366,6 +1411,12 @@ func (e *engine) closeFrame() {
 	e.frames = e.frames[:len(e.frames)-1]
 	if f.structBody != nil {
 		e.lastStruct, e.lastStructEnd = f.structBody, e.seq
+	}
+	if string(f.callee) == "each" {
+		e.eachEnd = e.seq
+	}
+	if f.eachCall {
+		e.eachRows = e.eachRows[:0]
 	}
 	switch {
 	case f.assert && f.statusish:

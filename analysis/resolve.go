@@ -262,6 +262,15 @@ func (e *engine) slotOf(v *value, next token) (slot, bool) {
 	// pytest's parametrize("path, status", ...)): the name of its field or
 	// argument says what it is, as a key would (wantStatus: 200).
 	if top != nil && ends && e.mayBeCode(v) && (e.isPunct(p1, ",") || e.isPunct(p1, "{") || e.isPunct(p1, "(") || e.isPunct(p1, "[")) {
+		if top.eachRow || top.eachTable {
+			// A Jest each table's value waits for its callback's names.
+			pos := 0
+			if top.eachRow {
+				pos = top.arg
+			}
+			e.eachRows = append(e.eachRows, eachValue{pos, *v})
+			return slot{}, false
+		}
 		if name := e.positionalName(top); name != nil {
 			if kc, ok := classifyKey(name); ok {
 				return slot{role: kc.role, filter: kc.filter, evidence: kc.ev, context: "value, by position, of ", key: name}, true

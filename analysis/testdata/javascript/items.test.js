@@ -39,3 +39,16 @@ describe('item routes', () => {
     it(`pages by ${limit}`, () => {});
   }
 });
+
+describe('item table', () => {
+  it.each([
+    ['/items', 200], // @want 200:status
+    ['/items/404', 404], // @want 404#2:status
+  ])('GET %s answers %i', async (path, status) => {
+    const res = await request(app).get(path);
+    expect(res.status).toBe(status);
+  });
+  test.each([500, 502])('retries after %i', (statusCode) => {}); // @want 500 502:status
+  test.each([[200, 404]])('pages by %i', (limit, timeout) => {});
+  $.each([200, 404], function (i, status) {});
+});
