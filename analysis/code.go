@@ -1337,8 +1337,8 @@ func (e *engine) nameEachRows() {
 	names := e.namesBefore(2, func(t ringTok) bool { return e.isPunct(t, "(") })
 	for i := range e.eachRows {
 		if r := &e.eachRows[i]; r.pos < len(names) {
-			if kc, ok := classifyKey(names[r.pos]); ok {
-				e.emit(&r.v, slot{role: kc.role, filter: kc.filter, evidence: kc.ev, context: "value, by position, of ", key: names[r.pos]})
+			if sl, ok := positionalSlot(names[r.pos]); ok {
+				e.emit(&r.v, sl)
 			}
 		}
 	}

@@ -271,10 +271,8 @@ func (e *engine) slotOf(v *value, next token) (slot, bool) {
 			e.eachRows = append(e.eachRows, eachValue{pos, *v})
 			return slot{}, false
 		}
-		if name := e.positionalName(top); name != nil {
-			if kc, ok := classifyKey(name); ok {
-				return slot{role: kc.role, filter: kc.filter, evidence: kc.ev, context: "value, by position, of ", key: name}, true
-			}
+		if sl, ok := positionalSlot(e.positionalName(top)); ok {
+			return sl, true
 		}
 	}
 	// An element of a list or of a composite literal ([4, 1, 91],
@@ -452,6 +450,17 @@ func (e *engine) slotOf(v *value, next token) (slot, bool) {
 		return slot{role: Status, filter: threeDigits, evidence: Strong, context: "cast to " + castTypes[0]}, true
 	}
 	return slot{}, false
+}
+
+// positionalSlot returns the slot of a value that a test table's row gives
+// by position for the field or argument name (see positionalName), as the
+// name would make it as a key.
+func positionalSlot(name []byte) (slot, bool) {
+	kc, ok := classifyKey(name)
+	if name == nil || !ok {
+		return slot{}, false
+	}
+	return slot{role: kc.role, filter: kc.filter, evidence: kc.ev, context: "value, by position, of ", key: name}, true
 }
 
 // mayBeCode reports whether a value may be a code for a slot that wants
