@@ -1346,14 +1346,19 @@ func (e *engine) nameEachRows() {
 }
 
 // namesBefore reads back from the token i before the last a list of names
-// separated by commas, up to a token that start accepts, and returns the
-// names in order; nil when something else stands between.
+// separated by commas, each perhaps with a one-word type (status: number),
+// up to a token that start accepts, and returns the names in order; nil
+// when something else stands between.
 func (e *engine) namesBefore(i int, start func(ringTok) bool) [][]byte {
 	var names [][]byte
 	for ; i+1 < len(e.ring); i += 2 {
 		t := e.prev(i)
 		if t.kind != tIdent {
 			return nil
+		}
+		if e.isPunct(e.prev(i+1), ":") && e.prev(i+2).kind == tIdent {
+			i += 2 // (path: string, status: number) in TypeScript
+			t = e.prev(i)
 		}
 		names = append(names, e.bytesOf(t))
 		switch sep := e.prev(i + 1); {
