@@ -456,8 +456,11 @@ func (e *engine) slotOf(v *value, next token) (slot, bool) {
 // by position for the field or argument name (see positionalName), as the
 // name would make it as a key.
 func positionalSlot(name []byte) (slot, bool) {
+	if name == nil {
+		return slot{}, false // most values of lists, which no name gives meaning
+	}
 	kc, ok := classifyKey(name)
-	if name == nil || !ok {
+	if !ok {
 		return slot{}, false
 	}
 	return slot{role: kc.role, filter: kc.filter, evidence: kc.ev, context: "value, by position, of ", key: name}, true
