@@ -509,35 +509,47 @@ func (t *triggers) opensSwitch(text []byte, i int, w []byte) bool {
 // the switch's subject, which makes the cases in that block statuses, so
 // no region may start in between. The candidate test read text up to
 // stop and saw the last such word end at switchEnd (see regionSpans);
-// what it did not read is read here
-// backwards, down to the last closer at most, so that a region whose end
-// closes its switches costs only its tail.
+// what it did not read is read here. Most tails hold no switch word at
+// all, which a search for the words' spellings tells at a fraction of the
+// cost of reading words; then only whether the tail closes a switch
+// matters. A tail that may hold one is read backwards, down to the last
+// closer at most, so that a region whose end closes its switches costs
+// only its tail.
 func (t *triggers) switchPending(text []byte, switchEnd, stop int) bool {
-	for i := len(text) - 1; i >= stop; i-- {
-		c := text[i]
-		if strings.IndexByte(t.switchClose, c) >= 0 {
-			return false // every switch before it has its block
+	if !hasSwitchWord(text[stop:]) {
+		if t.closesSwitch(text[stop:]) {
+			return false
 		}
-		if !wordByte[c] {
-			continue
+	} else {
+		for i := len(text) - 1; i >= stop; i-- {
+			c := text[i]
+			if strings.IndexByte(t.switchClose, c) >= 0 {
+				return false // every switch before it has its block
+			}
+			if !wordByte[c] {
+				continue
+			}
+			j := i + 1
+			for i > stop && wordByte[text[i-1]] {
+				i--
+			}
+			if t.switchWordAt(text, i, j) {
+				return true
+			}
 		}
-		j := i + 1
-		for i > stop && wordByte[text[i-1]] {
-			i--
-		}
-		if t.switchWordAt(text, i, j) {
+	}
+	return switchEnd >= 0 && !t.closesSwitch(text[switchEnd:stop])
+}
+
+// closesSwitch reports whether text holds a byte that ends a switch's
+// subject (see switchPending).
+func (t *triggers) closesSwitch(text []byte) bool {
+	for i := range len(t.switchClose) {
+		if bytes.IndexByte(text, t.switchClose[i]) >= 0 {
 			return true
 		}
 	}
-	if switchEnd < 0 {
-		return false
-	}
-	for i := range len(t.switchClose) {
-		if bytes.IndexByte(text[switchEnd:stop], t.switchClose[i]) >= 0 {
-			return false
-		}
-	}
-	return true
+	return false
 }
 
 // wordClue is what the identifier text[i:j], which passed the shape
