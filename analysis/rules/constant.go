@@ -305,17 +305,33 @@ func goImport(text []byte, eco *catalog.Ecosystem) (string, *Edit, bool) {
 // module under (from http import HTTPStatus as S), or adds the catalogue's
 // import statement after the file's imports.
 func pythonImport(text []byte, eco *catalog.Ecosystem) (string, *Edit) {
-	// The expression is slow to run, and matches only where the name it
-	// imports stands, which most files do not hold.
-	if bytes.Contains(text, []byte(strings.TrimSuffix(eco.Qualifier, "."))) {
-		if m := pythonImportRegexp(eco).FindSubmatch(text); m != nil {
-			if len(m[1]) > 0 {
-				return string(m[1]) + ".", nil
-			}
-			return eco.Qualifier, nil
+	if m := findPythonImport(text, eco); m != nil {
+		if len(m[1]) > 0 {
+			return string(m[1]) + ".", nil
 		}
+		return eco.Qualifier, nil
 	}
 	return eco.Qualifier, afterLastLine(text, "import |from ", eco.Import)
+}
+
+// findPythonImport returns the submatches of pythonImportRegexp in text,
+// or nil. The expression is slow to run over a whole file, and its import
+// list stops at the line's end, so it runs only on the lines that name the
+// class or module.
+func findPythonImport(text []byte, eco *catalog.Ecosystem) [][]byte {
+	root := []byte(strings.TrimSuffix(eco.Qualifier, "."))
+	for off := 0; ; {
+		k := bytes.Index(text[off:], root)
+		if k < 0 {
+			return nil
+		}
+		start := lineStart(text, off+k)
+		end := lineEnd(text, off+k)
+		if m := pythonImportRegexp(eco).FindSubmatch(text[start:end]); m != nil {
+			return m
+		}
+		off = end
+	}
 }
 
 // pythonImportRegexps caches, per qualifier, the expression that finds a
