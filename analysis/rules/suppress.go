@@ -78,40 +78,47 @@ func parseSuppressions(lang analysis.Language, text []byte) suppressions {
 		return nil
 	}
 	var out suppressions
-	line := 0
-	for off := 0; off < len(text); line++ {
-		eol := bytes.IndexByte(text[off:], '\n')
-		next := len(text)
-		if eol >= 0 {
-			eol += off
-			next = eol + 1
-		} else {
-			eol = len(text)
+	// Only the lines that hold the directive are read: line counts the
+	// line breaks before lineStart, the start of the last line read.
+	line, lineStart := 0, 0
+	for off := 0; off < len(text); {
+		i := bytes.Index(text[off:], []byte(ignoreLine))
+		if i < 0 {
+			break
 		}
-		if at := bytes.Index(text[off:eol], []byte(ignoreLine)); at >= 0 && inComment(text[off:off+at], openers) {
-			s := suppression{start: off + at, line: line, trailing: !opensLine(text[off:off+at], openers)}
-			rest := string(text[off+at+len(ignoreLine) : eol])
-			if strings.HasPrefix(rest, "-file") {
-				s.file, rest = true, rest[len("-file"):]
-			}
-			if rest == "" || rest[0] == ' ' || rest[0] == '\t' {
-				rest = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "*/"))
-				rest = strings.TrimSpace(strings.TrimSuffix(rest, "-->"))
-				names, reason, _ := strings.Cut(rest, " ")
-				for n := range strings.SplitSeq(names, ",") {
-					if n != "" {
-						s.rules = append(s.rules, n)
-					}
-				}
-				s.reason = strings.TrimSpace(reason)
-				s.end = off + at + len(ignoreLine)
-				if s.file {
-					s.end += len("-file")
-				}
-				out = append(out, s)
-			}
+		at := off + i
+		ls := bytes.LastIndexByte(text[:at], '\n') + 1
+		line += bytes.Count(text[lineStart:ls], []byte("\n"))
+		lineStart = ls
+		eol := len(text)
+		if k := bytes.IndexByte(text[at:], '\n'); k >= 0 {
+			eol = at + k
 		}
-		off = next
+		off = eol + 1
+		if !inComment(text[ls:at], openers) {
+			continue
+		}
+		s := suppression{start: at, line: line, trailing: !opensLine(text[ls:at], openers)}
+		rest := string(text[at+len(ignoreLine) : eol])
+		if strings.HasPrefix(rest, "-file") {
+			s.file, rest = true, rest[len("-file"):]
+		}
+		if rest == "" || rest[0] == ' ' || rest[0] == '\t' {
+			rest = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "*/"))
+			rest = strings.TrimSpace(strings.TrimSuffix(rest, "-->"))
+			names, reason, _ := strings.Cut(rest, " ")
+			for n := range strings.SplitSeq(names, ",") {
+				if n != "" {
+					s.rules = append(s.rules, n)
+				}
+			}
+			s.reason = strings.TrimSpace(reason)
+			s.end = at + len(ignoreLine)
+			if s.file {
+				s.end += len("-file")
+			}
+			out = append(out, s)
+		}
 	}
 	return out
 }
