@@ -1,6 +1,9 @@
 package analysis
 
-import "bytes"
+import (
+	"bytes"
+	"strings"
+)
 
 // The code scanners for languages other than Go share one hand-written
 // lexer. No library tokenises JavaScript, Python, Java, C#, Rust, PHP, Ruby
@@ -52,9 +55,57 @@ type syntax struct {
 	heredoc       bool // Ruby <<~EOS
 	rubyBlock     bool // =begin ... =end
 	phpAttr       bool // #[ is an attribute, not a comment
+	// punctOnly marks the bytes that start nothing but punctuation under
+	// these rules, so that scan goes to punct without asking every rule
+	// about them.
+	punctOnly *[256]bool
 }
 
+// syntaxOf returns a language's lexical rules.
 func syntaxOf(l Language) syntax {
+	if s, ok := syntaxes[l]; ok {
+		return s
+	}
+	return syntaxes[""]
+}
+
+// syntaxes holds the rules of each language the lexer reads, and under ""
+// those of the others, with their punctOnly tables.
+var syntaxes = func() map[Language]syntax {
+	m := map[Language]syntax{}
+	for _, l := range []Language{JavaScript, TypeScript, Java, Kotlin, CSharp, Rust, PHP, Ruby, Python, Lua, ""} {
+		s := rulesOf(l)
+		s.punctOnly = punctOnlyUnder(s)
+		m[l] = s
+	}
+	return m
+}()
+
+// punctOnlyUnder returns the bytes that no rule of scan but punct takes
+// under s: not a line break, letter, digit, dot or quote, nor a byte that
+// one of s's rules looks for.
+func punctOnlyUnder(s syntax) *[256]bool {
+	var t [256]bool
+	for c := range 256 {
+		t[c] = c != '\n' && byteClass[c]&(cIdent|cBlank) == 0 && !strings.ContainsRune(".\"'`$@", rune(c))
+	}
+	special := func(on bool, bytes string) {
+		for i := range len(bytes) {
+			t[bytes[i]] = t[bytes[i]] && !on
+		}
+	}
+	special(s.slashComments || s.regex, "/")
+	special(s.hashComments, "#")
+	special(s.luaComments, "-")
+	special(s.rubyBlock, "=")
+	special(s.luaLong, "[")
+	special(s.symbols, ":")
+	special(s.heredoc, "<")
+	return &t
+}
+
+// rulesOf returns a language's lexical rules without punctOnly.
+func rulesOf(l Language) syntax {
 	switch l {
 	case JavaScript, TypeScript:
 		return syntax{slashComments: true, backticks: true, regex: true}
@@ -179,6 +230,9 @@ func (l *lexer) scan() token {
 	// go straight to them unless the language has string prefixes.
 	if byteClass[c]&cIdentStart != 0 && !syn.pyPrefix && !syn.rawRust {
 		return l.ident(start)
+	}
+	if syn.punctOnly[c] {
+		return l.punct(start)
 	}
 	switch {
 	case syn.slashComments && c == '/' && l.peek(1) == '/':
