@@ -404,8 +404,9 @@ func (s *scan) scanCodeAs(lang Language, syn syntax, start, end int) {
 	region, depth, lo, cand := s.toks[:0], 0, start, false
 	var seen clue       // what the region's tokens so far tell the candidate test
 	switchWord := false // since the last brace (see triggers.switchPending)
+	var t token
 	for {
-		t := lx.next()
+		lx.next(&t)
 		if t.kind == tEOF || depth == 0 && !switchWord && lx.lineFirst && t.start > lo && s.atDeclLine(lang, t.start) && startsDecl(s.text[t.start:end], decls) {
 			if !cand && e != nil {
 				e.feed(token{kind: tEOF, start: lo, end: lo})
@@ -480,8 +481,9 @@ func (s *scan) scanCodeSpan(lang Language, syn syntax, start, end int, open []op
 	for _, b := range open {
 		e.enter(b)
 	}
+	var t token
 	for {
-		t := lx.next()
+		lx.next(&t)
 		e.feed(t)
 		if t.kind == tEOF {
 			return

@@ -184,10 +184,12 @@ func (l *lexer) hasPrefix(s string) bool {
 	return string(l.text[l.pos:l.pos+len(s)]) == s
 }
 
-// next returns the next token, tEOF at the end.
-func (l *lexer) next() token {
+// next reads the next token into t, tEOF at the end. It fills t rather
+// than return a token, which the compiler copied through the stack
+// twice per token.
+func (l *lexer) next(t *token) {
 	for {
-		t := l.scan()
+		*t = l.scan()
 		if t.kind == tString && l.syn.pyPrefix && !l.lineTok {
 			t.docstring = true
 		}
@@ -207,7 +209,7 @@ func (l *lexer) next() token {
 		if t.kind == tNewline && !l.syn.newlines {
 			continue
 		}
-		return t
+		return
 	}
 }
 

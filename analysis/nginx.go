@@ -235,8 +235,9 @@ func nginxWordEnd(text []byte, i, hi int) int {
 func luaBlockEnd(text []byte, lo, hi int) int {
 	lx := lexer{syn: syntaxOf(Lua), text: text, pos: lo, end: hi}
 	depth := 0
+	var t token
 	for {
-		t := lx.next()
+		lx.next(&t)
 		switch {
 		case t.kind == tEOF:
 			return hi
