@@ -50,10 +50,13 @@ func (e *engine) resolve(next token) {
 			defer func() { e.lastStatusish, e.lastStF = saved, savedF }()
 		}
 	}
-	sl, ok := e.slotOf(v, next)
+	var sl slot
 	claimed := false
-	if ok {
-		claimed = e.emit(v, sl)
+	if e.mayFill(v) {
+		var ok bool
+		if sl, ok = e.slotOf(v, next); ok {
+			claimed = e.emit(v, sl)
+		}
 	}
 	if !claimed && v.tk == tNumber && v.depth > 0 && v.depth == len(e.frames) && next.kind == tPunct {
 		// {404: "Not Found"}, [401] = "Unauthorized", 500 => 'Server error'
@@ -464,6 +467,20 @@ func positionalSlot(name []byte) (slot, bool) {
 		return slot{}, false
 	}
 	return slot{role: kc.role, filter: kc.filter, evidence: kc.ev, context: "value, by position, of ", key: name}, true
+}
+
+// mayFill reports whether slotOf need be asked about v. A string that
+// does not start with three digits fills no slot that reports it (see
+// emit), so only the slots that keep values for later must see it: the
+// arms of a switch on a status, the arguments of an assertion, and Ruby's
+// [status, headers, body]. Most strings are none of these, and slotOf is
+// long to ask.
+func (e *engine) mayFill(v *value) bool {
+	if v.tk != tString || e.mayBeCode(v) || e.lang == Ruby {
+		return true
+	}
+	top := e.top()
+	return top != nil && (top.switchSt || top.assert || top.matcher)
 }
 
 // mayBeCode reports whether a value may be a code for a slot that wants
