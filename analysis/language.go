@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"bytes"
+	"math/bits"
 	"path"
 	"strings"
 )
@@ -125,9 +126,9 @@ func sniffShebang(content []byte) Language {
 }
 
 // configMarkers are directives that only one server's configuration uses.
-var configMarkers = []struct {
+var configMarkers = [...]struct {
 	lang    Language
-	markers []string
+	markers []string // at most 64, of two bytes at least (see markerIndex)
 }{
 	{Nginx, []string{"server {", "location ", "proxy_pass ", "server_name ", "listen ", "upstream ", "error_page ", "worker_processes", "fastcgi_pass", "try_files ", "add_header ", "root "}},
 	{Apache, []string{"<VirtualHost", "<Directory", "<IfModule", "ServerName ", "DocumentRoot ", "RewriteRule ", "RewriteEngine", "ErrorDocument ", "LoadModule ", "<Location", "AllowOverride", "Require all",
@@ -136,17 +137,34 @@ var configMarkers = []struct {
 	{Caddy, []string{"reverse_proxy ", "file_server", "respond ", "encode gzip", "handle_errors", "php_fastcgi", "redir "}},
 }
 
-// sniffConfig scores the content against each server's directives.
+// markerIndex finds the configMarkers a text holds in one pass over it:
+// pairs marks the pairs of bytes that start a marker, so that most
+// positions cost one lookup, and byFirst lists the markers (as
+// configMarkers indexes, server then marker) by their first byte. A search
+// per marker read the text fifty times.
+var markerIndex = func() (ix struct {
+	pairs   [1 << 16 / 64]uint64
+	byFirst [256][][2]int
+}) {
+	for s, c := range configMarkers {
+		for m, w := range c.markers {
+			p := uint16(w[0])<<8 | uint16(w[1])
+			ix.pairs[p/64] |= 1 << (p % 64)
+			ix.byFirst[w[0]] = append(ix.byFirst[w[0]], [2]int{s, m})
+		}
+	}
+	return ix
+}()
+
+// sniffConfig scores the content against each server's directives: a
+// point per marker it holds, and for nginx one more for lines that end
+// in a semicolon.
 func sniffConfig(content []byte) Language {
 	head := content[:min(len(content), 16<<10)]
+	scores := markerCounts(head)
 	best, bestScore := Plain, 1
-	for _, c := range configMarkers {
-		score := 0
-		for _, m := range c.markers {
-			if bytes.Contains(head, []byte(m)) {
-				score++
-			}
-		}
+	for s, c := range configMarkers {
+		score := scores[s]
 		if c.lang == Nginx && bytes.Count(head, []byte(";\n")) > 2 {
 			score++
 		}
@@ -155,6 +173,28 @@ func sniffConfig(content []byte) Language {
 		}
 	}
 	return best
+}
+
+// markerCounts returns, per server of configMarkers, how many of its
+// markers text holds.
+func markerCounts(text []byte) (counts [len(configMarkers)]int) {
+	var seen [len(configMarkers)]uint64 // per server, bit m: marker m found
+	var p uint16                        // the pair of bytes ending at text[i]
+	for i, c := range text {
+		p = p<<8 | uint16(c)
+		if i == 0 || markerIndex.pairs[p/64]&(1<<(p%64)) == 0 {
+			continue
+		}
+		for _, sm := range markerIndex.byFirst[text[i-1]] {
+			if bytes.HasPrefix(text[i-1:], []byte(configMarkers[sm[0]].markers[sm[1]])) {
+				seen[sm[0]] |= 1 << sm[1]
+			}
+		}
+	}
+	for s := range seen {
+		counts[s] = bits.OnesCount64(seen[s])
+	}
+	return counts
 }
 
 // looksLikeAccessLog reports whether the first lines are in the common or
