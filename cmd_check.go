@@ -79,7 +79,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	root, _ := os.Getwd()
 	prog := startProgress(stderr, opts.Checked)
 	defer prog.stop()
-	out := bufio.NewWriter(prog.wrap(stdout))
+	out := bufio.NewWriterSize(prog.wrap(stdout), outputBuffer)
 	defer out.Flush()
 	stdoutTTY := isTerminal(stdout)
 	rep, err := report.New(*format, out, report.Options{

@@ -54,7 +54,7 @@ func runScan(args []string, stdout, stderr io.Writer) error {
 		return usagef("want at least one file or directory to scan")
 	}
 	files, listErr := walk.List(paths)
-	out := bufio.NewWriter(stdout)
+	out := bufio.NewWriterSize(stdout, outputBuffer)
 	defer out.Flush()
 	enc := json.NewEncoder(out)
 	var errs []error

@@ -61,6 +61,12 @@ func batchGC() {
 	}
 }
 
+// outputBuffer is the size of the buffer scan and check write their
+// reports through: a large tree's report runs to tens of megabytes, and
+// bufio's default of 4 KiB cost a write(2) per 4 KiB of it. A terminal
+// still sees check's findings file by file (see runCheck).
+const outputBuffer = 64 << 10
+
 // usageError marks errors in how statusls was called; they exit with 2 like
 // every other input error, but also point at "statusls help".
 type usageError struct{ msg string }
