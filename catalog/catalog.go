@@ -123,11 +123,26 @@ type Catalog struct {
 	entries     []*Entry
 	ecosystems  []*Ecosystem
 	ecosystemID map[string]*Ecosystem
-	comparisons map[[2]int]*comparison
 	locales     map[Locale]*localeStrings
+	// comparisons reads the curated comparisons on first use (see
+	// curated): only comparisons and hovers show them, and parsing them
+	// was a fifth of loading the catalogue, which every "statusls check"
+	// pays before it reads a file.
+	comparisons func() (map[[2]int]*comparison, error)
 }
 
-var defaultCatalog = sync.OnceValues(func() (*Catalog, error) { return load(embedded) })
+var defaultCatalog = sync.OnceValues(func() (*Catalog, error) { return loadCatalog(embedded, false) })
+
+// curated returns the curated comparisons. Those of the embedded
+// catalogue are read on first use, and validated by the package tests:
+// an error here means a broken build, as in Default.
+func (c *Catalog) curated() map[[2]int]*comparison {
+	m, err := c.comparisons()
+	if err != nil {
+		panic("catalog: embedded data is invalid: " + err.Error())
+	}
+	return m
+}
 
 // Default returns the catalogue embedded in the binary, parsed on first use.
 // The embedded data is validated by the package tests, so an error here means

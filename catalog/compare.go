@@ -70,7 +70,7 @@ func (c *Catalog) Compare(a, b int, loc Locale) (*Comparison, error) {
 	} else {
 		out.Classes = vars.Replace(strs.message("classes.differ"))
 	}
-	if cp, ok := c.comparisons[pairKey(a, b)]; ok {
+	if cp, ok := c.curated()[pairKey(a, b)]; ok {
 		t, ok := cp.text[strs.id]
 		if !ok {
 			t = cp.text[English]
@@ -95,7 +95,7 @@ func (c *Catalog) Compare(a, b int, loc Locale) (*Comparison, error) {
 // ones it is most often mistaken for, in code order.
 func (c *Catalog) Confusions(code int) []int {
 	var out []int
-	for k := range c.comparisons {
+	for k := range c.curated() {
 		switch code {
 		case k[0]:
 			out = append(out, k[1])
@@ -109,8 +109,8 @@ func (c *Catalog) Confusions(code int) []int {
 
 // CuratedPairs lists every pair with a curated comparison, in code order.
 func (c *Catalog) CuratedPairs() [][2]int {
-	out := make([][2]int, 0, len(c.comparisons))
-	for k := range c.comparisons {
+	out := make([][2]int, 0, len(c.curated()))
+	for k := range c.curated() {
 		out = append(out, k)
 	}
 	slices.SortFunc(out, func(x, y [2]int) int {

@@ -13,7 +13,7 @@ type Dump struct {
 func (c *Catalog) Dump() Dump {
 	d := Dump{Locales: c.Locales(), Entries: c.entries, Ecosystems: c.ecosystems}
 	for _, k := range c.CuratedPairs() {
-		cp := c.comparisons[k]
+		cp := c.curated()[k]
 		d.Comparisons = append(d.Comparisons, CuratedComparison{Codes: cp.codes, References: cp.references, Text: cp.text})
 	}
 	return d

@@ -109,12 +109,16 @@ var (
 
 // load parses and validates a data tree laid out as data/ in this package.
 // It gathers every problem it finds, so one test run shows them all.
-func load(fsys fs.FS) (*Catalog, error) {
+func load(fsys fs.FS) (*Catalog, error) { return loadCatalog(fsys, true) }
+
+// loadCatalog is load; without eager, the comparisons are read on first
+// use (see Catalog.curated) and their problems are not reported here.
+func loadCatalog(fsys fs.FS, eager bool) (*Catalog, error) {
 	c := &Catalog{
 		ecosystemID: map[string]*Ecosystem{},
-		comparisons: map[[2]int]*comparison{},
 		locales:     map[Locale]*localeStrings{},
 	}
+	c.comparisons = sync.OnceValues(func() (map[[2]int]*comparison, error) { return c.loadComparisons(fsys) })
 	var errs []error
 	report := func(file string, err error) { errs = append(errs, fmt.Errorf("%s: %w", file, err)) }
 
@@ -200,6 +204,23 @@ func load(fsys fs.FS) (*Catalog, error) {
 		}
 	}
 
+	if eager {
+		if _, err := c.comparisons(); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return c, nil
+}
+
+// loadComparisons parses and validates the curated comparisons of the
+// data tree that c was loaded from.
+func (c *Catalog) loadComparisons(fsys fs.FS) (map[[2]int]*comparison, error) {
+	comparisons := map[[2]int]*comparison{}
+	var errs []error
+	report := func(file string, err error) { errs = append(errs, fmt.Errorf("%s: %w", file, err)) }
 	parseComparisons := func(data []byte) (*comparison, error) { return parseComparison(data, c.locales) }
 	parseAll(fsys, "data/comparisons", parseComparisons, func(file string, cp *comparison) {
 		for _, code := range cp.codes {
@@ -208,16 +229,15 @@ func load(fsys fs.FS) (*Catalog, error) {
 			}
 		}
 		key := pairKey(cp.codes[0], cp.codes[1])
-		if _, dup := c.comparisons[key]; dup {
+		if _, dup := comparisons[key]; dup {
 			report(file, fmt.Errorf("pair %d/%d is compared twice", key[0], key[1]))
 		}
-		c.comparisons[key] = cp
+		comparisons[key] = cp
 	}, report)
-
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	return c, nil
+	return comparisons, nil
 }
 
 // parseAll parses every .xml file in dir with parse, on every core, and
