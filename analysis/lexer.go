@@ -334,9 +334,13 @@ var multiByFirst = func() (t [256][]string) {
 
 func (l *lexer) punct(start int) token {
 	if l.pos+1 < l.end {
-		next := l.text[l.pos+1]
+		next, third := l.text[l.pos+1], byte(0)
+		if l.pos+2 < l.end {
+			third = l.text[l.pos+2]
+		}
+		// Every operator of multiPunct has two bytes or three.
 		for _, p := range multiByFirst[l.text[l.pos]] {
-			if p[1] == next && l.hasPrefix(p) {
+			if p[1] == next && (len(p) == 2 || p[2] == third) {
 				l.pos += len(p)
 				return token{kind: tPunct, start: start, end: l.pos}
 			}
