@@ -217,11 +217,27 @@ func Default() *Analyzer { return defaultAnalyzer() }
 // Analyze finds the status codes in text with the embedded catalogue.
 func Analyze(lang Language, text []byte) Result { return Default().Analyze(lang, text) }
 
+// AnalyzeCode finds the status codes in text with the embedded catalogue,
+// leaving out those in comments and prose (see Analyzer.AnalyzeCode).
+func AnalyzeCode(lang Language, text []byte) Result { return Default().AnalyzeCode(lang, text) }
+
 // Analyze finds the status codes in text, which is in the given language.
 // Findings are in order of Start and never overlap.
-func (a *Analyzer) Analyze(lang Language, text []byte) Result {
+func (a *Analyzer) Analyze(lang Language, text []byte) Result { return a.analyze(lang, text, false) }
+
+// AnalyzeCode is Analyze without the findings whose Where is InComment:
+// codes in comments, docstrings, prose files and commented-out
+// directives. The checks read none of them (see package rules), and a scan
+// that does not look for them costs less: comments are not read for
+// numbers, and no region of code is read only for its comments.
+// TestAnalyzeCode holds it to Analyze's findings less those in comments.
+func (a *Analyzer) AnalyzeCode(lang Language, text []byte) Result { return a.analyze(lang, text, true) }
+
+// analyze is Analyze, or AnalyzeCode with codeOnly.
+func (a *Analyzer) analyze(lang Language, text []byte, codeOnly bool) Result {
 	s := a.newScan(lang, text, -1)
 	defer a.release(s)
+	s.codeOnly = codeOnly
 	s.run()
 	var findings []Finding
 	if len(s.findings) > 0 {

@@ -391,12 +391,12 @@ func (s *scan) scanCodeAs(lang Language, syn syntax, start, end int) {
 	}
 	switch lang {
 	case Python:
-		pythonRegions(s.text, start, end, tr, func(lo, hi int, _ []openBlock) {
+		pythonRegions(s.text, start, end, tr, !s.codeOnly, func(lo, hi int, _ []openBlock) {
 			s.scanCodeSpan(lang, syn, lo, hi, nil, indentBefore(s.text[start:lo]))
 		})
 		return
 	case JavaScript, TypeScript:
-		jsRegions(s.text, start, end, tr, func(lo, hi int, open []openBlock) { s.scanCodeSpan(lang, syn, lo, hi, open, 0) })
+		jsRegions(s.text, start, end, tr, !s.codeOnly, func(lo, hi int, open []openBlock) { s.scanCodeSpan(lang, syn, lo, hi, open, 0) })
 		return
 	}
 	lx := lexer{syn: syn, text: s.text, pos: start, end: end}
@@ -421,7 +421,7 @@ func (s *scan) scanCodeAs(lang Language, syn syntax, start, end int) {
 				return
 			}
 		}
-		if !cand {
+		if !cand && !(s.codeOnly && t.kind == tComment) {
 			seen = tr.tokenClues(s.text, t, seen)
 		}
 		if !cand && seen == candidate {

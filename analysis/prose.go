@@ -219,6 +219,9 @@ func wordAfter(text []byte, i, hi int) ([]byte, int) {
 
 // prose reports status codes in prose text[lo:hi].
 func (s *scan) prose(lo, hi int, where Where) {
+	if s.codeOnly && where == InComment {
+		return
+	}
 	text := s.text
 	lastHit := -1 // end of the last code found in this text
 	for i := lo; i < hi; i++ {

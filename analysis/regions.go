@@ -53,7 +53,8 @@ import (
 // included (where codes are found in prose), so it finds more candidates
 // than there are, never fewer; in the comments and strings that the region
 // scans of Go, Python and JavaScript step over, where nothing is a name
-// or a call, it looks for numbers only (regionSpans.prose).
+// or a call, it looks for numbers only (regionSpans.prose), and in
+// comments only where their codes are wanted (not by AnalyzeCode).
 // TestRegionsKeepFindings runs the engine with and without skipping over
 // the test data and samples of real code and requires the same findings;
 // FuzzRegionsKeepFindings does so on any text.
@@ -641,15 +642,17 @@ func aliasesNetHTTP(text []byte, at int) bool {
 // statement, so the next line starts a new one. A statement's own blocks
 // (the cases of a switch) lie deeper and stay in its region. Functions and
 // tables of constants are most of a Go file, and one number in them no
-// longer sends all of it through go/scanner.
-func goRegions(text []byte, t *triggers, fn func(lo, hi int, open []openBlock)) {
+// longer sends all of it through go/scanner. comments says whether the
+// codes in comments are wanted, which then count in the candidate test
+// (see regionSpans.comment).
+func goRegions(text []byte, t *triggers, comments bool, fn func(lo, hi int, open []openBlock)) {
 	// body holds the frame of the function's body, or of the declaration's
 	// group, open at depth 1, if the engine can be given it; inFunc says
 	// the current top-level declaration, which starts at decl, is a
 	// function. lineStart and comment are the start of the current line
 	// and of its // comment, if any.
 	var body []openBlock
-	spans := newRegionSpans(text, 0, len(text), t, fn)
+	spans := newRegionSpans(text, 0, len(text), t, comments, fn)
 	spans.blocks = &body
 	depth := 0
 	inFunc, decl := false, 0
@@ -697,10 +700,10 @@ func goRegions(text []byte, t *triggers, fn func(lo, hi int, open []openBlock)) 
 			if i+1 < len(text) && text[i+1] == '/' {
 				comment = i
 				i = skipTo(text, i+2, "\n") - 1 // the newline is seen again
-				spans.prose(start, i+1)
+				spans.comment(start, i+1)
 			} else if i+1 < len(text) && text[i+1] == '*' {
 				i = skipTo(text, i+2, "*/") + 1
-				spans.prose(start, min(i+1, len(text)))
+				spans.comment(start, min(i+1, len(text)))
 			}
 		case '`':
 			start := i
@@ -848,8 +851,11 @@ type regionSpans struct {
 	// a word (formAt, calledAt) read no further, nor before the region.
 	hi      int
 	aliased bool
-	fn      func(lo, hi int, open []openBlock)
-	blocks  *[]openBlock // nil when regions start outside blocks
+	// comments says whether the codes in comments are wanted: a scan for
+	// code only (Analyzer.AnalyzeCode) does not test them.
+	comments bool
+	fn       func(lo, hi int, open []openBlock)
+	blocks   *[]openBlock // nil when regions start outside blocks
 	// lo is where the current region starts, and regionOpen the blocks
 	// open there; spanLo:spanHi is the open span, if open, and spanOpen
 	// its blocks.
@@ -867,9 +873,10 @@ type regionSpans struct {
 	switchEnd int
 }
 
-// newRegionSpans returns the spans of text[lo:hi], given to fn.
-func newRegionSpans(text []byte, lo, hi int, t *triggers, fn func(lo, hi int, open []openBlock)) regionSpans {
-	return regionSpans{text: text, triggers: t, hi: hi, fn: fn, lo: lo, switchEnd: -1}
+// newRegionSpans returns the spans of text[lo:hi], given to fn; comments
+// says whether the codes in comments are wanted (see regionSpans.comment).
+func newRegionSpans(text []byte, lo, hi int, t *triggers, comments bool, fn func(lo, hi int, open []openBlock)) regionSpans {
+	return regionSpans{text: text, triggers: t, hi: hi, comments: comments, fn: fn, lo: lo, switchEnd: -1}
 }
 
 // openBlock is a bracket a region starts in: a block's brace, with the
@@ -980,6 +987,14 @@ func (r *regionSpans) prose(start, end int) {
 	}
 }
 
+// comment tests a comment at text[start:end], which the region scan
+// stepped over, as prose, if its codes are wanted.
+func (r *regionSpans) comment(start, end int) {
+	if r.comments {
+		r.prose(start, end)
+	}
+}
+
 // importsNetHTTP tells the test that text[at:] is the path of an import
 // of net/http under a name of its own (see aliasesNetHTTP): the words
 // after it are read with that in mind, and the region that holds it, which
@@ -1068,8 +1083,8 @@ func (r *regionSpans) end() {
 // quotes, backslashes, a one-line string ending at its line's end), so
 // that a region starts where the lexer would see the same token; the
 // lexer then reads only the candidate spans.
-func pythonRegions(text []byte, lo, hi int, t *triggers, fn func(lo, hi int, open []openBlock)) {
-	spans := newRegionSpans(text, lo, hi, t, fn)
+func pythonRegions(text []byte, lo, hi int, t *triggers, comments bool, fn func(lo, hi int, open []openBlock)) {
+	spans := newRegionSpans(text, lo, hi, t, comments, fn)
 	depth := 0
 	// keepAt is the indentation of the statement whose block is being
 	// read with it (-1 when none is): a match, whose cases depend on its
@@ -1114,7 +1129,7 @@ func pythonRegions(text []byte, lo, hi int, t *triggers, fn func(lo, hi int, ope
 			comment = true
 			start := i
 			i = i + bytesIndexByte(text[i:hi], '\n') - 1 // the newline is seen again
-			spans.prose(start, i+1)
+			spans.comment(start, i+1)
 		case '\'', '"':
 			start := i
 			i = pythonStringEnd(text[:hi], i) - 1
@@ -1225,12 +1240,12 @@ var pyClasses = runClasses("\n()[]{}#'\"")
 // regexAllowed does; this scan tracks the same from the last byte before
 // the slash outside blanks and comments: a name, a number, a string or a
 // closing bracket make it a division.
-func jsRegions(text []byte, lo, hi int, t *triggers, fn func(lo, hi int, open []openBlock)) {
+func jsRegions(text []byte, lo, hi int, t *triggers, comments bool, fn func(lo, hi int, open []openBlock)) {
 	// brackets are those open, innermost last; blocks those of them that
 	// are plain blocks, while every one open is.
 	var brackets []byte
 	var blocks []openBlock
-	spans := newRegionSpans(text, lo, hi, t, fn)
+	spans := newRegionSpans(text, lo, hi, t, comments, fn)
 	spans.blocks = &blocks
 	decls := declStarts[JavaScript]
 	regexOK := true // what regexAllowed would say at the next token
@@ -1358,12 +1373,12 @@ func jsRegions(text []byte, lo, hi int, t *triggers, fn func(lo, hi int, open []
 			case i+1 < hi && text[i+1] == '/':
 				start := i
 				i = i + bytesIndexByte(text[i:hi], '\n') - 1 // the newline is seen again
-				spans.prose(start, i+1)
+				spans.comment(start, i+1)
 				quiet = false
 			case i+1 < hi && text[i+1] == '*':
 				start := i
 				i = skipTo(text[:hi], i+2, "*/") + 1
-				spans.prose(start, min(i+1, hi))
+				spans.comment(start, min(i+1, hi))
 				quiet = false
 			case regexOK:
 				start := i

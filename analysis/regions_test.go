@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -19,7 +20,9 @@ import (
 // (regions.go) changes no finding: every test data file, its twin with the
 // digits 1-9 made 0 (where only slots accepting any integer report), and,
 // unless -short, a sample of the Go distribution's sources are analysed
-// with and without skipping, and the findings must be identical.
+// with and without skipping, and the findings must be identical. So must
+// those of AnalyzeCode, with and without skipping, and Analyze's less the
+// ones in comments (see sameFindings).
 func TestRegionsKeepFindings(t *testing.T) {
 	c := catalog.Default()
 	skipping, whole := New(c.Ecosystems(), c.Phrases), New(c.Ecosystems(), c.Phrases)
@@ -27,10 +30,7 @@ func TestRegionsKeepFindings(t *testing.T) {
 
 	compare := func(name string, lang Language, text []byte) {
 		t.Helper()
-		got, want := skipping.Analyze(lang, text), whole.Analyze(lang, text)
-		if g, w := describe(got), describe(want); g != w {
-			t.Errorf("%s: with skipping\n%s\nwithout\n%s", name, g, w)
-		}
+		sameFindings(t, name, lang, text, skipping, whole)
 	}
 	// Shapes where a region that holds no candidate itself changes what a
 	// later one means.
@@ -196,11 +196,26 @@ func FuzzRegionsKeepFindings(f *testing.F) {
 	whole.wholeFiles = true
 	f.Fuzz(func(t *testing.T, li uint8, text []byte) {
 		lang := langs[int(li)%len(langs)]
-		got, want := skipping.Analyze(lang, text), whole.Analyze(lang, text)
-		if g, w := describe(got), describe(want); g != w {
-			t.Errorf("%s: with skipping\n%s\nwithout\n%s", lang, g, w)
-		}
+		sameFindings(t, string(lang), lang, text, skipping, whole)
 	})
+}
+
+// sameFindings checks that an analyzer that skips regions (skipping) and
+// one that reads whole files (whole) find the same in text, and that
+// AnalyzeCode finds, with either, what Analyze does less the findings in
+// comments.
+func sameFindings(t *testing.T, name string, lang Language, text []byte, skipping, whole *Analyzer) {
+	t.Helper()
+	got, want := skipping.Analyze(lang, text), whole.Analyze(lang, text)
+	if g, w := describe(got), describe(want); g != w {
+		t.Errorf("%s: with skipping\n%s\nwithout\n%s", name, g, w)
+	}
+	want.Findings = slices.DeleteFunc(slices.Clone(want.Findings), func(f Finding) bool { return f.Where == InComment })
+	for _, a := range []*Analyzer{skipping, whole} {
+		if g, w := describe(a.AnalyzeCode(lang, text)), describe(want); g != w {
+			t.Errorf("%s: code only (whole files: %v)\n%s\nAnalyze less comments\n%s", name, a.wholeFiles, g, w)
+		}
+	}
 }
 
 // describe prints everything a Result tells, for comparing two.
@@ -289,5 +304,39 @@ func TestRareNumbers(t *testing.T) {
 		if got := tr.isCandidate(cl, []byte(region)); got != want {
 			t.Errorf("%q: candidate %v; want %v", region, got, want)
 		}
+	}
+}
+
+// TestAnalyzeCode checks AnalyzeCode against Analyze less the findings in
+// comments (see sameFindings) on every file of the test data as it is,
+// annotations included, in every format: code, configuration files with
+// commented-out directives, data with comments, prose.
+func TestAnalyzeCode(t *testing.T) {
+	c := catalog.Default()
+	skipping, whole := New(c.Ecosystems(), c.Phrases), New(c.Ecosystems(), c.Phrases)
+	whole.wholeFiles = true
+	comments := 0
+	err := filepath.WalkDir("testdata", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		text, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		lang := Detect(filepath.Base(filepath.Dir(p)), p, text) // the directory names the format
+		sameFindings(t, p, lang, text, skipping, whole)
+		for _, f := range whole.Analyze(lang, text).Findings {
+			if f.Where == InComment {
+				comments++
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if comments == 0 {
+		t.Error("no finding of the test data is in a comment: the comparison proves nothing")
 	}
 }

@@ -106,6 +106,9 @@ type scan struct {
 	// codes are findings in a comment, weak, and only codes the
 	// catalogue knows.
 	commented bool
+	// codeOnly leaves out the findings in comments (see
+	// Analyzer.AnalyzeCode).
+	codeOnly bool
 }
 
 // newScan takes a scan from the analyzer's pool, keeping the memory of its
@@ -204,7 +207,7 @@ func (s *scan) addNumber(start, end int, kind Kind, where Where, sl slot) bool {
 	if s.commented {
 		where, sl = s.uncommented(where, sl)
 	}
-	if !s.accepts(sl.filter, code) {
+	if !s.accepts(sl.filter, code) || s.codeOnly && where == InComment {
 		return false
 	}
 	directive, context := sl.describe()
@@ -223,6 +226,9 @@ func (s *scan) addClass(start, end int, where Where, sl slot) {
 	}
 	if s.commented {
 		where, sl = s.uncommented(where, sl)
+	}
+	if s.codeOnly && where == InComment {
+		return
 	}
 	directive, context := sl.describe()
 	s.findings = append(s.findings, Finding{
@@ -260,8 +266,12 @@ func (s *scan) uncommented(where Where, sl slot) (Where, slot) {
 // when the comment is a directive that was commented out, as default
 // configurations ship many (#error_page 404 /404.html;), and reports
 // whether it did. isDirective says whether a word names a directive
-// that holds codes.
+// that holds codes. A scan for code only (see codeOnly) is done with every
+// comment, whose findings it does not want.
 func (s *scan) commentedOut(c, hi int, isDirective func([]byte) bool, scanLine func(lo, hi int)) bool {
+	if s.codeOnly {
+		return true
+	}
 	text := s.text
 	k := c
 	for k < hi && (text[k] == '#' || text[k] == ' ' || text[k] == '\t') {

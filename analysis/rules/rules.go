@@ -85,6 +85,9 @@ func (r *Rule) goName() string {
 
 // Pass is what a rule gets to inspect one file.
 type Pass struct {
+	// Result holds the file's findings. A rule reads none whose Where is
+	// InComment: CheckFile analyses code only (analysis.AnalyzeCode), and
+	// TestTestdata holds its diagnostics to those of a full analysis.
 	Result analysis.Result
 	// Text is the text the Result was computed from.
 	Text    []byte

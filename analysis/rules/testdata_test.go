@@ -29,6 +29,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -36,6 +37,7 @@ import (
 
 	"golang.org/x/tools/txtar"
 
+	"github.com/statusls/statusls/analysis"
 	"github.com/statusls/statusls/analysis/config"
 	"github.com/statusls/statusls/analysis/internal/marker"
 	"github.com/statusls/statusls/analysis/rules"
@@ -114,7 +116,14 @@ func checkFile(t *testing.T, file string, cfg *config.Config) {
 		}
 	}
 	name := strings.TrimSuffix(file, ".txt")
-	diags := rules.CheckFile(name, src, rules.Options{Settings: cfg.ForFile(name)})
+	opts := rules.Options{Settings: cfg.ForFile(name)}
+	diags := rules.CheckFile(name, src, opts)
+	// The server checks the full analysis it keeps for hovers; CheckFile
+	// analyses code only (analysis.AnalyzeCode). Both must report the same.
+	lang := analysis.Detect("", name, src[:min(len(src), 8192)])
+	if full := rules.Check(analysis.Analyze(lang, src), src, opts); !reflect.DeepEqual(full, diags) {
+		t.Errorf("%s: Check of the full analysis\n%+v\ndiffers from CheckFile\n%+v", file, full, diags)
+	}
 	lineOf := func(off int) int { return bytes.Count(src[:off], []byte("\n")) + 1 }
 	used := make([]bool, len(diags))
 	for _, w := range wants {
