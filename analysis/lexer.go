@@ -89,9 +89,9 @@ func punctOnlyUnder(s syntax) *[256]bool {
 	for c := range 256 {
 		t[c] = c != '\n' && byteClass[c]&(cIdent|cBlank) == 0 && !strings.ContainsRune(".\"'`$@", rune(c))
 	}
-	special := func(on bool, bytes string) {
-		for i := range len(bytes) {
-			t[bytes[i]] = t[bytes[i]] && !on
+	special := func(on bool, set string) {
+		for i := range len(set) {
+			t[set[i]] = t[set[i]] && !on
 		}
 	}
 	special(s.slashComments || s.regex, "/")
