@@ -926,26 +926,33 @@ func (r *regionSpans) code(i int, class *[256]uint8) int {
 // codeRun is code past its first byte.
 func (r *regionSpans) codeRun(i int, class *[256]uint8) int {
 	text := r.text[:r.hi]
-	for i < len(text) {
-		if r.seen == candidate {
-			for i < len(text) && class[text[i]] != runSplit {
-				i++
+	if r.seen != candidate {
+		// Only word can make the region a candidate, so the loop asks
+		// after it, and reads the trigger shapes through a local.
+		shape := &r.triggers.shape
+	words:
+		for i < len(text) {
+			switch class[text[i]] {
+			case runSplit:
+				return i
+			case runWord:
+				j := wordEnd(text, i)
+				if k, b := shapeBit(text[i:j]); isDigit(text[i]) || shape[k]&b != 0 {
+					r.word(i, j) // most words have the shape of no trigger
+					if r.seen == candidate {
+						i = j
+						break words
+					}
+				}
+				i = j
+			default:
+				for i++; i < len(text) && class[text[i]] == runOther; i++ {
+				}
 			}
-			return i
 		}
-		switch class[text[i]] {
-		case runSplit:
-			return i
-		case runWord:
-			j := wordEnd(text, i)
-			if k, b := shapeBit(text[i:j]); isDigit(text[i]) || r.triggers.shape[k]&b != 0 {
-				r.word(i, j) // most words have the shape of no trigger
-			}
-			i = j
-		default:
-			for i++; i < len(text) && class[text[i]] == runOther; i++ {
-			}
-		}
+	}
+	for i < len(text) && class[text[i]] != runSplit {
+		i++
 	}
 	return i
 }
