@@ -658,7 +658,7 @@ func goRegions(text []byte, t *triggers, comments bool, fn func(lo, hi int, open
 	inFunc, decl := false, 0
 	lineStart, comment := 0, -1
 	for i := 0; i < len(text); i++ {
-		i = spans.code(i, &goClasses)
+		i = spans.code(text, i, &goClasses)
 		if i == len(text) {
 			break
 		}
@@ -915,9 +915,11 @@ func runClasses(split string) (t [256]uint8) {
 // the end, and returns where it stopped; until the region is a candidate,
 // each word on the way is tested. It is called after every byte a scan
 // looks at, and is often at the next (a closing bracket, a line's end)
-// already: that case costs no call.
-func (r *regionSpans) code(i int, class *[256]uint8) int {
-	if i < r.hi && class[r.text[i]] == runSplit {
+// already: that case costs no call. scanned is the text scanned,
+// r.text[:r.hi], which the caller holds in a local, so that this test
+// reads nothing through r.
+func (r *regionSpans) code(scanned []byte, i int, class *[256]uint8) int {
+	if i < len(scanned) && class[scanned[i]] == runSplit {
 		return i
 	}
 	return r.codeRun(i, class)
@@ -1102,8 +1104,9 @@ func pythonRegions(text []byte, lo, hi int, t *triggers, comments bool, fn func(
 	if k := skipBlanks(text[:hi], lo); keepsBlock(text[k:hi]) {
 		keepAt = k - lo
 	}
+	scanned := text[:hi]
 	for i := lo; i < hi; i++ {
-		i = spans.code(i, &pyClasses)
+		i = spans.code(scanned, i, &pyClasses)
 		if i == hi {
 			break
 		}
@@ -1274,9 +1277,10 @@ func jsRegions(text []byte, lo, hi int, t *triggers, comments bool, fn func(lo, 
 	inBlocks := func() bool {
 		return !switchPending && len(blocks) == len(brackets) && (len(inSwitch) == 0 || len(brackets) < inSwitch[len(inSwitch)-1])
 	}
+	scanned := text[:hi]
 	for i := lo; i < hi; i++ {
 		run := i
-		i = spans.code(i, &jsClasses)
+		i = spans.code(scanned, i, &jsClasses)
 		// The last byte of the run outside blanks ends the token before
 		// what comes next.
 		for k := i - 1; k >= run; k-- {
