@@ -929,8 +929,8 @@ func (r *regionSpans) code(scanned []byte, i int, class *[256]uint8) int {
 func (r *regionSpans) codeRun(i int, class *[256]uint8) int {
 	text := r.text[:r.hi]
 	if r.seen != candidate {
-		// Only word can make the region a candidate, so the loop asks
-		// after it, and reads the trigger shapes through a local.
+		// Only r.word can make the region a candidate, so the loop asks
+		// after calling it, and reads the trigger shapes through a local.
 		shape := &r.triggers.shape
 	words:
 		for i < len(text) {
