@@ -813,9 +813,10 @@ func goBlock(text []byte, header, i int) ([]byte, bool) {
 }
 
 // hasSwitchWord reports whether text holds one of switchWords, as a word
-// or within one: a block taken for a switch's only keeps its statements
-// in one region. Every switch word ends in ch, en or ct, which are looked
-// for first.
+// or within one: what may open a switch, for the tests that must not miss
+// one (goBlock keeps a switch's block in one region, switchPending reads
+// only the tails that may hold one). Every switch word ends in ch, en or
+// ct, which are looked for first.
 func hasSwitchWord(text []byte) bool {
 	for i := 1; i < len(text); i++ {
 		if c := text[i]; (c == 'h' || c == 't') && text[i-1] == 'c' || c == 'n' && text[i-1] == 'e' {
