@@ -1628,21 +1628,41 @@ func skipTo(text []byte, i int, end string) int {
 	if i > len(text) {
 		return len(text)
 	}
-	if k := bytes.Index(text[i:], []byte(end)); k >= 0 {
+	k := -1
+	if len(end) == 1 {
+		k = bytes.IndexByte(text[i:], end[0]) // most ends are a line's
+	} else {
+		k = bytes.Index(text[i:], []byte(end))
+	}
+	if k >= 0 {
 		return i + k
 	}
 	return len(text)
 }
 
 // startsGoDecl reports whether a line starts with a top-level declaration
-// keyword.
+// keyword. It is asked at every line's start outside brackets, and most
+// lines start with none of the keywords' first letters.
 func startsGoDecl(line []byte) bool {
-	for _, kw := range [...]string{"func", "type", "var", "const", "import"} {
-		if len(line) > len(kw) && string(line[:len(kw)]) == kw && (line[len(kw)] == ' ' || line[len(kw)] == '(' || line[len(kw)] == '\t') {
-			return true
-		}
+	if len(line) == 0 {
+		return false
 	}
-	return false
+	var kw string
+	switch line[0] {
+	case 'f':
+		kw = "func"
+	case 't':
+		kw = "type"
+	case 'v':
+		kw = "var"
+	case 'c':
+		kw = "const"
+	case 'i':
+		kw = "import"
+	default:
+		return false
+	}
+	return len(line) > len(kw) && string(line[:len(kw)]) == kw && (line[len(kw)] == ' ' || line[len(kw)] == '(' || line[len(kw)] == '\t')
 }
 
 // skipBlanks returns the offset of the first byte from i on that is not a
