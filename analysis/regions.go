@@ -63,22 +63,15 @@ import (
 // language, with a filter on length, first and last byte that rules most
 // identifiers out before the map lookup.
 type triggers struct {
-	// words make a region a candidate by themselves; calls (callees and
-	// receivers, with the forms their rules accept) only beside a number.
-	words map[string]bool
-	calls map[string]callForm
-	// aliasWords are the callees of rules that name their receiver
-	// (http.Error): the receiver is the trigger, unless the file imports
-	// the package under another name (nethttp.Error), when the callee is.
-	aliasWords map[string]bool
+	// names are the identifiers the test looks up, with what each is to
+	// it, in one map: a word that passed the shape filter costs one
+	// lookup whatever it turns out to be.
+	names map[string]trigger
 	// memberCalls are the receivers with their callees, as written
 	// (http.Error), which a receiver must be seen with.
 	memberCalls map[string]bool
-	// imports are the words of an import statement that may rename a
-	// package of constants (see engine.goImportPath, engine.pythonAlias),
-	// with what they tell; with aliasedImports only in a file that
+	// aliasedImports says the import words count only in a file that
 	// imports under a name of its own (see aliasesNetHTTP).
-	imports        map[string]clue
 	aliasedImports bool
 	shape          [16 * 64 * 64 / 64]uint64 // bit (len, first, last) of any word
 	// switchClose holds the bytes that end a switch's subject, for the
@@ -92,6 +85,23 @@ type triggers struct {
 	token *[256]bool
 	// known is the analyzer's set of codes the catalogue knows.
 	known *[1000]bool
+}
+
+// trigger is what one identifier is to the candidate test.
+type trigger struct {
+	// word: a constant's name, which makes a region a candidate by
+	// itself; call: a callee or receiver of a call rule, with the forms
+	// its rules accept, which does only beside a number.
+	word bool
+	call callForm
+	// alias: a callee of a rule that names its receiver (http.Error): the
+	// receiver is the trigger, unless the file imports the package under
+	// another name (nethttp.Error), when the callee is.
+	alias bool
+	// imported: a word of an import statement that may rename a package
+	// of constants (see engine.goImportPath, engine.pythonAlias), which
+	// tells importClue.
+	imported clue
 }
 
 // clue is what the words of a region tell the candidate test: a region is
@@ -223,24 +233,31 @@ func (t *triggers) mayFillArgument(text []byte, i int) bool {
 	return at < 0 || c == '(' || c == ',' || !t.token[c]
 }
 
+// shapeOf reports whether a word has the shape (length, first and last
+// byte) of any trigger in shape.
+func shapeOf(shape *[16 * 64 * 64 / 64]uint64, w []byte) bool {
+	k, b := shapeBit(w)
+	return shape[k]&b != 0
+}
+
 func shapeBit(w []byte) (int, uint64) {
 	k := (len(w)&15)<<12 | int(w[0]&63)<<6 | int(w[len(w)-1]&63)
 	return k >> 6, 1 << (k & 63)
 }
 
-func (t *triggers) add(m map[string]bool, w string) {
+// add adds to what the name w is to the test, unless w is empty.
+func (t *triggers) add(w string, set func(*trigger)) {
 	if w != "" {
-		m[w] = true
+		n := t.names[w]
+		set(&n)
+		t.names[w] = n
 		t.addShape(w)
 	}
 }
 
 // addCall adds a callee or receiver of a call rule, in the given form.
 func (t *triggers) addCall(w string, form callForm) {
-	if w != "" {
-		t.calls[w] |= form
-		t.addShape(w)
-	}
+	t.add(w, func(n *trigger) { n.call |= form })
 }
 
 func (t *triggers) addShape(w string) {
@@ -256,8 +273,7 @@ func (t *triggers) addShape(w string) {
 func buildTriggers(ix *constIndex, known *[1000]bool) map[Language]*triggers {
 	out := map[Language]*triggers{}
 	for _, lang := range []Language{Go, JavaScript, TypeScript, Python, Java, Kotlin, CSharp, Rust, PHP, Lua} {
-		t := &triggers{words: map[string]bool{}, calls: map[string]callForm{}, aliasWords: map[string]bool{}, memberCalls: map[string]bool{},
-			imports: map[string]clue{}, token: &tokenBytes, known: known}
+		t := &triggers{names: map[string]trigger{}, memberCalls: map[string]bool{}, token: &tokenBytes, known: known}
 		if lang == Go {
 			t.token = &goTokenBytes
 		}
@@ -275,7 +291,7 @@ func buildTriggers(ix *constIndex, known *[1000]bool) map[Language]*triggers {
 				t.addCall(r.callee, asFunc)
 			default:
 				t.addCall(r.recv, asReceiver)
-				t.add(t.aliasWords, r.callee)
+				t.add(r.callee, func(n *trigger) { n.alias = true })
 				t.memberCalls[r.recv+"."+r.callee] = true
 			}
 		}
@@ -283,7 +299,7 @@ func buildTriggers(ix *constIndex, known *[1000]bool) map[Language]*triggers {
 			for _, ecs := range ix.byLang[l] {
 				for _, ec := range ecs {
 					for name := range ec.names {
-						t.add(t.words, name)
+						t.add(name, func(n *trigger) { n.word = true })
 					}
 				}
 			}
@@ -291,14 +307,14 @@ func buildTriggers(ix *constIndex, known *[1000]bool) map[Language]*triggers {
 		// Imports name the packages that aliased constants come from
 		// (nethttp "net/http", from requests import codes as rc); the scan
 		// remembers them for the rest of the file.
+		imports := func(w string, c clue) { t.add(w, func(n *trigger) { n.imported = c }) }
 		switch lang {
 		case Go:
-			t.imports["import"], t.aliasedImports = importClue|asClue, true
+			imports("import", importClue|asClue)
+			t.aliasedImports = true
 		case Python:
-			t.imports["import"], t.imports["as"] = importClue, asClue
-		}
-		for w := range t.imports {
-			t.addShape(w)
+			imports("import", importClue)
+			imports("as", asClue)
 		}
 		if lang == Go || lang == Python {
 			// The words that open a switch, which the region scans of
@@ -556,17 +572,17 @@ func (t *triggers) closesSwitch(text []byte) bool {
 // wordClue is what the identifier text[i:j], which passed the shape
 // filter, tells the candidate test.
 func (t *triggers) wordClue(text []byte, i, j int, aliased bool) clue {
-	w := text[i:j]
-	if t.words[string(w)] {
+	n := t.names[string(text[i:j])]
+	if n.word {
 		return candidate
 	}
-	if c, ok := t.imports[string(w)]; ok && (aliased || !t.aliasedImports) {
-		return c
+	if n.imported != 0 && (aliased || !t.aliasedImports) {
+		return n.imported
 	}
-	switch f := t.calls[string(w)]; {
+	switch f := n.call; {
 	case f&asReceiver != 0 && t.memberCalled(text, i, j),
 		f != 0 && f&t.formAt(text, i) != 0 && t.calledAt(text, j),
-		aliased && t.aliasWords[string(w)]:
+		aliased && n.alias:
 		return callClue
 	}
 	return 0
@@ -769,8 +785,8 @@ func (t *triggers) saysStatus(w []byte) bool {
 	if k, b := shapeBit(w); t.shape[k]&b == 0 {
 		return false // no trigger has its shape
 	}
-	_, imported := t.imports[string(w)]
-	return imported || t.words[string(w)] || t.calls[string(w)] != 0 || t.aliasWords[string(w)]
+	_, ok := t.names[string(w)]
+	return ok
 }
 
 // goBlock reports whether the brace at text[i], which opens a function's
@@ -923,34 +939,37 @@ func (r *regionSpans) code(scanned []byte, i int, class *[256]uint8) int {
 	if i < len(scanned) && class[scanned[i]] == runSplit {
 		return i
 	}
-	return r.codeRun(i, class)
+	return r.codeRun(scanned, i, class)
 }
 
 // codeRun is code past its first byte.
-func (r *regionSpans) codeRun(i int, class *[256]uint8) int {
-	text := r.text[:r.hi]
+func (r *regionSpans) codeRun(text []byte, i int, class *[256]uint8) int {
 	if r.seen != candidate {
 		// Only r.word can make the region a candidate, so the loop asks
 		// after calling it, and reads the trigger shapes through a local.
+		// A word ends at a byte of another class, which is looked at
+		// straight away.
 		shape := &r.triggers.shape
-	words:
 		for i < len(text) {
-			switch class[text[i]] {
-			case runSplit:
-				return i
-			case runWord:
+			c := class[text[i]]
+			if c == runWord {
 				j := wordEnd(text, i)
-				if k, b := shapeBit(text[i:j]); isDigit(text[i]) || shape[k]&b != 0 {
+				if isDigit(text[i]) || shapeOf(shape, text[i:j]) {
 					r.word(i, j) // most words have the shape of no trigger
 					if r.seen == candidate {
 						i = j
-						break words
+						break
 					}
 				}
-				i = j
-			default:
-				for i++; i < len(text) && class[text[i]] == runOther; i++ {
+				if i = j; i == len(text) {
+					return i
 				}
+				c = class[text[i]]
+			}
+			if c == runSplit {
+				return i
+			}
+			for i++; i < len(text) && class[text[i]] == runOther; i++ {
 			}
 		}
 	}
