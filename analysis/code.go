@@ -359,6 +359,16 @@ func (e *engine) endTernary() {
 	}
 }
 
+// commentProse returns what the region scans call to read the codes of a
+// comment the engine is not given, or nil when a scan for code only wants
+// none.
+func (s *scan) commentProse() func(start, end int) {
+	if s.codeOnly {
+		return nil
+	}
+	return func(start, end int) { s.prose(start, end, InComment) }
+}
+
 // newEngine resets the scan's engine for a region of code in lang, keeping
 // the memory of its stacks. Regions are never nested, so one engine serves
 // a whole file.
@@ -391,12 +401,12 @@ func (s *scan) scanCodeAs(lang Language, syn syntax, start, end int) {
 	}
 	switch lang {
 	case Python:
-		pythonRegions(s.text, start, end, tr, !s.codeOnly, func(lo, hi int, _ []openBlock) {
+		pythonRegions(s.text, start, end, tr, s.commentProse(), func(lo, hi int, _ []openBlock) {
 			s.scanCodeSpan(lang, syn, lo, hi, nil, indentBefore(s.text[start:lo]))
 		})
 		return
 	case JavaScript, TypeScript:
-		jsRegions(s.text, start, end, tr, !s.codeOnly, func(lo, hi int, open []openBlock) { s.scanCodeSpan(lang, syn, lo, hi, open, 0) })
+		jsRegions(s.text, start, end, tr, s.commentProse(), func(lo, hi int, open []openBlock) { s.scanCodeSpan(lang, syn, lo, hi, open, 0) })
 		return
 	}
 	lx := lexer{syn: syn, text: s.text, pos: start, end: end}

@@ -15,7 +15,7 @@ func (s *scan) scanGo() {
 		s.scanGoRange(0, len(s.text), nil)
 		return
 	}
-	goRegions(s.text, s.a.triggers[Go], !s.codeOnly, func(lo, hi int, open []openBlock) { s.scanGoRange(lo, hi, open) })
+	goRegions(s.text, s.a.triggers[Go], s.commentProse(), func(lo, hi int, open []openBlock) { s.scanGoRange(lo, hi, open) })
 }
 
 // scanGoRange scans text[lo:hi] with the standard library's go/scanner, as

@@ -658,17 +658,17 @@ func aliasesNetHTTP(text []byte, at int) bool {
 // statement, so the next line starts a new one. A statement's own blocks
 // (the cases of a switch) lie deeper and stay in its region. Functions and
 // tables of constants are most of a Go file, and one number in them no
-// longer sends all of it through go/scanner. comments says whether the
-// codes in comments are wanted, which then count in the candidate test
-// (see regionSpans.comment).
-func goRegions(text []byte, t *triggers, comments bool, fn func(lo, hi int, open []openBlock)) {
+// longer sends all of it through go/scanner. commentProse, when the codes in
+// comments are wanted, reads those of the comments the engine is not
+// given (see regionSpans.comment).
+func goRegions(text []byte, t *triggers, commentProse func(start, end int), fn func(lo, hi int, open []openBlock)) {
 	// body holds the frame of the function's body, or of the declaration's
 	// group, open at depth 1, if the engine can be given it; inFunc says
 	// the current top-level declaration, which starts at decl, is a
 	// function. lineStart and comment are the start of the current line
 	// and of its // comment, if any.
 	var body []openBlock
-	spans := newRegionSpans(text, 0, len(text), t, comments, fn)
+	spans := newRegionSpans(text, 0, len(text), t, commentProse, fn)
 	spans.blocks = &body
 	depth := 0
 	inFunc, decl := false, 0
@@ -716,7 +716,11 @@ func goRegions(text []byte, t *triggers, comments bool, fn func(lo, hi int, open
 			if i+1 < len(text) && text[i+1] == '/' {
 				comment = i
 				i = skipTo(text, i+2, "\n") - 1 // the newline is seen again
-				spans.comment(start, i+1)
+				end := i + 1
+				if text[end-1] == '\r' {
+					end-- // go/scanner leaves it out (see goLiteralEnd)
+				}
+				spans.comment(start, end)
 			} else if i+1 < len(text) && text[i+1] == '*' {
 				i = skipTo(text, i+2, "*/") + 1
 				spans.comment(start, min(i+1, len(text)))
@@ -868,11 +872,14 @@ type regionSpans struct {
 	// a word (formAt, calledAt) read no further, nor before the region.
 	hi      int
 	aliased bool
-	// comments says whether the codes in comments are wanted: a scan for
-	// code only (Analyzer.AnalyzeCode) does not test them.
-	comments bool
-	fn       func(lo, hi int, open []openBlock)
-	blocks   *[]openBlock // nil when regions start outside blocks
+	// commentProse, nil when the codes in comments are not wanted (a
+	// scan for code only, Analyzer.AnalyzeCode), reads the codes of a
+	// comment the engine is not given; comments holds the bounds of the
+	// current region's comments that may hold one (see comment).
+	commentProse func(start, end int)
+	comments     [][2]int
+	fn           func(lo, hi int, open []openBlock)
+	blocks       *[]openBlock // nil when regions start outside blocks
 	// lo is where the current region starts, and regionOpen the blocks
 	// open there; spanLo:spanHi is the open span, if open, and spanOpen
 	// its blocks.
@@ -890,10 +897,11 @@ type regionSpans struct {
 	switchEnd int
 }
 
-// newRegionSpans returns the spans of text[lo:hi], given to fn; comments
-// says whether the codes in comments are wanted (see regionSpans.comment).
-func newRegionSpans(text []byte, lo, hi int, t *triggers, comments bool, fn func(lo, hi int, open []openBlock)) regionSpans {
-	return regionSpans{text: text, triggers: t, hi: hi, comments: comments, fn: fn, lo: lo, switchEnd: -1}
+// newRegionSpans returns the spans of text[lo:hi], given to fn; comment,
+// nil when the codes in comments are not wanted, reads those of the
+// comments outside the spans (see regionSpans.comment).
+func newRegionSpans(text []byte, lo, hi int, t *triggers, comment func(start, end int), fn func(lo, hi int, open []openBlock)) regionSpans {
+	return regionSpans{text: text, triggers: t, hi: hi, commentProse: comment, fn: fn, lo: lo, switchEnd: -1}
 }
 
 // openBlock is a bracket a region starts in: a block's brace, with the
@@ -1016,11 +1024,16 @@ func (r *regionSpans) prose(start, end int) {
 	}
 }
 
-// comment tests a comment at text[start:end], which the region scan
-// stepped over, as prose, if its codes are wanted.
+// comment takes the comment at text[start:end], which the region scan
+// stepped over, with the bounds the engine's lexer gives it. The engine
+// reads a comment for codes in prose and for nothing else (engine.feed),
+// so a comment makes no region a candidate: the engine reads those of the
+// candidate regions, and commentProse those of the others, once their
+// region closes as one (see close). proseClue tells which comments may
+// hold a code at all.
 func (r *regionSpans) comment(start, end int) {
-	if r.comments {
-		r.prose(start, end)
+	if r.commentProse != nil && r.seen != candidate && r.triggers.proseClue(r.text[start:end]) == candidate {
+		r.comments = append(r.comments, [2]int{start, end})
 	}
 }
 
@@ -1083,8 +1096,11 @@ func (r *regionSpans) close(hi int, isCandidate bool) {
 		r.spanHi = hi
 	} else {
 		r.flush()
+		for _, c := range r.comments {
+			r.commentProse(c[0], c[1])
+		}
 	}
-	r.lo, r.seen, r.switchEnd = hi, 0, -1
+	r.lo, r.seen, r.switchEnd, r.comments = hi, 0, -1, r.comments[:0]
 	if r.blocks != nil && len(*r.blocks)+len(r.regionOpen) > 0 {
 		r.regionOpen = append(r.regionOpen[:0], *r.blocks...)
 	}
@@ -1112,8 +1128,8 @@ func (r *regionSpans) end() {
 // quotes, backslashes, a one-line string ending at its line's end), so
 // that a region starts where the lexer would see the same token; the
 // lexer then reads only the candidate spans.
-func pythonRegions(text []byte, lo, hi int, t *triggers, comments bool, fn func(lo, hi int, open []openBlock)) {
-	spans := newRegionSpans(text, lo, hi, t, comments, fn)
+func pythonRegions(text []byte, lo, hi int, t *triggers, commentProse func(start, end int), fn func(lo, hi int, open []openBlock)) {
+	spans := newRegionSpans(text, lo, hi, t, commentProse, fn)
 	depth := 0
 	// keepAt is the indentation of the statement whose block is being
 	// read with it (-1 when none is): a match, whose cases depend on its
@@ -1270,12 +1286,12 @@ var pyClasses = runClasses("\n()[]{}#'\"")
 // regexAllowed does; this scan tracks the same from the last byte before
 // the slash outside blanks and comments: a name, a number, a string or a
 // closing bracket make it a division.
-func jsRegions(text []byte, lo, hi int, t *triggers, comments bool, fn func(lo, hi int, open []openBlock)) {
+func jsRegions(text []byte, lo, hi int, t *triggers, commentProse func(start, end int), fn func(lo, hi int, open []openBlock)) {
 	// brackets are those open, innermost last; blocks those of them that
 	// are plain blocks, while every one open is.
 	var brackets []byte
 	var blocks []openBlock
-	spans := newRegionSpans(text, lo, hi, t, comments, fn)
+	spans := newRegionSpans(text, lo, hi, t, commentProse, fn)
 	spans.blocks = &blocks
 	decls := declStarts[JavaScript]
 	regexOK := true // what regexAllowed would say at the next token

@@ -105,7 +105,26 @@ func fail(w nethttp.ResponseWriter) {
 	compare("callee in a comment", Go, []byte("package p\n\nfunc f() {\n\tx()\n\t// w.WriteHeader(0)\n\tw.Write(\"c.JSON(0, x)\")\n}\n"))
 	compare("code in an f-string", Python, []byte("def f():\n    x = f\"{abort(0)}\"\n"))
 	compare("code in a template", JavaScript, []byte("function f() {\n  x();\n  y = `${res.status(0)}`;\n}\n"))
-	compare("number in a comment", JavaScript, []byte("function f() {\n  x();\n  y(); // returns 404 when missing\n}\n"))
+	// A comment makes no region a candidate; the region scan has the
+	// codes of those outside the candidate regions read, with the bounds
+	// the lexer gives them (go/scanner leaves a line's carriage return
+	// out), and they must be found as the engine finds them.
+	for _, c := range []struct {
+		name string
+		lang Language
+		text string
+	}{
+		{"number in a comment", JavaScript, "function f() {\n  x();\n  y(); // returns 404 when missing\n}\n"},
+		{"number in a block comment", JavaScript, "function f() {\n  x();\n  /* 502 Bad Gateway */\n}\n"},
+		{"number in a Python comment", Python, "def f():\n    x = 1  # returns 404 when missing\n"},
+		{"number in a Go comment", Go, "package p\n\nfunc f() {\n\tx()\n\t// returns 404 when missing\n\t/* or a 5xx */\n}\n"},
+		{"number in a Go comment, CRLF", Go, "package p\r\n\r\nfunc f() {\r\n\tx()\r\n\t// returns 404 when missing\r\n\ty()\r\n}\r\n"},
+	} {
+		compare(c.name, c.lang, []byte(c.text))
+		if len(skipping.Analyze(c.lang, []byte(c.text)).Findings) == 0 {
+			t.Errorf("%s: the comment's code was not found", c.name)
+		}
+	}
 	// A Python line's end outside brackets ends a statement, even before a
 	// line that could go on with the one before.
 	compare("line after a statement", Python, []byte("A0\n.codes.found"))
