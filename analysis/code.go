@@ -418,9 +418,18 @@ func (s *scan) scanCodeAs(lang Language, syn syntax, start, end int) {
 	for {
 		lx.next(&t)
 		if t.kind == tEOF || depth == 0 && !switchWord && lx.lineFirst && t.start > lo && s.atDeclLine(lang, t.start) && startsDecl(s.text[t.start:end], decls) {
-			if !cand && e != nil {
-				e.feed(token{kind: tEOF, start: lo, end: lo})
-				e = nil
+			if !cand {
+				if e != nil {
+					e.feed(token{kind: tEOF, start: lo, end: lo})
+					e = nil
+				}
+				// The engine reads nothing in a comment but its prose,
+				// which is read here for the regions it is not given.
+				for _, rt := range region {
+					if rt.kind == tComment {
+						s.prose(rt.cs, rt.ce, InComment)
+					}
+				}
 			}
 			region, lo, cand, seen = region[:0], t.start, false, 0
 			if t.kind == tEOF {
@@ -431,7 +440,7 @@ func (s *scan) scanCodeAs(lang Language, syn syntax, start, end int) {
 				return
 			}
 		}
-		if !cand && !(s.codeOnly && t.kind == tComment) {
+		if !cand && t.kind != tComment {
 			seen = tr.tokenClues(s.text, t, seen)
 		}
 		if !cand && seen == candidate {

@@ -49,12 +49,14 @@ import (
 //     it. A callee counts only where it is called, and as its rules want
 //     it: as a method (c.String(...)) or as a plain function (error(...)).
 //
-// The test looks at the words of the raw bytes, strings and comments
-// included (where codes are found in prose), so it finds more candidates
-// than there are, never fewer; in the comments and strings that the region
-// scans of Go, Python and JavaScript step over, where nothing is a name
-// or a call, it looks for numbers only (regionSpans.prose), and in
-// comments only where their codes are wanted (not by AnalyzeCode).
+// The test looks at the words of the raw bytes, strings included (where
+// codes are found in prose), so it finds more candidates than there are,
+// never fewer; in the strings that the region scans of Go, Python and
+// JavaScript step over, where nothing is a name or a call, it looks for
+// numbers only (regionSpans.prose). Comments make no region a candidate:
+// the engine reads nothing in them but their prose, which is read
+// directly for the comments of the other regions, where their codes are
+// wanted (not by AnalyzeCode; see regionSpans.comment and scanCodeAs).
 // TestRegionsKeepFindings runs the engine with and without skipping over
 // the test data and samples of real code and requires the same findings;
 // FuzzRegionsKeepFindings does so on any text.
@@ -419,11 +421,12 @@ func codeWord(w []byte) bool {
 		w[0] >= '1' && w[0] <= '5' && w[1]|0x20 == 'x' && w[2]|0x20 == 'x')
 }
 
-// proseClue is what a comment or a string tells the candidate test: a
-// known code or a class at the start of a word (see codeWord) makes the
-// region a candidate, another number of three digits a rare one. Names
-// and the halves of a call say nothing in prose, so it looks for digits
-// only, eight bytes at a time.
+// proseClue is what a string tells the candidate test: a known code or a
+// class at the start of a word (see codeWord) makes the region a
+// candidate, another number of three digits a rare one; of a comment, a
+// candidate says its prose may hold a code (see regionSpans.comment).
+// Names and the halves of a call say nothing in prose, so it looks for
+// digits only, eight bytes at a time.
 func (t *triggers) proseClue(text []byte) clue {
 	var cl clue
 	for i := 0; i < len(text); {
@@ -588,8 +591,9 @@ func (t *triggers) wordClue(text []byte, i, j int, aliased bool) clue {
 	return 0
 }
 
-// tokenClues is clues for one token of the lexer: identifiers and numbers
-// are tested whole, strings and comments byte by byte.
+// tokenClues is clues for one token of the lexer other than a comment
+// (see regionSpans.comment): identifiers and numbers are tested whole,
+// strings byte by byte.
 func (t *triggers) tokenClues(text []byte, tok token, seen clue) clue {
 	w := text[tok.start:tok.end]
 	switch tok.kind {
@@ -859,10 +863,9 @@ func hasSwitchWord(text []byte) bool {
 //
 // The candidate test is made as the region scan goes: it reads the code
 // between the bytes it looks at with code, which tests each word
-// (triggers.wordSeen), and gives the comments and strings it steps over
-// to prose, which looks for numbers only (triggers.proseClue): a quarter
-// of source code is comments, and reading their words cost more than any
-// other part of the test. Once a region is a candidate, the rest of it is
+// (triggers.wordSeen), gives the strings it steps over to prose, which
+// looks for numbers only (triggers.proseClue), and the comments to
+// comment. Once a region is a candidate, the rest of it is
 // only scanned for where it ends. One pass over the bytes costs less than
 // a scan that finds the regions and a test that reads each again.
 type regionSpans struct {
@@ -1011,8 +1014,8 @@ func (r *regionSpans) word(i, j int) {
 	}
 }
 
-// prose tests a comment or a string without code in it at
-// text[start:end], which the region scan stepped over.
+// prose tests a string without code in it at text[start:end], which the
+// region scan stepped over.
 func (r *regionSpans) prose(start, end int) {
 	if r.seen == candidate {
 		return
