@@ -127,8 +127,11 @@ func (a *Analyzer) newScan(lang Language, text []byte, probe int) *scan {
 
 // release returns s to the pool. Everything that points into the text is
 // cleared first, so that a pooled scan does not keep a closed file alive.
+// Findings are only ever appended, but for the ones run drops, which it
+// clears: only those up to the length are left to clear, where the whole
+// buffer that a file with many findings grew would cost every later file.
 func (a *Analyzer) release(s *scan) {
-	clear(s.findings[:cap(s.findings)])
+	clear(s.findings)
 	clear(s.eng.frames[:cap(s.eng.frames)])
 	clear(s.eng.pending[:cap(s.eng.pending)])
 	clear(s.eng.armPend[:cap(s.eng.armPend)])
@@ -176,6 +179,7 @@ func (s *scan) run() {
 		}
 		out = append(out, f)
 	}
+	clear(s.findings[len(out):])
 	s.findings = out
 }
 
