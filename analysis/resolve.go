@@ -114,7 +114,7 @@ func (e *engine) resolve(next token) {
 		case v.tk == tString:
 			e.s.prose(v.ns, v.ne, InString)
 		case v.tk == tIdent:
-			e.emit(v, slot{role: Mention, evidence: Strong, context: "named constant"})
+			e.emit(v, slot{role: Mention, evidence: Strong, context: plainConstant})
 		}
 	}
 	e.lastVal = *v
@@ -153,6 +153,10 @@ func (e *engine) emit(v *value, sl slot) bool {
 	}
 	return s.addNumber(v.ns, v.ne, NumericLiteral, InCode, sl)
 }
+
+// plainConstant is the context of a constant that no slot claimed: a
+// plain mention (see scan.run for one a slot claims later).
+const plainConstant = "named constant"
 
 // reasonWords are the words of reason phrases and of the messages that
 // projects map statuses to ("Not found", "Bad Gateway", "An unexpected

@@ -171,10 +171,16 @@ func (s *scan) run() {
 		slices.SortStableFunc(s.findings, func(a, b Finding) int { return a.Start - b.Start })
 	}
 	// Rules may meet the same text twice (a constant seen as a value and in
-	// prose); keep the first, which came from the more specific rule.
+	// prose); keep the first, which came from the more specific rule, but
+	// for a constant taken as a plain mention that a slot claims later,
+	// once the tokens after it are read (the first value of a case arm
+	// with several, case http.StatusFound, http.StatusSeeOther:).
 	out := s.findings[:0]
 	for _, f := range s.findings {
-		if len(out) > 0 && f.Start < out[len(out)-1].End {
+		if n := len(out); n > 0 && f.Start < out[n-1].End {
+			if p := &out[n-1]; p.Kind == NamedConstant && p.Context == plainConstant && f.Start == p.Start && f.End == p.End {
+				*p = f
+			}
 			continue
 		}
 		out = append(out, f)

@@ -29,6 +29,13 @@ async fn check(client: &reqwest::Client) -> Result<(), Error> {
     }
 }
 
+fn permanent(status: StatusCode) -> bool {
+    match status {
+        StatusCode::BAD_REQUEST | StatusCode::NOT_FOUND => true, // @want StatusCode::BAD_REQUEST=400:compare StatusCode::NOT_FOUND=404:compare
+        _ => false,
+    }
+}
+
 #[tokio::test]
 async fn health_is_ok() {
     let res = app().oneshot(req("/health")).await.unwrap();
