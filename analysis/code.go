@@ -1124,8 +1124,9 @@ const maxListed = 32
 var membershipTests = map[string]bool{"includes": true, "indexOf": true, "contains": true}
 
 // literalTypeWords may stand between a name and the bracket of the
-// literal assigned to it: []int{, new Set([, frozenset({, List.of(.
-var literalTypeWords = []string{"int", "int32", "int64", "uint", "uint16", "uint32", "Integer", "number", "new", "Set",
+// literal assigned to it: []int{, new Set([, frozenset({, List.of(,
+// []string{ (":status": []string{"200"} in an http.Header).
+var literalTypeWords = []string{"int", "int32", "int64", "uint", "uint16", "uint32", "Integer", "number", "string", "String", "new", "Set",
 	"set", "frozenset", "tuple", "list", "List", "of", "Arrays", "asList", "HashSet", "ImmutableSet", "Array", "from"}
 
 // literalOwner returns the name a literal opening now is assigned to or

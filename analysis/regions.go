@@ -806,7 +806,8 @@ func (t *triggers) saysStatus(w []byte) bool {
 //   - a switch word stands in the declaration (text[header:i]), whose
 //     subject the frame would keep;
 //   - the name is a type word, after which the engine looks further back
-//     for the name a literal is given, or in.
+//     for the name a literal is given, and may find one (see ownerBefore),
+//     or in.
 //
 // Whatever else stands before the brace (a comment, a string) leaves the
 // body to the engine whole.
@@ -830,10 +831,38 @@ func goBlock(text []byte, header, i int) ([]byte, bool) {
 		return nil, false
 	}
 	name := text[j:k]
-	if string(name) == "in" || slices.Contains(literalTypeWords, string(name)) {
+	if string(name) == "in" || slices.Contains(literalTypeWords, string(name)) && ownerBefore(text, header, j) {
 		return nil, false
 	}
 	return name, true
+}
+
+// ownerBefore reports whether the engine, at a bracket after the type word
+// that starts at text[j], may find a name the literal is given (see
+// engine.literalOwner): whether past the blanks, brackets, dots and type
+// words before j, down to lo, stands the = or : of a name (codes =
+// []int{, codes: number {, codes := []string{), or the ?? or || of a
+// default. It may say so where literalOwner finds none, never the other
+// way round; a function's result type (func f() []string {) has none.
+func ownerBefore(text []byte, lo, j int) bool {
+	for j > lo {
+		switch c := text[j-1]; {
+		case byteClass[c]&cBlank != 0 || c == '\n' || c == '\r' || strings.IndexByte("()[]<>.", c) >= 0:
+			j--
+		case wordByte[c]:
+			k := j
+			for k > lo && wordByte[text[k-1]] {
+				k--
+			}
+			if !slices.Contains(literalTypeWords, string(text[k:j])) {
+				return false
+			}
+			j = k
+		default:
+			return c == '=' || c == ':' || c == '?' || c == '|'
+		}
+	}
+	return false
 }
 
 // hasSwitchWord reports whether text holds one of switchWords, as a word
@@ -1366,7 +1395,7 @@ func jsRegions(text []byte, lo, hi int, t *triggers, commentProse func(start, en
 					}
 					// After a literal's type word (Set {), the engine looks
 					// further back for the name the literal is given.
-					if name := text[k : lastAt+1]; !slices.Contains(literalTypeWords, string(name)) {
+					if name := text[k : lastAt+1]; !slices.Contains(literalTypeWords, string(name)) || !ownerBefore(text, lo, k) {
 						blocks = append(blocks, openBlock{open: '{', name: name})
 					}
 				case c == '(' && (lastAt < lo || groupAfter[last]):

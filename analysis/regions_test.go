@@ -95,6 +95,12 @@ func fail(w nethttp.ResponseWriter) {
 	compare("statement in a Go if block", Go, []byte("package p\n\nfunc f() error {\n\tif ok {\n\t\tx()\n\t\tstatus = 404\n\t} else {\n\t\ty()\n\t\tres.StatusCode = 200\n\t}\n\tgo func() {\n\t\tz()\n\t\tcode = 404\n\t}()\n}\n"))
 	compare("Go group of constants", Go, []byte("package p\n\nconst (\n\tA = 1\n\tStatus = 404\n\tB = iota\n\tstatusCode = 201\n)\n\nvar (\n\tx = f()\n\tcode = 500\n)\n"))
 	compare("Go switch on a status", Go, []byte("package p\n\nfunc f() {\n\tswitch resp.StatusCode {\n\tcase 200:\n\t\tx()\n\tcase 404:\n\t\ty()\n\t}\n\tmatch := x\n\tif resp.StatusCode != 0 {\n\t\tz()\n\t\tk = 1\n\t\tfoo(201)\n\t}\n}\n"))
+	// A type word before a brace makes the engine look further back for
+	// the name a literal is given, which a function's result type has
+	// none of (ownerBefore).
+	compare("Go function of a type word", Go, []byte("package p\n\nfunc f() []string {\n\tx()\n\tstatus = 404\n\treturn nil\n}\n\nfunc g() int {\n\ty()\n\tcodes := []string{\n\t\t\"404\"}\n\treturn 0\n}\n"))
+	compare("Go type word after a name", Go, []byte("func statuses: []string{\n\tx()\n\t\"404\"}\nfunc f = int{\n\ty()\n\t404}\n"))
+	compare("function of a type word", TypeScript, []byte("function f(): string {\n  x();\n  this.status = 404;\n  return '';\n}\nconst statuses: string {\n  y();\n  '404';\n}\n"))
 	compare("Go literal of a list", Go, []byte("package p\n\nfunc f() {\n\tfor _, c := range []int{\n\t\t0\n\t\t503}\n\t{\n\t\tx()\n\t}\n\tretryStatuses := []int{\n\t\tx\n\t\t502}\n}\n"))
 	// go/scanner drops what Go has no token for: # stands for nothing.
 	compare("illegal byte before a callee", Go, []byte(".#status(0"))
