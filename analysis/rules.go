@@ -265,7 +265,7 @@ type keyClass struct {
 // name first has to pass statusKeyShape, which needs no folding.
 func classifyKey(name []byte) (keyClass, bool) {
 	if !statusKeyShape.admits(name) {
-		return statusCodeSuffix(name)
+		return statusSuffix(name)
 	}
 	var buf [40]byte
 	n := 0
@@ -283,7 +283,47 @@ func classifyKey(name []byte) (keyClass, bool) {
 	if kc, ok := statusKeys[string(buf[:n])]; ok { // the compiler does not allocate for the lookup
 		return kc, ok
 	}
-	return statusCodeSuffix(name)
+	return statusSuffix(name)
+}
+
+// statusSuffix classifies the names that statusKeys does not hold by
+// their last words: "status code" (see statusCodeSuffix), or "status" as
+// a word of its own after others (serverStatus, backend_status,
+// DEFAULT_STATUS, redirect-status), whose value is a status when it is a
+// code the catalogue knows, unless the words before say whose status it
+// is (exitStatus).
+func statusSuffix(name []byte) (keyClass, bool) {
+	if kc, ok := statusCodeSuffix(name); ok {
+		return kc, ok
+	}
+	const word = "status"
+	n := len(name)
+	if n <= len(word)+1 || !eqFold(name[n-len(word):], word) {
+		return keyClass{}, false
+	}
+	before, first := name[:n-len(word)], name[n-len(word)]
+	switch c := before[len(before)-1]; {
+	case c == '_' || c == '-':
+		before = before[:len(before)-1]
+	case first == 'S' && (c >= 'a' && c <= 'z' || isDigit(c)):
+	case first == 'S' && c >= 'A' && c <= 'Z' && isUpperWord(name[n-len(word):]):
+	default:
+		return keyClass{}, false // substatus, or a word that ends in status
+	}
+	if len(before) == 0 || containsWordFold(before, notHTTPStatusWords) {
+		return keyClass{}, false
+	}
+	return keyClass{Status, knownOnly, Weak}, true
+}
+
+// isUpperWord reports whether w is written in capitals only.
+func isUpperWord(w []byte) bool {
+	for _, c := range w {
+		if c < 'A' || c > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // statusCodeSuffix classifies the names that statusKeys does not hold but
@@ -313,9 +353,10 @@ func statusCodeSuffix(name []byte) (keyClass, bool) {
 	return keyClass{Status, threeDigits, Strong}, true // as statusCode itself
 }
 
-// notHTTPStatusWords are the words before "status code" in the names of
-// other statuses: a process's exit status, an RPC's.
-var notHTTPStatusWords = []string{"exit", "process", "rpc"}
+// notHTTPStatusWords are the words before "status" or "status code" in
+// the names of other statuses: a process's exit status, an RPC's.
+// Multi-Status (207) names its own constants (StatusMultiStatus).
+var notHTTPStatusWords = []string{"exit", "process", "rpc", "multi"}
 
 // statusKeys are the names, in lower case and without underscores or
 // dashes, that classifyKey recognises.

@@ -60,3 +60,9 @@ class RedirectTests(TestCase):
             self.assertTrue(size)
         for page in [200, 404]:
             self.assertTrue(page)
+
+
+def test_upstream_errors(make_request):
+    make_request(upstream_status=503, exit_status=100, substatus=404)  # @want 503:status:weak
+    backend_status = 502  # a local variable says less than a keyword
+    return make_request(DEFAULT_STATUS=404)  # @want 404:status:weak
