@@ -1244,6 +1244,18 @@ func (e *engine) openFrame(open byte, at int) {
 		if name := e.literalOwner(); name != nil && statusListName(name) {
 			f.statusList = true
 		}
+		// A list passed whole to a function named for statuses
+		// (assertStatus((302, 303)), check_status(status, [200, 206])), or
+		// to a matcher after an expectation on a status
+		// (expect(res.status).toBeOneOf([301, 302])).
+		if parent := e.top(); parent != nil && parent.callee != nil && parent.open == '(' && (e.isPunct(p1, "(") || e.isPunct(p1, ",")) {
+			switch {
+			case parent.chain:
+				f.compare, f.cmpF = true, parent.chainF
+			case containsWordFold(parent.callee, []string{"status"}):
+				f.statusList = true
+			}
+		}
 	}
 	if open == '{' {
 		if e.switchPending {

@@ -9,6 +9,9 @@ describe('GET /items', () => {
     expect(res.status).toBe(200); // @want 200:expected
     expect(res.body.length).toBe(200);
     expect(res.statusCode).toEqual(200); // @want 200:expected
+    expect(res.status).toBeOneOf([200, 304]); // @want 200:compare 304:compare
+    expect(res.body.sizes).toBeOneOf([200, 404]);
+    expectStatus(res, [200, 204]); // @want 200:condition:weak 204:condition:weak
   });
 
   it('404s on a missing item', () => {

@@ -66,3 +66,12 @@ def test_upstream_errors(make_request):
     make_request(upstream_status=503, exit_status=100, substatus=404)  # @want 503:status:weak
     backend_status = 502  # a local variable says less than a keyword
     return make_request(DEFAULT_STATUS=404)  # @want 404:status:weak
+
+
+class LegacyRedirectTests(TestCase):
+    def test_login(self):
+        self.getPage("/login")
+        self.assertStatus((302, 303))  # @want 302:condition:weak 303
+        check_status(self.status, [200, 206], "/login")  # @want 200:condition:weak 206
+        self.assertBody(("/login", 404))
+        set_sizes([200, 404])
