@@ -637,9 +637,11 @@ func (e *engine) newline(t token) {
 	if e.goImport == 1 {
 		e.goImport = 0
 	}
-	if e.lang == Python && len(e.frames) == 0 {
-		// A line's end outside brackets ends a Python statement: what
-		// the next line starts with (.x, (404)) refers to nothing before.
+	if e.lang == Python && len(e.frames) == 0 || e.lang == Go {
+		// A line's end outside brackets ends a Python statement, and a
+		// line's end go/scanner reads as a semicolon a Go statement: what
+		// the next line starts with (.x, (404), = 404) refers to nothing
+		// before.
 		e.endTernary()
 		e.seq++
 		e.push(ringTok{kind: tNewline, start: t.start, end: t.end, seq: e.seq})

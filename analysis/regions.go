@@ -1628,11 +1628,13 @@ func endsGoStatement(line []byte, comment int) bool {
 }
 
 // joinsLineBefore reports whether the next token from text[i:] on is a
-// dot, an opening parenthesis or bracket, or the ! of a Rust macro. Go
-// would end the statement before it, but the engine reads a member, a
-// call or an index across the line's end (http\n.StatusOK,
-// respondStatus\n(404)), and across blank lines, comments and the bytes
-// go/scanner drops (#, ?), so no region starts there.
+// dot, an opening parenthesis or bracket, or the ! of a Rust macro.
+// endsGoStatement judges a line by its last byte, and go/scanner ends no
+// statement after most keywords (else, map): there the engine reads a
+// member, a call or an index across the line's end (else\n.StatusOK),
+// and across blank lines, comments and the bytes go/scanner drops (#, ?),
+// so no region starts there. Where go/scanner does end the statement, the
+// engine reads nothing across (engine.newline).
 func joinsLineBefore(text []byte, i int) bool {
 	for i < len(text) {
 		switch c := text[i]; {

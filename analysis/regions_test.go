@@ -98,6 +98,9 @@ func fail(w nethttp.ResponseWriter) {
 	// A type word before a brace makes the engine look further back for
 	// the name a literal is given, which a function's result type has
 	// none of (ownerBefore).
+	// Found by FuzzRegionsKeepFindings: the engine read a key and its
+	// value across a line's end that go/scanner ends a statement with.
+	compare("value on the next Go line", Go, []byte("\nfunc {StAtus\n=100"))
 	compare("Go function of a type word", Go, []byte("package p\n\nfunc f() []string {\n\tx()\n\tstatus = 404\n\treturn nil\n}\n\nfunc g() int {\n\ty()\n\tcodes := []string{\n\t\t\"404\"}\n\treturn 0\n}\n"))
 	compare("Go type word after a name", Go, []byte("func statuses: []string{\n\tx()\n\t\"404\"}\nfunc f = int{\n\ty()\n\t404}\n"))
 	compare("function of a type word", TypeScript, []byte("function f(): string {\n  x();\n  this.status = 404;\n  return '';\n}\nconst statuses: string {\n  y();\n  '404';\n}\n"))
