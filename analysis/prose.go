@@ -232,7 +232,7 @@ func (s *scan) prose(lo, hi int, where Where) {
 		}
 		i += k
 		c := text[i]
-		if i > lo && (isIdentByte(text[i-1]) || text[i-1] == '.' || text[i-1] == '#' || text[i-1] == '/' && !codeLike(text, lo, i-4) || text[i-1] == '$' || text[i-1] == '%' || text[i-1] == '-' && !codeLike(text, lo, i-4) || text[i-1] == ':' || text[i-1] == ',' || text[i-1] == '+' || text[i-1] == '=' && where == InComment) {
+		if i > lo && (isIdentByte(text[i-1]) || text[i-1] == '.' || text[i-1] == '#' || text[i-1] == '/' && !codeLike(text, lo, i-4) || text[i-1] == '$' || text[i-1] == '%' || text[i-1] == '-' && !codeLike(text, lo, i-4) || text[i-1] == ':' || text[i-1] == ',' || text[i-1] == '+' || text[i-1] == '=' && where == InComment && !keywordSaysStatus(text, lo, i-1)) {
 			for i < hi && isIdentByte(text[i]) {
 				i++
 			}
@@ -251,7 +251,12 @@ func (s *scan) prose(lo, hi int, where Where) {
 			continue
 		}
 		if isDigit(text[i+1]) && isDigit(text[i+2]) {
-			if s.proseNumber(lo, hi, i, j, where, lastHit >= 0 && i-lastHit < 48) {
+			// A code just before ("returns 404 or 410") is context
+			// enough, but not for the argument of a call written after it
+			// in a code example (abort(404); time.sleep(500)), which
+			// exampleCall judges by its callee.
+			near := lastHit >= 0 && i-lastHit < 48 && !inCallAfter(text, lastHit, i)
+			if s.proseNumber(lo, hi, i, j, where, near) {
 				lastHit = j
 			}
 		} else if (text[i+1] == 'x' || text[i+1] == 'X') && (text[i+2] == 'x' || text[i+2] == 'X') && !(opensProse(text, lo, i) && s.speaksOtherProtocol()) {
@@ -396,7 +401,8 @@ func (s *scan) proseNumber(lo, hi, i, j int, where Where, near bool) bool {
 	// "a 502 means ...": an article before a bare number is how people
 	// name a status in prose.
 	ok := near || inList || ac&pTrigger != 0 || eqFold(before, "a") || eqFold(before, "an") || s.codeAlone(lo, hi, i, j) ||
-		s.reasonThenCode(lo, hi, i, j) || s.ownPhraseAfter(i, j, hi) || s.ownPhraseBefore(lo, i, phraseEnd(text, lo, i))
+		s.reasonThenCode(lo, hi, i, j) || s.ownPhraseAfter(i, j, hi) || s.ownPhraseBefore(lo, i, phraseEnd(text, lo, i)) ||
+		exampleCall(text, lo, hi, i, j)
 	if !ok && ac&pBlocker == 0 {
 		after2, after2End := wordAfter(text, afterEnd, hi)
 		c2 := classOf(after2)
@@ -449,4 +455,133 @@ func indexDigit(b []byte) int {
 		}
 	}
 	return -1
+}
+
+// exampleCall reports whether the number at text[i:j] is written in prose
+// as an argument of a call, as documentation shows code
+// (self.set_status(304), w.WriteHeader(200), raise HTTPError(403),
+// Response("Not Found", status=404)): a whole argument after a keyword
+// that says status, or at the place where a call rule takes a status, of
+// its callee, with its receiver.
+func exampleCall(text []byte, lo, hi, i, j int) bool {
+	end := skipBlanks(text[:hi], j)
+	if end == hi || text[end] != ')' && text[end] != ',' {
+		return false
+	}
+	k := i
+	for k > lo && (text[k-1] == ' ' || text[k-1] == '\t') {
+		k--
+	}
+	if k > lo && text[k-1] == '=' {
+		return keywordSaysStatus(text, lo, k-1)
+	}
+	// Back to the parenthesis that opens the argument list, counting the
+	// arguments before the number and stepping over quoted commas.
+	arg, depth := 0, 0
+	for ; k > lo; k-- {
+		switch c := text[k-1]; c {
+		case '\n':
+			return false
+		case '"', '\'':
+			q := bytes.LastIndexByte(text[lo:k-1], c)
+			if q < 0 {
+				return false
+			}
+			k = lo + q + 1
+		case ')', ']', '}':
+			depth++
+		case '[', '{':
+			if depth == 0 {
+				return false
+			}
+			depth--
+		case ',':
+			if depth == 0 {
+				arg++
+			}
+		case '(':
+			if depth == 0 {
+				return calledWith(text[lo:k-1], arg)
+			}
+			depth--
+		}
+	}
+	return false
+}
+
+// inCallAfter reports whether the number at text[i] is an argument of a
+// call that opens after from: a parenthesis after a name that is not
+// closed before i (sleep(500), make([]byte, 404)).
+func inCallAfter(text []byte, from, i int) bool {
+	depth := 0
+	for k := i; k > from; k-- {
+		switch text[k-1] {
+		case ')':
+			depth++
+		case '(':
+			if depth == 0 {
+				return k-1 > from && identByte[text[k-2]]
+			}
+			depth--
+		}
+	}
+	return false
+}
+
+// keywordSaysStatus reports whether the = at text[eq] follows a name that
+// says status (status=404, status_code=404 in a call written in prose).
+func keywordSaysStatus(text []byte, lo, eq int) bool {
+	w := eq
+	for w > lo && identByte[text[w-1]] {
+		w--
+	}
+	if w == eq {
+		return false
+	}
+	_, ok := classifyKey(text[w:eq])
+	return ok
+}
+
+// calledWith reports whether text ends with the callee (and receiver, as
+// the rule wants it) of a call rule that takes a status as argument arg,
+// or with a callee the engine takes for a response helper by its name
+// (see heuristicCalleeWords).
+func calledWith(text []byte, arg int) bool {
+	c := len(text)
+	for c > 0 && identByte[text[c-1]] {
+		c--
+	}
+	callee := text[c:]
+	info := calleeIndex[string(callee)]
+	if info == nil {
+		// A project's own helper, as the engine takes one (HTTPError).
+		return len(callee) > 0 && containsWordFold(callee, heuristicCalleeWords)
+	}
+	dot := c > 0 && text[c-1] == '.'
+	r := c - 1
+	for r > 0 && identByte[text[r-1]] {
+		r--
+	}
+	for _, rule := range info.rules {
+		if rule.arg != arg && rule.arg >= 0 {
+			continue
+		}
+		switch rule.recv {
+		case anyRecv:
+			return true
+		case isMethod:
+			if dot {
+				return true
+			}
+		case isFunc:
+			if !dot {
+				return true
+			}
+		default:
+			if dot && r >= 0 && string(text[r:c-1]) == rule.recv {
+				return true
+			}
+		}
+	}
+	return containsWordFold(callee, heuristicCalleeWords)
 }

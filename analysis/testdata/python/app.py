@@ -2,6 +2,11 @@
 
 Returns 404 when an order does not exist and 503 while the database is @want 404:comment 503:comment
 in maintenance. Pages hold 200 items; requests time out after 500 ms.
+
+    if order is None:
+        self.set_status(404)  @want 404:comment:weak
+        return Response("gone", status=410); time.sleep(500)  @want 410:comment:weak
+    retry(count=300, delay=(200))
 """
 import time
 from http import HTTPStatus
