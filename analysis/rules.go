@@ -513,6 +513,10 @@ func statusishName(name []byte) (filter, bool) {
 	case "code":
 		return knownOnly, true
 	}
+	// getResponseStatusCode(), getHighConcurrencyStatus(), as for keys.
+	if kc, ok := statusSuffix(name); ok {
+		return kc.filter, true
+	}
 	return 0, false
 }
 

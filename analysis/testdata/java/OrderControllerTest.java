@@ -27,5 +27,8 @@ class OrderControllerTest {
         int exit = runScript("cleanup.sh");
         Assert.assertEquals(0, exit);
         Assert.assertEquals(120, body.getLength());
+        Assert.assertEquals(429, valve.getHighConcurrencyStatus()); // @want 429:expected
+        assertThat(e.getResponseStatusCode(), is(404)); // @want 404:expected
+        Assert.assertEquals(100, task.getExitStatus());
     }
 }
