@@ -373,10 +373,15 @@ func (s *scan) commentProse() func(start, end int) {
 // the memory of its stacks. Regions are never nested, so one engine serves
 // a whole file.
 func (s *scan) newEngine(lang Language) *engine {
-	e := &s.eng
+	if s.eng == nil {
+		s.eng = &engine{}
+	}
+	e := s.eng
+	// The stacks are read before the engine is written, so that it is
+	// set up in place rather than through a copy.
+	frames, pending, armPend, errClasses, listed := e.frames[:0], e.pending[:0], e.armPend[:0], e.errClasses[:0], e.listed[:0]
 	*e = engine{s: s, lang: lang, bit: langBit(lang), ecoLangs: ecoLanguages(lang), text: s.text, lastStatusish: -10, matchIndent: -1,
-		errHeader: -1, frames: e.frames[:0], pending: e.pending[:0], armPend: e.armPend[:0], errClasses: e.errClasses[:0],
-		listed: e.listed[:0], listEnd: -1}
+		errHeader: -1, frames: frames, pending: pending, armPend: armPend, errClasses: errClasses, listed: listed, listEnd: -1}
 	return e
 }
 

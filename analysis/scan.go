@@ -89,7 +89,10 @@ type scan struct {
 	probed   bool
 	probeHit slot
 
-	eng  engine    // the code engine, reset for every code region
+	// eng is the code engine, reset for every code region, and kept
+	// apart: a scan is reset for every file, and copying the engine in
+	// and out cost more than many a small file's analysis.
+	eng  *engine
 	toks []token   // the tokens of a region, until it is known to hold a candidate
 	yaml []yamlKey // the YAML scanner's stack of keys
 	json []jsonLevel
@@ -132,11 +135,14 @@ func (a *Analyzer) newScan(lang Language, text []byte, probe int) *scan {
 // buffer that a file with many findings grew would cost every later file.
 func (a *Analyzer) release(s *scan) {
 	clear(s.findings)
-	clear(s.eng.frames[:cap(s.eng.frames)])
-	clear(s.eng.pending[:cap(s.eng.pending)])
-	clear(s.eng.armPend[:cap(s.eng.armPend)])
+	if e := s.eng; e != nil {
+		clear(e.frames[:cap(e.frames)])
+		clear(e.pending[:cap(e.pending)])
+		clear(e.armPend[:cap(e.armPend)])
+		frames, pending, armPend := e.frames[:0], e.pending[:0], e.armPend[:0]
+		*e = engine{frames: frames, pending: pending, armPend: armPend}
+	}
 	clear(s.yaml[:cap(s.yaml)])
-	s.eng = engine{frames: s.eng.frames[:0], pending: s.eng.pending[:0], armPend: s.eng.armPend[:0]}
 	s.text, s.goAliases, s.pyAliases, s.probeHit, s.listKey, s.bare, s.lastValueKey, s.goTypes = nil, nil, nil, slot{}, nil, bareScope{}, valueKeyCache{}, nil
 	a.scans.Put(s)
 }
