@@ -75,7 +75,11 @@ type triggers struct {
 	// aliasedImports says the import words count only in a file that
 	// imports under a name of its own (see aliasesNetHTTP).
 	aliasedImports bool
-	shape          [16 * 64 * 64 / 64]uint64 // bit (len, first, last) of any word
+	// aliasable are the names an as renames to any effect, where as
+	// counts only after one of them (Python's qualifiers: from http
+	// import HTTPStatus as S; see engine.pythonAlias); nil when any.
+	aliasable map[string]bool
+	shape     [16 * 64 * 64 / 64]uint64 // bit (len, first, last) of any word
 	// switchClose holds the bytes that end a switch's subject, for the
 	// languages whose region scans watch for switches (see
 	// switchPending); pyMatch says only match, at a line's start, opens
@@ -317,6 +321,10 @@ func buildTriggers(ix *constIndex, known *[1000]bool) map[Language]*triggers {
 		case Python:
 			imports("import", importClue)
 			imports("as", asClue)
+			t.aliasable = map[string]bool{}
+			for q := range ix.byLang["python"] {
+				t.aliasable[q] = true
+			}
 		}
 		if lang == Go || lang == Python {
 			// The words that open a switch, which the region scans of
@@ -580,6 +588,9 @@ func (t *triggers) wordClue(text []byte, i, j int, aliased bool) clue {
 		return candidate
 	}
 	if n.imported != 0 && (aliased || !t.aliasedImports) {
+		if n.imported == asClue && !t.renamesQualifier(text, i) {
+			return 0
+		}
 		return n.imported
 	}
 	switch f := n.call; {
@@ -589,6 +600,28 @@ func (t *triggers) wordClue(text []byte, i, j int, aliased bool) clue {
 		return callClue
 	}
 	return 0
+}
+
+// renamesQualifier reports whether the as at text[i] may rename a name
+// that aliasable holds: the word before it, blanks and line ends aside,
+// is one, or cannot be told from the bytes (a comment may stand between,
+// which the engine does not read).
+func (t *triggers) renamesQualifier(text []byte, i int) bool {
+	if t.aliasable == nil {
+		return true
+	}
+	j := i
+	for j > 0 && (byteClass[text[j-1]]&cBlank != 0 || text[j-1] == '\n' || text[j-1] == '\\') {
+		j--
+	}
+	k := j
+	for k > 0 && identByte[text[k-1]] {
+		k--
+	}
+	if k == j || bytes.IndexByte(text[bytes.LastIndexByte(text[:k], '\n')+1:k], '#') >= 0 {
+		return true
+	}
+	return t.aliasable[string(text[k:j])]
 }
 
 // tokenClues is clues for one token of the lexer other than a comment

@@ -42,6 +42,10 @@ def check(r):
     return r.status_code == rc.not_found
 `))
 	compare("python alias in brackets", Python, []byte("from http import (\n    HTTPStatus as S,\n)\n\n\ndef f(r):\n    return r.status_code == S.NOT_FOUND\n"))
+	// as renames to any effect only after a qualifier of constants
+	// (triggers.renamesQualifier); a comment may stand between.
+	compare("python alias of a module", Python, []byte("import numpy as np\n\n\ndef f(r):\n    return np.zeros(404)\n"))
+	compare("python alias after a comment", Python, []byte("from http import (HTTPStatus  # the enum\n    as S)\n\n\ndef f(r):\n    return r.status_code == S.NOT_FOUND\n"))
 	compare("python import without alias", Python, []byte("import json\nwith open(p) as f:\n    x = f\n"))
 	compare("go alias", Go, []byte(`package p
 
