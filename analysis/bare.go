@@ -42,7 +42,7 @@ func (s *scan) bareConst(name []byte, end int) (*ecoConsts, constant, bool) {
 	default:
 		return nil, constant{}, false
 	}
-	if k, b := shapeBit(name); s.a.consts.nameShape[k]&b == 0 {
+	if !s.a.consts.nameShape.has(name) {
 		return nil, constant{}, false
 	}
 	if !s.bare.built {

@@ -21,16 +21,16 @@ type constIndex struct {
 	// lowerNames: some constant starts with a lower-case letter
 	// (requests.codes.ok), so names cannot be skipped on their first byte.
 	lowerNames bool
-	// qualShape has the shape bit (see shapeBit) of every qualifier in
+	// qualShape has the shape (see wordShapes) of every qualifier in
 	// byLang: most member accesses (r.URL, os.Stderr) are rejected by it,
 	// without two map lookups per language.
-	qualShape [16 * 64 * 64 / 64]uint64
+	qualShape wordShapes
 	// codes maps a catalogue language to the names of its ecosystems'
 	// constants, each with the codes it stands for (see defines), and
-	// nameShape has the shape bit of every such name, which rules out
+	// nameShape has the shape of every such name, which rules out
 	// most names before the lookups.
 	codes     map[string]map[string][]int
-	nameShape [16 * 64 * 64 / 64]uint64
+	nameShape wordShapes
 	// callQuals maps the name of a call that is a qualifier by itself
 	// (status in status().isNotFound(), Spring's MockMvc) to the
 	// qualifier segment as byLang keys it ("status()").
@@ -87,8 +87,7 @@ func buildConstIndex(ecos []*catalog.Ecosystem) constIndex {
 				names[c.Name] = append(names[c.Name], c.Code)
 			}
 			if c.Name != "" {
-				k, b := shapeBit([]byte(c.Name))
-				ix.nameShape[k] |= b
+				ix.nameShape.add([]byte(c.Name))
 			}
 		}
 		q := e.Qualifier
@@ -134,8 +133,7 @@ func buildConstIndex(ecos []*catalog.Ecosystem) constIndex {
 		if call, ok := strings.CutSuffix(last, "()"); ok {
 			ix.callQuals[call] = []byte(last)
 		}
-		k, b := shapeBit([]byte(last))
-		ix.qualShape[k] |= b
+		ix.qualShape.add([]byte(last))
 	}
 	return ix
 }
@@ -151,7 +149,7 @@ func (ec *ecoConsts) takenBy(f *frame) bool {
 // named name that stands for code: what its own table of constants
 // declares (StatusNotFound = 404, NOT_FOUND(404, ...)).
 func (ix *constIndex) defines(langs []string, name []byte, code int) bool {
-	if k, b := shapeBit(name); len(name) == 0 || ix.nameShape[k]&b == 0 {
+	if len(name) == 0 || !ix.nameShape.has(name) {
 		return false
 	}
 	for _, l := range langs {
@@ -198,7 +196,7 @@ func (ix *constIndex) lookup(langs []string, qual, sep, name []byte, imported fu
 	if len(qual) == 0 {
 		return nil, constant{}, false
 	}
-	if k, b := shapeBit(qual); ix.qualShape[k]&b == 0 {
+	if !ix.qualShape.has(qual) {
 		return nil, constant{}, false
 	}
 	var first *ecoConsts

@@ -552,17 +552,22 @@ func calledWith(text []byte, arg int) bool {
 		c--
 	}
 	callee := text[c:]
-	info := calleeIndex[string(callee)]
-	if info == nil {
-		// A project's own helper, as the engine takes one (HTTPError).
-		return len(callee) > 0 && containsWordFold(callee, heuristicCalleeWords)
+	if len(callee) == 0 {
+		return false
 	}
-	dot := c > 0 && text[c-1] == '.'
-	r := c - 1
-	for r > 0 && identByte[text[r-1]] {
-		r--
+	var recv []byte // the receiver, when the callee is a method
+	if c > 0 && text[c-1] == '.' {
+		r := c - 1
+		for r > 0 && identByte[text[r-1]] {
+			r--
+		}
+		recv = text[r : c-1]
 	}
-	for _, rule := range info.rules {
+	var rules []callRule // of any language: prose may show another's code
+	if info := calleeIndex[string(callee)]; info != nil {
+		rules = info.rules
+	}
+	for _, rule := range rules {
 		if rule.arg != arg && rule.arg >= 0 {
 			continue
 		}
@@ -570,18 +575,19 @@ func calledWith(text []byte, arg int) bool {
 		case anyRecv:
 			return true
 		case isMethod:
-			if dot {
+			if recv != nil {
 				return true
 			}
 		case isFunc:
-			if !dot {
+			if recv == nil {
 				return true
 			}
 		default:
-			if dot && r >= 0 && string(text[r:c-1]) == rule.recv {
+			if string(recv) == rule.recv {
 				return true
 			}
 		}
 	}
+	// A project's own helper, as the engine takes one (HTTPError).
 	return containsWordFold(callee, heuristicCalleeWords)
 }

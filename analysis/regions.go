@@ -79,7 +79,7 @@ type triggers struct {
 	// counts only after one of them (Python's qualifiers: from http
 	// import HTTPStatus as S; see engine.pythonAlias); nil when any.
 	aliasable map[string]bool
-	shape     [16 * 64 * 64 / 64]uint64 // bit (len, first, last) of any word
+	shape     wordShapes // of every name above, and of the switch words
 	// switchClose holds the bytes that end a switch's subject, for the
 	// languages whose region scans watch for switches (see
 	// switchPending); pyMatch says only match, at a line's start, opens
@@ -239,13 +239,25 @@ func (t *triggers) mayFillArgument(text []byte, i int) bool {
 	return at < 0 || c == '(' || c == ',' || !t.token[c]
 }
 
-// shapeOf reports whether a word has the shape (length, first and last
-// byte) of any trigger in shape.
-func shapeOf(shape *[16 * 64 * 64 / 64]uint64, w []byte) bool {
+// wordShapes is a set of the shapes of words: their length (modulo 16),
+// first and last byte (modulo 64). It rules out most words a table does
+// not hold before a map lookup.
+type wordShapes [16 * 64 * 64 / 64]uint64
+
+// add adds the shape of w.
+func (s *wordShapes) add(w []byte) {
 	k, b := shapeBit(w)
-	return shape[k]&b != 0
+	s[k] |= b
 }
 
+// has reports whether a word of w's shape was added.
+func (s *wordShapes) has(w []byte) bool {
+	k, b := shapeBit(w)
+	return s[k]&b != 0
+}
+
+// shapeBit returns the word of a wordShapes and the bit in it that stand
+// for w's shape.
 func shapeBit(w []byte) (int, uint64) {
 	k := (len(w)&15)<<12 | int(w[0]&63)<<6 | int(w[len(w)-1]&63)
 	return k >> 6, 1 << (k & 63)
@@ -266,10 +278,7 @@ func (t *triggers) addCall(w string, form callForm) {
 	t.add(w, func(n *trigger) { n.call |= form })
 }
 
-func (t *triggers) addShape(w string) {
-	i, b := shapeBit([]byte(w))
-	t.shape[i] |= b
-}
+func (t *triggers) addShape(w string) { t.shape.add([]byte(w)) }
 
 // buildTriggers derives each code language's triggers from the rule tables
 // and the catalogue's constants, so that they cannot drift apart. The
@@ -409,7 +418,7 @@ func (t *triggers) wordSeen(text []byte, i, j int, aliased bool, seen clue) clue
 
 // nameSeen adds to seen what the name text[i:j] tells (see wordClue).
 func (t *triggers) nameSeen(text []byte, i, j int, aliased bool, seen clue) clue {
-	if k, b := shapeBit(text[i:j]); t.shape[k]&b != 0 { // most names, without a map lookup
+	if t.shape.has(text[i:j]) { // most names, without a map lookup
 		return seen.and(t.wordClue(text, i, j, aliased))
 	}
 	return seen
@@ -418,8 +427,7 @@ func (t *triggers) nameSeen(text []byte, i, j int, aliased bool, seen clue) clue
 // switchWordAt reports whether the word text[i:j] opens a switch as the
 // engine reads the language (see switchPending).
 func (t *triggers) switchWordAt(text []byte, i, j int) bool {
-	k, b := shapeBit(text[i:j])
-	return t.shape[k]&b != 0 && t.opensSwitch(text, i, text[i:j])
+	return t.shape.has(text[i:j]) && t.opensSwitch(text, i, text[i:j])
 }
 
 // codeWord reports whether a word that starts with a digit is a number of
@@ -641,7 +649,7 @@ func (t *triggers) tokenClues(text []byte, tok token, seen clue) clue {
 		}
 		return seen
 	case tIdent:
-		if k, b := shapeBit(w); t.shape[k]&b != 0 {
+		if t.shape.has(w) {
 			return seen.and(t.wordClue(text, tok.start, tok.end, false))
 		}
 		return seen
@@ -823,7 +831,7 @@ func (t *triggers) saysStatus(w []byte) bool {
 	if string(w) == "code" || string(w) == "Code" {
 		return true
 	}
-	if k, b := shapeBit(w); t.shape[k]&b == 0 {
+	if !t.shape.has(w) {
 		return false // no trigger has its shape
 	}
 	_, ok := t.names[string(w)]
@@ -880,7 +888,7 @@ func goBlock(text []byte, header, i int) ([]byte, bool) {
 func ownerBefore(text []byte, lo, j int) bool {
 	for j > lo {
 		switch c := text[j-1]; {
-		case byteClass[c]&cBlank != 0 || c == '\n' || c == '\r' || strings.IndexByte("()[]<>.", c) >= 0:
+		case byteClass[c]&cBlank != 0 || c == '\n' || strings.IndexByte("()[]<>.", c) >= 0:
 			j--
 		case wordByte[c]:
 			k := j
@@ -962,11 +970,11 @@ type regionSpans struct {
 	switchEnd int
 }
 
-// newRegionSpans returns the spans of text[lo:hi], given to fn; comment,
-// nil when the codes in comments are not wanted, reads those of the
-// comments outside the spans (see regionSpans.comment).
-func newRegionSpans(text []byte, lo, hi int, t *triggers, comment func(start, end int), fn func(lo, hi int, open []openBlock)) regionSpans {
-	return regionSpans{text: text, triggers: t, hi: hi, commentProse: comment, fn: fn, lo: lo, switchEnd: -1}
+// newRegionSpans returns the spans of text[lo:hi], given to fn;
+// commentProse, nil when the codes in comments are not wanted, reads those
+// of the comments outside the spans (see regionSpans.comment).
+func newRegionSpans(text []byte, lo, hi int, t *triggers, commentProse func(start, end int), fn func(lo, hi int, open []openBlock)) regionSpans {
+	return regionSpans{text: text, triggers: t, hi: hi, commentProse: commentProse, fn: fn, lo: lo, switchEnd: -1}
 }
 
 // openBlock is a bracket a region starts in: a block's brace, with the
@@ -1027,7 +1035,7 @@ func (r *regionSpans) codeRun(text []byte, i int, class *[256]uint8) int {
 			c := class[text[i]]
 			if c == runWord {
 				j := wordEnd(text, i)
-				if isDigit(text[i]) || shapeOf(shape, text[i:j]) {
+				if isDigit(text[i]) || shape.has(text[i:j]) {
 					r.word(i, j) // most words have the shape of no trigger
 					if r.seen == candidate {
 						i = j
