@@ -848,7 +848,8 @@ func (t *triggers) saysStatus(w []byte) bool {
 //     subject the frame would keep;
 //   - the name is a type word, after which the engine looks further back
 //     for the name a literal is given, and may find one (see ownerBefore),
-//     or in.
+//     or in;
+//   - the name is struct, or the element type of a slice, array or map.
 //
 // Whatever else stands before the brace (a comment, a string) leaves the
 // body to the engine whole.
@@ -873,6 +874,17 @@ func goBlock(text []byte, header, i int) ([]byte, bool) {
 	}
 	name := text[j:k]
 	if string(name) == "in" || slices.Contains(literalTypeWords, string(name)) && ownerBefore(text, header, j) {
+		return nil, false
+	}
+	// After struct, or after the element type of a slice, array or map
+	// ([]T {), the engine reads the brace as a struct's body or a literal
+	// of such elements (engine.goStructFrame), which a frame given by
+	// name is not; a comment before the type hides which.
+	p := j
+	for p > header && (byteClass[text[p-1]]&cBlank != 0 || text[p-1] == '\n') {
+		p--
+	}
+	if string(name) == "struct" || p > header && (text[p-1] == ']' || text[p-1] == '/') {
 		return nil, false
 	}
 	return name, true

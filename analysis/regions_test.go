@@ -105,6 +105,10 @@ func fail(w nethttp.ResponseWriter) {
 	// Found by FuzzRegionsKeepFindings: the engine read a key and its
 	// value across a line's end that go/scanner ends a statement with.
 	compare("value on the next Go line", Go, []byte("\nfunc {StAtus\n=100"))
+	// The engine reads a brace after struct as a struct's body, and one
+	// after []T as a literal of T: found by FuzzRegionsKeepFindings.
+	compare("Go brace after struct", Go, []byte("\nfunc ]struct{A,A\nStAtus }{{,,100"))
+	compare("Go function of a slice", Go, []byte("package p\n\ntype T struct{ Status int }\n\nfunc f() []T {\n\tx()\n\tL: {404}\n\treturn nil\n}\n"))
 	compare("Go function of a type word", Go, []byte("package p\n\nfunc f() []string {\n\tx()\n\tstatus = 404\n\treturn nil\n}\n\nfunc g() int {\n\ty()\n\tcodes := []string{\n\t\t\"404\"}\n\treturn 0\n}\n"))
 	compare("Go type word after a name", Go, []byte("func statuses: []string{\n\tx()\n\t\"404\"}\nfunc f = int{\n\ty()\n\t404}\n"))
 	compare("function of a type word", TypeScript, []byte("function f(): string {\n  x();\n  this.status = 404;\n  return '';\n}\nconst statuses: string {\n  y();\n  '404';\n}\n"))
