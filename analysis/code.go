@@ -1193,12 +1193,14 @@ func isStringKey(e *engine, t ringTok, key string) bool {
 }
 
 // isErrorType reports whether a callee names an error or exception class
-// (NotFoundError, ApiException, AppErr), whose constructor often takes the
-// status to answer with.
+// (NotFoundError, ApiException, AppErr), or the base of a family of them
+// (PinpointExceptions), whose constructor often takes the status to
+// answer with.
 func isErrorType(name []byte) bool {
 	if len(name) == 0 || name[0] < 'A' || name[0] > 'Z' {
 		return false
 	}
+	name = bytes.TrimSuffix(name, []byte("s"))
 	return bytes.HasSuffix(name, []byte("Error")) || bytes.HasSuffix(name, []byte("Exception")) || bytes.HasSuffix(name, []byte("Err"))
 }
 

@@ -57,6 +57,11 @@ class Throttled(APIException):
     wait = 300
 
 
+class ApplicationNotFound(PinpointExceptions):
+    code = 404  # @want 404:error:weak
+    retries = 404
+
+
 class Settings:
     code = 404
     retries = 500
