@@ -178,14 +178,16 @@ type engine struct {
 	matchIndent int
 	whenLine    bool
 	lineIndent  int
-	// errClasses holds the indentation of each Python class being read
-	// whose header names an error type (class NotFound(HTTPException):),
-	// innermost last; errHeader is the indentation of such a header being
-	// read, -1 when none is, and errHeaderSeen whether an error type
-	// stood in it so far. A code = 404 in such a class is its status.
-	errClasses    []int
+	// errClasses holds each Python class being read whose header names an
+	// error type (class NotFound(HTTPException):), innermost last;
+	// errHeader is the indentation of such a header being read, -1 when
+	// none is, errHeaderSeen whether an error type stood in it so far, and
+	// errHeaderHTTP whether a name in it says HTTP. A code = 404 in such a
+	// class is its status.
+	errClasses    []errClass
 	errHeader     int
 	errHeaderSeen bool
+	errHeaderHTTP bool
 
 	inReturn    bool
 	returnDepth int
@@ -673,7 +675,7 @@ func (e *engine) newline(t token) {
 			if e.matchIndent >= 0 && (e.lineIndent < e.matchIndent || e.lineIndent == e.matchIndent && (e.lang == Python || startsWord(e.text[i:], "end"))) {
 				e.matchIndent = -1
 			}
-			for n := len(e.errClasses); n > 0 && e.errClasses[n-1] >= e.lineIndent; n-- {
+			for n := len(e.errClasses); n > 0 && e.errClasses[n-1].indent >= e.lineIndent; n-- {
 				e.errClasses = e.errClasses[:n-1]
 			}
 			e.errHeader = -1
@@ -746,9 +748,10 @@ func (e *engine) ident(t token) {
 	if e.lang == Python {
 		switch {
 		case string(name) == "class" && len(e.frames) == 0 && startsLine(e.text, t.start):
-			e.errHeader, e.errHeaderSeen = e.lineIndent, false
-		case e.errHeader >= 0 && isErrorType(name):
-			e.errHeaderSeen = true
+			e.errHeader, e.errHeaderSeen, e.errHeaderHTTP = e.lineIndent, false, false
+		case e.errHeader >= 0:
+			e.errHeaderSeen = e.errHeaderSeen || isErrorType(name) || e.s.pythonErrorClass(name)
+			e.errHeaderHTTP = e.errHeaderHTTP || containsWordFold(name, []string{"http"})
 		case string(name) == "if" && !startsLine(e.text, t.start):
 			e.openTernary() // 200 if ok else 404, or a comprehension's filter
 		case string(name) == "else" && e.tern.mark != 0 && e.tern.sep == 0 && e.tern.depth == len(e.frames) && !startsLine(e.text, t.start):
@@ -1051,7 +1054,7 @@ func (e *engine) punct(t token) {
 		}
 		if e.lang == Python && e.errHeader >= 0 && len(e.frames) == 0 {
 			if e.errHeaderSeen {
-				e.errClasses = append(e.errClasses, e.errHeader)
+				e.errClasses = append(e.errClasses, errClass{indent: e.errHeader, http: e.errHeaderHTTP})
 			}
 			e.errHeader = -1
 		}
@@ -1190,6 +1193,73 @@ func (e *engine) literalOwner() []byte {
 // isStringKey reports whether t is a quoted string whose content is key.
 func isStringKey(e *engine, t ringTok, key string) bool {
 	return t.kind == tString && t.end-t.start == len(key)+2 && string(e.text[t.start+1:t.end-1]) == key
+}
+
+// pythonErrorClasses returns the classes that Python text declares (class
+// at a line's start, after blanks) deriving from an error type, directly
+// or through others it declares: webob's class HTTPCreated(HTTPOk) after
+// class HTTPOk(WSGIHTTPException). A class counts when a name in its
+// bases does, as the engine reads each name of a header.
+func pythonErrorClasses(text []byte) map[string]bool {
+	type decl struct {
+		name, bases []byte
+	}
+	var decls []decl
+	for i := 0; ; {
+		k := bytes.Index(text[i:], []byte("class "))
+		if k < 0 {
+			break
+		}
+		at := i + k
+		i = at + len("class ")
+		if !startsLine(text, at) {
+			continue
+		}
+		j := skipBlanks(text, i)
+		n := j
+		for n < len(text) && identByte[text[n]] {
+			n++
+		}
+		if n == j || n == len(text) || text[n] != '(' {
+			continue
+		}
+		if e := bytes.IndexByte(text[n:], ')'); e > 0 {
+			decls = append(decls, decl{text[j:n], text[n+1 : n+e]})
+		}
+	}
+	set := map[string]bool{}
+	for grew := true; grew; {
+		grew = false
+		for _, d := range decls {
+			if set[string(d.name)] {
+				continue
+			}
+			for w := range bytes.FieldsFuncSeq(d.bases, func(r rune) bool { return r >= 0x80 || !identByte[r] }) {
+				if isErrorType(w) || set[string(w)] {
+					set[string(d.name)], grew = true, true
+					break
+				}
+			}
+		}
+	}
+	return set
+}
+
+// pythonErrorClass reports whether name is one of the Python file's own
+// error classes (see pythonErrorClasses), found once per file.
+func (s *scan) pythonErrorClass(name []byte) bool {
+	if s.pyErrorClasses == nil {
+		s.pyErrorClasses = pythonErrorClasses(s.text)
+	}
+	return s.pyErrorClasses[string(name)]
+}
+
+// errClass is a Python class being read whose header names an error type:
+// the indentation of its header, and whether a name in it says HTTP
+// (class HTTPOk(WSGIHTTPException):).
+type errClass struct {
+	indent int
+	http   bool
 }
 
 // isErrorType reports whether a callee names an error or exception class

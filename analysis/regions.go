@@ -1222,7 +1222,14 @@ func pythonRegions(text []byte, lo, hi int, t *triggers, commentProse func(start
 	// is its status (see engine.errClasses). comment says the line has a
 	// comment, after which a backslash does not continue it.
 	keepAt, comment := -1, false
-	if k := skipBlanks(text[:hi], lo); keepsBlock(text[k:hi]) {
+	var errTypes map[string]bool // pythonErrorClasses, on the first class header
+	errType := func(w []byte) bool {
+		if errTypes == nil {
+			errTypes = pythonErrorClasses(text)
+		}
+		return errTypes[string(w)]
+	}
+	if k := skipBlanks(text[:hi], lo); keepsBlock(text[k:hi], errType) {
 		keepAt = k - lo
 	}
 	scanned := text[:hi]
@@ -1246,7 +1253,7 @@ func pythonRegions(text []byte, lo, hi int, t *triggers, commentProse func(start
 				default:
 					spans.cut(k)
 					keepAt = -1
-					if keepsBlock(text[k:hi]) {
+					if keepsBlock(text[k:hi], errType) {
 						keepAt = ind
 					}
 				}
@@ -1279,9 +1286,10 @@ func pythonRegions(text []byte, lo, hi int, t *triggers, commentProse func(start
 // keepsBlock reports whether a Python statement, at the start of text,
 // keeps the lines of its block in its region (see pythonRegions). A match
 // may open a match statement, or name a variable: its lines are kept
-// together all the same.
-func keepsBlock(text []byte) bool {
-	return startsWord(text, "match") || startsWord(text, "class") && errorClassHeader(text)
+// together all the same. errType says whether a name is one of the
+// file's own error classes (see pythonErrorClasses).
+func keepsBlock(text []byte, errType func([]byte) bool) bool {
+	return startsWord(text, "match") || startsWord(text, "class") && errorClassHeader(text, errType)
 }
 
 // startsWord reports whether text starts with the word w, followed by a
@@ -1292,10 +1300,11 @@ func startsWord(text []byte, w string) bool {
 }
 
 // errorClassHeader reports whether a class header, up to its colon outside
-// brackets, names an error type (see isErrorType), as the engine reads it;
+// brackets, names an error type (see isErrorType) or one of the file's own
+// (errType), as the engine reads it;
 // a header too long to read counts as one, which only keeps its block
 // whole.
-func errorClassHeader(header []byte) bool {
+func errorClassHeader(header []byte, errType func([]byte) bool) bool {
 	depth := 0
 	for i := 0; i < len(header) && i < maxClassHeader; {
 		switch c := header[i]; {
@@ -1307,7 +1316,7 @@ func errorClassHeader(header []byte) bool {
 			return false
 		case identByte[c]:
 			j := wordEnd(header, i)
-			if isErrorType(header[i:j]) {
+			if isErrorType(header[i:j]) || errType(header[i:j]) {
 				return true
 			}
 			i = j

@@ -46,6 +46,9 @@ def check(r):
 	// (triggers.renamesQualifier); a comment may stand between.
 	compare("python alias of a module", Python, []byte("import numpy as np\n\n\ndef f(r):\n    return np.zeros(404)\n"))
 	compare("python alias after a comment", Python, []byte("from http import (HTTPStatus  # the enum\n    as S)\n\n\ndef f(r):\n    return r.status_code == S.NOT_FOUND\n"))
+	// A class deriving from the file's own error class is one, in the
+	// region scan as in the engine (pythonErrorClasses).
+	compare("python family of error classes", Python, []byte("class Base(HTTPException):\n    pass\n\n\nx = 1\n\n\nclass Gone(Base):\n    y = 2\n    code = 410\n\n\nclass HTTPOk(Base):\n    z = 3\n    code = 200\n"))
 	compare("python import without alias", Python, []byte("import json\nwith open(p) as f:\n    x = f\n"))
 	compare("go alias", Go, []byte(`package p
 

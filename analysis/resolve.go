@@ -587,8 +587,14 @@ func (e *engine) keySlot(v *value, p1, p2, p3 ringTok, top *frame) (slot, bool) 
 	}
 	if !ok && string(key) == "code" && len(e.errClasses) > 0 {
 		// class PaymentRequired(HTTPException): code = 402 (werkzeug, and
-		// the Flask errors built on it)
+		// the Flask errors built on it). A class named for HTTP may stand
+		// for any response (webob's and pyramid's class
+		// HTTPOk(WSGIHTTPException): code = 200): below 400 its code is a
+		// status, not an error's.
 		kc, ok = keyClass{ErrorStatus, knownError, Weak}, true
+		if n, isInt := atoi(e.text[v.ns:v.ne]); isInt && n < 400 && v.tk == tNumber && e.errClasses[len(e.errClasses)-1].http {
+			kc = keyClass{Status, threeDigits, Weak}
+		}
 	}
 	if !ok {
 		return slot{}, false

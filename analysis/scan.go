@@ -92,10 +92,13 @@ type scan struct {
 	// eng is the code engine, reset for every code region, and kept
 	// apart: a scan is reset for every file, and copying the engine in
 	// and out cost more than many a small file's analysis.
-	eng  *engine
-	toks []token   // the tokens of a region, until it is known to hold a candidate
-	yaml []yamlKey // the YAML scanner's stack of keys
-	json []jsonLevel
+	eng *engine
+	// pyErrorClasses are the Python file's own error classes, nil until
+	// asked (see pythonErrorClass).
+	pyErrorClasses map[string]bool
+	toks           []token   // the tokens of a region, until it is known to hold a candidate
+	yaml           []yamlKey // the YAML scanner's stack of keys
+	json           []jsonLevel
 	// listKey is the last key whose values were tested with
 	// statusListName, and listKeyIs the answer: a long array of numbers
 	// asks it of the same key for every element.

@@ -62,6 +62,27 @@ class ApplicationNotFound(PinpointExceptions):
     retries = 404
 
 
+class _RetryAfter(HTTPException):
+    def __init__(self, retry_after=None):
+        super().__init__()
+
+
+class TooManyRequests(_RetryAfter):
+    code = 429  # @want 429:error:weak
+
+
+class HTTPOk(WSGIHTTPException):
+    code = 200  # @want 200:status:weak
+
+
+class HTTPCreated(HTTPOk):
+    code = 201  # @want 201:status:weak
+
+
+class Settings2(Settings):
+    code = 404
+
+
 class Settings:
     code = 404
     retries = 500
