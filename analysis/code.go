@@ -408,7 +408,7 @@ func (s *scan) scanCodeAs(lang Language, syn syntax, start, end int) {
 	}
 	switch lang {
 	case Python:
-		pythonRegions(s.text, start, end, tr, s.commentProse(), func(lo, hi int, _ []openBlock) {
+		pythonRegions(s.text, start, end, tr, s.commentProse(), s.pythonErrorClass, func(lo, hi int, _ []openBlock) {
 			s.scanCodeSpan(lang, syn, lo, hi, nil, indentBefore(s.text[start:lo]))
 		})
 		return
@@ -1251,7 +1251,7 @@ func (s *scan) pythonErrorClass(name []byte) bool {
 	if s.pyErrorClasses == nil {
 		s.pyErrorClasses = pythonErrorClasses(s.text)
 	}
-	return s.pyErrorClasses[string(name)]
+	return len(s.pyErrorClasses) > 0 && s.pyErrorClasses[string(name)]
 }
 
 // errClass is a Python class being read whose header names an error type:

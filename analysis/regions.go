@@ -1212,8 +1212,10 @@ func (r *regionSpans) end() {
 // comment or a bracket are looked at, following the lexer's rules (triple
 // quotes, backslashes, a one-line string ending at its line's end), so
 // that a region starts where the lexer would see the same token; the
-// lexer then reads only the candidate spans.
-func pythonRegions(text []byte, lo, hi int, t *triggers, commentProse func(start, end int), fn func(lo, hi int, open []openBlock)) {
+// lexer then reads only the candidate spans. errType says whether a name
+// is one of the file's own error classes, as the engine asks it
+// (scan.pythonErrorClass).
+func pythonRegions(text []byte, lo, hi int, t *triggers, commentProse func(start, end int), errType func([]byte) bool, fn func(lo, hi int, open []openBlock)) {
 	spans := newRegionSpans(text, lo, hi, t, commentProse, fn)
 	depth := 0
 	// keepAt is the indentation of the statement whose block is being
@@ -1222,13 +1224,6 @@ func pythonRegions(text []byte, lo, hi int, t *triggers, commentProse func(start
 	// is its status (see engine.errClasses). comment says the line has a
 	// comment, after which a backslash does not continue it.
 	keepAt, comment := -1, false
-	var errTypes map[string]bool // pythonErrorClasses, on the first class header
-	errType := func(w []byte) bool {
-		if errTypes == nil {
-			errTypes = pythonErrorClasses(text)
-		}
-		return errTypes[string(w)]
-	}
 	if k := skipBlanks(text[:hi], lo); keepsBlock(text[k:hi], errType) {
 		keepAt = k - lo
 	}
