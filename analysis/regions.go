@@ -873,18 +873,13 @@ func goBlock(text []byte, header, i int) ([]byte, bool) {
 		return nil, false
 	}
 	name := text[j:k]
-	if string(name) == "in" || slices.Contains(literalTypeWords, string(name)) && ownerBefore(text, header, j) {
-		return nil, false
-	}
 	// After struct, or after the element type of a slice, array or map
 	// ([]T {), the engine reads the brace as a struct's body or a literal
 	// of such elements (engine.goStructFrame), which a frame given by
-	// name is not; a comment before the type hides which.
-	p := j
-	for p > header && (byteClass[text[p-1]]&cBlank != 0 || text[p-1] == '\n') {
-		p--
-	}
-	if string(name) == "struct" || p > header && (text[p-1] == ']' || text[p-1] == '/') {
+	// name is not; a comment or a line break before the type hides which.
+	before, at := byteBefore(text, j)
+	if string(name) == "in" || string(name) == "struct" || at >= header && strings.IndexByte("]/\n", before) >= 0 ||
+		slices.Contains(literalTypeWords, string(name)) && ownerBefore(text, header, j) {
 		return nil, false
 	}
 	return name, true
