@@ -552,11 +552,14 @@ func (t *triggers) opensSwitch(text []byte, i int, w []byte) bool {
 // closer at most, so that a region whose end closes its switches costs
 // only its tail.
 func (t *triggers) switchPending(text []byte, switchEnd, stop int) bool {
-	if !hasSwitchWord(text[stop:]) {
-		if t.closesSwitch(text[stop:]) {
+	switch tail := text[stop:]; {
+	case len(tail) == 0:
+		// A region that is no candidate was read to its end.
+	case !hasSwitchWord(tail):
+		if t.closesSwitch(tail) {
 			return false
 		}
-	} else {
+	default:
 		for i := len(text) - 1; i >= stop; i-- {
 			c := text[i]
 			if strings.IndexByte(t.switchClose, c) >= 0 {
@@ -1154,7 +1157,9 @@ func (r *regionSpans) cutAt(hi int, last bool) {
 		if switchEnd >= 0 {
 			switchEnd -= r.lo
 		}
-		if r.triggers.switchPending(r.text[r.lo:hi], switchEnd, stop-r.lo) {
+		// With no tail left unread and no switch word seen, nothing is
+		// pending; most regions are such.
+		if (stop < hi || switchEnd >= 0) && r.triggers.switchPending(r.text[r.lo:hi], switchEnd, stop-r.lo) {
 			return // the region goes on to the switch's block
 		}
 	}
