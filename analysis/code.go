@@ -18,9 +18,9 @@ import (
 // ringTok is a token as the rules look back at it.
 type ringTok struct {
 	kind       tokKind
+	val        bool // a value (number, string, constant, symbol)
 	start, end int
 	seq        int
-	val        bool // a value (number, string, constant, symbol)
 }
 
 type frame struct {
@@ -121,15 +121,15 @@ type value struct {
 	ns, ne     int // the digits, for numbers and strings
 	tk         tokKind
 	kind       Kind
+	docstring  bool
+	branch     bool // a branch of a conditional (see ternary)
 	eco        *ecoConsts
 	code       int
 	name       string
 	p1, p2, p3 ringTok
 	p4         ringTok // for typed parameters: status: int = 200
 	seq        int
-	docstring  bool
 	depth      int
-	branch     bool // a branch of a conditional (see ternary)
 }
 
 type engine struct {

@@ -28,12 +28,12 @@ const (
 // token is a span of the text. For strings, cs:ce is the content between
 // the quotes; for symbols, the name after the colon.
 type token struct {
-	kind       tokKind
-	start, end int
-	cs, ce     int
+	kind tokKind
 	// docstring marks a Python string standing alone as a statement, which
 	// is prose like a comment.
-	docstring bool
+	docstring  bool
+	start, end int
+	cs, ce     int
 }
 
 // syntax is what distinguishes the languages' lexical rules.
