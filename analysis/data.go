@@ -103,13 +103,6 @@ func (s *scan) dataValue(key []byte, vs, ve int, quoted bool, ctx dataCtx) {
 		s.addNumber(vs, ve, kind, where, slot{role: m.class.role, filter: m.class.filter, evidence: ev, context: "value of ", key: m.key})
 		return
 	}
-	// retriable_status_codes: [503, 504], expected_statuses: "200,204": a
-	// key that names a list of statuses, holding a list of numbers (not
-	// statuses_shown: 100).
-	if (ctx.inList || bytes.ContainsAny(text[vs:ve], ",-")) && numberList(text[vs:ve]) && s.namesStatusList(key) {
-		s.codeList(vs, ve, argAll, slot{role: Condition, filter: knownOnly, evidence: Strong, context: "in a list of statuses"})
-		return
-	}
 	// docker-compose labels: traefik.http.middlewares.x.errors.status=500-599
 	const traefikStatus = ".errors.status="
 	if ve-vs > len(traefikStatus) {
@@ -117,6 +110,19 @@ func (s *scan) dataValue(key []byte, vs, ve int, quoted bool, ctx dataCtx) {
 			s.codeList(vs+i+len(traefikStatus), ve, argAll, slot{role: Condition, filter: anyInt, evidence: Strong, directive: "errors.status", context: "Traefik errors middleware status"})
 			return
 		}
+	}
+	// What is left takes known codes and classes only, which are words of
+	// three bytes; most values with digits (versions, sizes, c5.2xlarge)
+	// hold none.
+	if !holdsCodeWord(text[vs:ve]) {
+		return
+	}
+	// retriable_status_codes: [503, 504], expected_statuses: "200,204": a
+	// key that names a list of statuses, holding a list of numbers (not
+	// statuses_shown: 100).
+	if (ctx.inList || bytes.ContainsAny(text[vs:ve], ",-")) && numberList(text[vs:ve]) && s.namesStatusList(key) {
+		s.codeList(vs, ve, argAll, slot{role: Condition, filter: knownOnly, evidence: Strong, context: "in a list of statuses"})
+		return
 	}
 	if quoted || !isDigit(text[vs]) {
 		s.prose(vs, ve, InString)
@@ -197,6 +203,33 @@ func (s *scan) namesStatusList(key []byte) bool {
 	}
 	return s.listKeyIs
 }
+
+// holdsCodeWord reports whether b holds a word (see isIdentByte) of three
+// bytes that may be a code or a class: a digit from 1 to 5, then two
+// digits or x's (404, 5xx). Prose and lists of known codes find codes in
+// no other words.
+func holdsCodeWord(b []byte) bool {
+	for i := 0; i < len(b); i++ {
+		k := indexDigit(b[i:])
+		if k < 0 {
+			return false
+		}
+		i += k
+		j := i + 1
+		for j < len(b) && isIdentByte(b[j]) {
+			j++
+		}
+		if j-i == 3 && b[i] >= '1' && b[i] <= '5' && (i == 0 || !isIdentByte(b[i-1])) && codeOrX(b[i+1]) && codeOrX(b[i+2]) {
+			return true
+		}
+		i = j // b[j] is no digit
+	}
+	return false
+}
+
+// codeOrX reports whether c may stand in a code or a class after its
+// first digit.
+func codeOrX(c byte) bool { return isDigit(c) || c|0x20 == 'x' }
 
 // numberList reports whether b holds numbers and nothing but the commas,
 // dashes, blanks and quotes of a list or range of them ("503, 504",
