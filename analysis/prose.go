@@ -34,6 +34,7 @@ var proseUnits = []string{
 	"characters", "rows", "records", "requests", "req", "users", "words", "entries", "elements", "iterations",
 	"tokens", "results", "retries", "attempts", "connections", "workers", "threads", "files", "k", "m", "x",
 	"years", "cm", "mm", "km", "percent", "objects", "messages", "bits", "ports", "points", "steps", "columns",
+	"year", "week", "weeks", "month", "months", "millisecond", "milliseconds", "microseconds", "nanoseconds",
 }
 
 // proseBlockers are words just before a number that make it something else
