@@ -608,7 +608,14 @@ func (e *engine) keySlot(v *value, p1, p2, p3 ringTok, top *frame) (slot, bool) 
 		member := e.isSep(p3)
 		inArgs := top != nil && (top.open == '(' || top.open == '{')
 		if !member && !inArgs && kc.filter == knownOnly {
-			return slot{}, false // status = 404 in a local variable
+			// status = 404 in a local variable says less than a field or
+			// an argument does: it counts, as weak, in a file that speaks
+			// HTTP and no other protocol whose replies are numbers too
+			// (an SMTP session's status = 421).
+			if !e.s.mentionsHTTP() || e.s.speaksOtherProtocol() {
+				return slot{}, false
+			}
+			kc.ev = Weak
 		}
 		if e.lang == Go && !member && !inArgs && kc.filter != knownOnly && p3.kind != tPunct {
 			return slot{}, false

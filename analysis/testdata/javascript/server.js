@@ -34,6 +34,11 @@ app.post('/items', (req, res) => {
 
 app.get('/legacy', (req, res) => res.redirect(301, '/items')); // @want 301:redirect
 app.get('/legacy2', (req, res) => res.redirect('/items'));
+app.get('/legacy3', (req, res) => {
+  let status = 302; // @want 302:status
+  if (req.query.permanent) status = 308; // @want 308:status
+  res.status(status).send();
+});
 
 app.use((err, req, res, next) => {
   const status = err.status || 500; // @want 500:status

@@ -46,6 +46,17 @@ async def read_item(item_id: int, limit: int = 100):
     return JSONResponse(content={"id": item_id}, status_code=HTTPStatus.CREATED)  # @want HTTPStatus.CREATED=201
 
 
+def legacy_reply(permanent, found):
+    status = 200  # @want 200:status:weak
+    if not found:
+        status = 404  # @want 404:status:weak
+    if permanent is not None:
+        status = 301 if permanent else 302  # @want 301:status:weak 302:status:weak
+    retries = 3
+    status = 128 + retries
+    return status
+
+
 def h2_response(conn, stream_id):
     conn.send_headers(stream_id, [(":status", "200"), ("content-length", "404")])  # @want 200:status
 
@@ -78,5 +89,5 @@ class Handler:
     def get(self):
         self.set_status(201)  # @want 201
         self.send_error(500, reason="boom")  # @want 500:error
-        status = 200
+        status = 200  # @want 200:status:weak
         return status

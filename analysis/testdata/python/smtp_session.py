@@ -20,5 +20,9 @@ class Session:
             return
         self.push("250 OK")
 
+    def reject(self):
+        status = 421
+        self.push("%d Too busy, come back later" % status)
+
     def quit(self):
         self.push("421 Service not available, closing transmission channel")

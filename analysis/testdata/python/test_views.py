@@ -64,7 +64,7 @@ class RedirectTests(TestCase):
 
 def test_upstream_errors(make_request):
     make_request(upstream_status=503, exit_status=100, substatus=404)  # @want 503:status:weak
-    backend_status = 502  # a local variable says less than a keyword
+    backend_status = 502  # a local, which says less than a keyword @want 502:status:weak
     return make_request(DEFAULT_STATUS=404)  # @want 404:status:weak
 
 

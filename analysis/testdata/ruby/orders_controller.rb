@@ -23,6 +23,12 @@ class OrdersController < ApplicationController
     redirect_to orders_path, status: :moved_permanently # @want :moved_permanently=301
     sleep 500
   end
+
+  def file_response(range)
+    status = 200 # @want 200:status:weak
+    status = 206 if range # @want 206:status:weak
+    [status, headers, body]
+  end
 end
 
 class App < Sinatra::Base
