@@ -124,7 +124,9 @@ func (s *scan) dataValue(key []byte, vs, ve int, quoted bool, ctx dataCtx) {
 		s.codeList(vs, ve, argAll, slot{role: Condition, filter: knownOnly, evidence: Strong, context: "in a list of statuses"})
 		return
 	}
-	if quoted || !isDigit(text[vs]) {
+	// A bare number (timeout: 300) is read by the rules above alone; any
+	// other value as prose (retry_on: 5xx,reset).
+	if _, isInt := atoi(text[vs:ve]); quoted || !isInt {
 		s.prose(vs, ve, InString)
 	}
 }
