@@ -105,7 +105,7 @@ func runCorpus(b *testing.B, corpus []benchFile, size int) {
 	b.ReportMetric(float64(len(corpus)), "files")
 }
 
-// BenchmarkAnalyzeByCoreState runs the realistic corpus as
+// BenchmarkRealisticByCoreState runs the realistic corpus as
 // BenchmarkAnalyze/realistic does, and tells apart the passes that had a
 // core to themselves. On shared machines a core is at times shared with
 // another guest: on the two-core virtual machines this project is built
@@ -116,7 +116,7 @@ func runCorpus(b *testing.B, corpus []benchFile, size int) {
 // the run, and as shared when both took 60% longer or more. It reports
 // the median MB/s of each kind, and how many passes each had: run it with
 // -benchtime 100x or more, so that both kinds occur.
-func BenchmarkAnalyzeByCoreState(b *testing.B) {
+func BenchmarkRealisticByCoreState(b *testing.B) {
 	corpus, size := realisticCorpus(b)
 	type pass struct{ took, before, after time.Duration }
 	var passes []pass
@@ -162,7 +162,7 @@ func BenchmarkAnalyzeByCoreState(b *testing.B) {
 
 // coreProbe returns the best of five timings of a loop that adds up 1 MB
 // of bytes: the same work on any run, whose time says how much of the
-// core the machine gave it (see BenchmarkAnalyzeByCoreState).
+// core the machine gave it (see BenchmarkRealisticByCoreState).
 func coreProbe() time.Duration {
 	best := time.Duration(1<<63 - 1)
 	for range 5 {
