@@ -116,6 +116,14 @@ func (s *scan) scanYAMLRange(lo, hi int) {
 				}
 			}
 			i = end
+		case text[v] == '{' && !(v+1 < eol && text[v+1] == '{'):
+			// A flow mapping (a Helm template's {{ is none); left open at
+			// the line's end, the lines below are its keys.
+			resp := len(stack) > 0 && stack[len(stack)-1].resp || containsWordFold(key, responseWord)
+			stack = append(stack, yamlKey{indent: col, key: key, resp: resp})
+			if s.yamlFlowMap(text, v, eol, stack) {
+				stack = stack[:len(stack)-1]
+			}
 		case text[v] == '[':
 			// A flow sequence: [500, 502] or ["500-599"].
 			end := v
@@ -129,6 +137,107 @@ func (s *scan) scanYAMLRange(lo, hi int) {
 			s.dataValue(key, vs, ve, q, ctx)
 		}
 	}
+}
+
+// yamlFlowMap reads the flow mapping that opens at text[v], on its line
+// ({ '200': { description: OK } }, {"503": {...}}), under the keys of
+// stack, the last of which holds it: each of its keys and values as the
+// same key and value on lines of their own. It reports whether the mapping
+// closes on the line.
+func (s *scan) yamlFlowMap(text []byte, v, eol int, stack []yamlKey) bool {
+	depth := len(stack)
+	i := v + 1
+	for i < eol && len(stack) >= depth {
+		switch c := text[i]; {
+		case c == ' ' || c == ',' || c == '\r':
+			i++
+			continue
+		case c == '}':
+			stack = stack[:len(stack)-1]
+			i++
+			continue
+		case c == '#' && text[i-1] == ' ':
+			s.prose(i, eol, InComment)
+			return false
+		}
+		// A key, quoted or plain, then a colon.
+		ks, ke, quoted := i, i, false
+		if q := text[i]; q == '"' || q == '\'' {
+			ks, quoted = i+1, true
+			ke = ks
+			for ke < eol && text[ke] != q {
+				if text[ke] == '\\' && q == '"' {
+					ke++
+				}
+				ke++
+			}
+			i = min(ke+1, eol)
+		} else {
+			for i < eol && text[i] != ':' && text[i] != ',' && text[i] != '}' {
+				i++
+			}
+			ke = i
+			for ke > ks && text[ke-1] == ' ' {
+				ke--
+			}
+		}
+		if i >= eol || text[i] != ':' {
+			continue // no key: a set's entry, or text this reading does not follow
+		}
+		key := text[ks:ke]
+		s.dataKey(ks, ke, quoted, yamlCtx(stack))
+		i++
+		for i < eol && text[i] == ' ' {
+			i++
+		}
+		if i == eol {
+			break
+		}
+		switch text[i] {
+		case '{':
+			resp := stack[len(stack)-1].resp || containsWordFold(key, responseWord)
+			stack = append(stack, yamlKey{key: key, resp: resp})
+			i++
+		case '[':
+			end := i
+			for end < eol && text[end] != ']' {
+				end++
+			}
+			ctx := yamlCtx(stack)
+			ctx.inList = true
+			s.dataValue(key, i+1, end, false, ctx)
+			i = min(end+1, eol)
+		default:
+			vs, ve, quoted := i, i, false
+			if q := text[i]; q == '"' || q == '\'' {
+				vs, quoted = i+1, true
+				ve = vs
+				for ve < eol && text[ve] != q {
+					if text[ve] == '\\' && q == '"' {
+						ve++
+					}
+					ve++
+				}
+				i = min(ve+1, eol)
+			} else {
+				for i < eol && text[i] != ',' && text[i] != '}' {
+					i++
+				}
+				ve = i
+				for ve > vs && text[ve-1] == ' ' {
+					ve--
+				}
+			}
+			s.dataValue(key, vs, min(ve, eol), quoted, yamlCtx(stack))
+		}
+	}
+	if len(stack) < depth {
+		if c := bytes.Index(text[i:eol], []byte(" #")); c >= 0 {
+			s.prose(i+c+1, eol, InComment)
+		}
+		return true
+	}
+	return false
 }
 
 // yamlCtx describes the position under the keys of stack.
