@@ -1,6 +1,9 @@
 package analysis
 
-import "bytes"
+import (
+	"bytes"
+	"strings"
+)
 
 // YAML is read line by line, keeping the stack of enclosing keys by
 // indentation. That is all the structure the rules need (the parent of an
@@ -91,8 +94,7 @@ func (s *scan) scanYAMLRange(lo, hi int) {
 			if v < eol && text[v] == '#' {
 				s.prose(v, eol, InComment)
 			}
-			resp := len(stack) > 0 && stack[len(stack)-1].resp || containsWordFold(key, responseWord)
-			stack = append(stack, yamlKey{indent: col, key: key, resp: resp})
+			stack = yamlPush(stack, col, key)
 		case text[v] == '|' || text[v] == '>':
 			// A block scalar: the lines indented deeper than the key.
 			end := i
@@ -119,8 +121,7 @@ func (s *scan) scanYAMLRange(lo, hi int) {
 		case text[v] == '{' && !(v+1 < eol && text[v+1] == '{'):
 			// A flow mapping (a Helm template's {{ is none); left open at
 			// the line's end, the lines below are its keys.
-			resp := len(stack) > 0 && stack[len(stack)-1].resp || containsWordFold(key, responseWord)
-			stack = append(stack, yamlKey{indent: col, key: key, resp: resp})
+			stack = yamlPush(stack, col, key)
 			if s.yamlFlowMap(text, v, eol, stack) {
 				stack = stack[:len(stack)-1]
 			}
@@ -161,25 +162,8 @@ func (s *scan) yamlFlowMap(text []byte, v, eol int, stack []yamlKey) bool {
 			return false
 		}
 		// A key, quoted or plain, then a colon.
-		ks, ke, quoted := i, i, false
-		if q := text[i]; q == '"' || q == '\'' {
-			ks, quoted = i+1, true
-			ke = ks
-			for ke < eol && text[ke] != q {
-				if text[ke] == '\\' && q == '"' {
-					ke++
-				}
-				ke++
-			}
-			i = min(ke+1, eol)
-		} else {
-			for i < eol && text[i] != ':' && text[i] != ',' && text[i] != '}' {
-				i++
-			}
-			ke = i
-			for ke > ks && text[ke-1] == ' ' {
-				ke--
-			}
+		ks, ke, next, quoted := yamlFlowScalar(text, i, eol, ":,}")
+		for i = next; i < eol && text[i] == ' '; i++ {
 		}
 		if i >= eol || text[i] != ':' {
 			continue // no key: a set's entry, or text this reading does not follow
@@ -195,8 +179,7 @@ func (s *scan) yamlFlowMap(text []byte, v, eol int, stack []yamlKey) bool {
 		}
 		switch text[i] {
 		case '{':
-			resp := stack[len(stack)-1].resp || containsWordFold(key, responseWord)
-			stack = append(stack, yamlKey{key: key, resp: resp})
+			stack = yamlPush(stack, 0, key)
 			i++
 		case '[':
 			end := i
@@ -208,27 +191,9 @@ func (s *scan) yamlFlowMap(text []byte, v, eol int, stack []yamlKey) bool {
 			s.dataValue(key, i+1, end, false, ctx)
 			i = min(end+1, eol)
 		default:
-			vs, ve, quoted := i, i, false
-			if q := text[i]; q == '"' || q == '\'' {
-				vs, quoted = i+1, true
-				ve = vs
-				for ve < eol && text[ve] != q {
-					if text[ve] == '\\' && q == '"' {
-						ve++
-					}
-					ve++
-				}
-				i = min(ve+1, eol)
-			} else {
-				for i < eol && text[i] != ',' && text[i] != '}' {
-					i++
-				}
-				ve = i
-				for ve > vs && text[ve-1] == ' ' {
-					ve--
-				}
-			}
-			s.dataValue(key, vs, min(ve, eol), quoted, yamlCtx(stack))
+			vs, ve, next, quoted := yamlFlowScalar(text, i, eol, ",}")
+			s.dataValue(key, vs, ve, quoted, yamlCtx(stack))
+			i = next
 		}
 	}
 	if len(stack) < depth {
@@ -238,6 +203,46 @@ func (s *scan) yamlFlowMap(text []byte, v, eol int, stack []yamlKey) bool {
 		return true
 	}
 	return false
+}
+
+// yamlFlowScalar returns the span of the scalar at text[i] in a flow
+// collection, inside its quotes, or up to a byte of stops without the
+// blanks before that byte, and where what follows it starts: past the
+// closing quote, or at the byte of stops.
+func yamlFlowScalar(text []byte, i, eol int, stops string) (start, end, next int, quoted bool) {
+	if q := text[i]; q == '"' || q == '\'' {
+		end = yamlQuoteEnd(text, i+1, eol, q)
+		return i + 1, end, min(end+1, eol), true
+	}
+	next = i
+	for next < eol && strings.IndexByte(stops, text[next]) < 0 {
+		next++
+	}
+	end = next
+	for end > i && text[end-1] == ' ' {
+		end--
+	}
+	return i, end, next, false
+}
+
+// yamlQuoteEnd returns the index of the quote q that closes the quoted
+// scalar whose content starts at k, or eol; a backslash escapes the next
+// byte in double quotes only.
+func yamlQuoteEnd(text []byte, k, eol int, q byte) int {
+	for k < eol && text[k] != q {
+		if text[k] == '\\' && q == '"' {
+			k++
+		}
+		k++
+	}
+	return min(k, eol)
+}
+
+// yamlPush returns stack with key pushed at indent: a key whose value is
+// on the lines below, or a flow mapping's.
+func yamlPush(stack []yamlKey, indent int, key []byte) []yamlKey {
+	resp := len(stack) > 0 && stack[len(stack)-1].resp || containsWordFold(key, responseWord)
+	return append(stack, yamlKey{indent: indent, key: key, resp: resp})
 }
 
 // yamlCtx describes the position under the keys of stack.
@@ -259,13 +264,7 @@ var responseWord = []string{"response"}
 // its value starts.
 func yamlKeyAt(text []byte, j, eol int) (ks, ke int, quoted bool, vstart int, ok bool) {
 	if q := text[j]; q == '"' || q == '\'' {
-		k := j + 1
-		for k < eol && text[k] != q {
-			if text[k] == '\\' && q == '"' {
-				k++
-			}
-			k++
-		}
+		k := yamlQuoteEnd(text, j+1, eol, q)
 		if k+1 < eol && text[k+1] == ':' && (k+2 == eol || text[k+2] == ' ' || text[k+2] == '\r') {
 			return j + 1, k, true, k + 2, true
 		}
@@ -298,14 +297,7 @@ func yamlKeyAt(text []byte, j, eol int) (ks, ke int, quoted bool, vstart int, ok
 // quotes, or up to a " #" comment (which it scans as prose).
 func scalarSpan(text []byte, v, eol int, s *scan) (int, int, bool) {
 	if q := text[v]; q == '"' || q == '\'' {
-		k := v + 1
-		for k < eol && text[k] != q {
-			if text[k] == '\\' && q == '"' {
-				k++
-			}
-			k++
-		}
-		k = min(k, eol)
+		k := yamlQuoteEnd(text, v+1, eol, q)
 		if c := bytes.Index(text[k:eol], []byte(" #")); c >= 0 {
 			s.prose(k+c+1, eol, InComment)
 		}
