@@ -1428,6 +1428,11 @@ func jsRegions(text []byte, lo, hi int, t *triggers, commentProse func(start, en
 				// A statement ended with its line, outside any bracket or
 				// in plain blocks only: the next starts a region.
 				spans.cut(i + 1)
+			case last == ')' && lastAt > lo && len(brackets) == 0 && i+1 < hi && startsTopStatement(text[i+1:hi]):
+				// Without semicolons (test('...', fn) after test('...',
+				// fn)): a call ended the line, and a name at the line's
+				// start cannot continue it, so a statement starts there.
+				spans.cut(i + 1)
 			}
 		case '(', '[', '{':
 			switch {
@@ -1742,6 +1747,27 @@ func startsDecl(text []byte, words []string) bool {
 		}
 	}
 	return false
+}
+
+// startsTopStatement reports whether text, a line after one that ended
+// with a closing parenthesis outside any bracket, starts a statement of
+// its own in JavaScript: a name at the line's very start, which after a
+// ) only a new statement can be (automatic semicolon insertion), other
+// than the words that continue one (else, in, instanceof, catch, finally,
+// while of do ... while).
+func startsTopStatement(text []byte) bool {
+	if !isIdentStart(text[0]) {
+		return false
+	}
+	k := 1
+	for k < len(text) && identByte[text[k]] {
+		k++
+	}
+	switch string(text[:k]) {
+	case "else", "in", "instanceof", "catch", "finally", "while", "of", "as", "satisfies":
+		return false
+	}
+	return true
 }
 
 // goClasses marks the bytes goRegions looks at: line ends, brackets and

@@ -153,6 +153,10 @@ func fail(w nethttp.ResponseWriter) {
 	// libraries grouped in operands.
 	compare("minified group", JavaScript, []byte("x&&(y,!function(){var a=1;a.status(0);b.c=404}(),z(function(){q();r.status(201)}));\n"))
 	compare("minified", JavaScript, []byte("/*! lib */\n(function(a){var b=a.status;if(b===404){a.x()}else{a.y(b)}a.res.status(404);})(this);\n"))
+	// Statements without semicolons: a name at the start of the line after
+	// a call ends begins a region, but not one that continues the call's
+	// statement, nor the body of an if written on the next line.
+	compare("statements without semicolons", JavaScript, []byte("test('a', function (t) {\n  t.equal(res.status, 404)\n})\ntest('b', function (t) {\n  [0, 10, 100].forEach(check)\n})\nif (res.status === 404)\nres.status(410)\nx = f(status)\ninstanceof Error\nelse\nres.sendStatus(201)\n"))
 	files, _ := filepath.Glob("testdata/*/*")
 	for _, f := range files {
 		lang := Language(filepath.Base(filepath.Dir(f)))
@@ -290,6 +294,22 @@ func TestSwitchWords(t *testing.T) {
 
 // TestPlainSpec lists the specs of a const or var group that the region
 // scan of Go skips without reading them, and some that it reads.
+// TestStatementsWithoutSemicolons holds jsRegions to cutting between
+// statements that end with a call's parenthesis and no semicolon, as test
+// files in that style are written, so that only the test that holds a code
+// goes to the engine.
+func TestStatementsWithoutSemicolons(t *testing.T) {
+	text := []byte("test('a', function (t) {\n  t.ok(x)\n})\ntest('b', function (t) {\n  t.equal(res.status, 404)\n})\ntest('c', function (t) {\n  t.ok(y)\n})\n")
+	var spans []string
+	jsRegions(text, 0, len(text), Default().triggers[JavaScript], func(int, int) {}, func(lo, hi int, _ []openBlock) {
+		spans = append(spans, string(text[lo:hi]))
+	})
+	want := []string{"test('b', function (t) {\n  t.equal(res.status, 404)\n})\n"}
+	if !slices.Equal(spans, want) {
+		t.Errorf("spans %q; want %q", spans, want)
+	}
+}
+
 func TestPlainSpec(t *testing.T) {
 	tr := Default().triggers[Go]
 	for spec, want := range map[string]bool{
