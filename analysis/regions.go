@@ -1431,7 +1431,7 @@ func jsRegions(text []byte, lo, hi int, t *triggers, commentProse func(start, en
 			case last == ')' && lastAt > lo && len(brackets) == 0 && i+1 < hi && startsTopStatement(text[i+1:hi]):
 				// Without semicolons (test('...', fn) after test('...',
 				// fn)): a call ended the line, and a name at the line's
-				// start cannot continue it, so a statement starts there.
+				// start begins a statement (see startsTopStatement).
 				spans.cut(i + 1)
 			}
 		case '(', '[', '{':
@@ -1750,11 +1750,13 @@ func startsDecl(text []byte, words []string) bool {
 }
 
 // startsTopStatement reports whether text, a line after one that ended
-// with a closing parenthesis outside any bracket, starts a statement of
-// its own in JavaScript: a name at the line's very start, which after a
-// ) only a new statement can be (automatic semicolon insertion), other
-// than the words that continue one (else, in, instanceof, catch, finally,
-// while of do ... while).
+// with a closing parenthesis outside any bracket, starts a statement in
+// JavaScript: a name at the line's very start, which after a ) begins a
+// new statement (automatic semicolon insertion), or the body of an if or
+// a loop whose head the line before was, unless the name continues the
+// statement (else, in, instanceof, catch, finally, while of do ... while,
+// TypeScript's as and satisfies). Neither statement's findings depend on
+// the other's tokens (TestRegionsKeepFindings holds the engine to that).
 func startsTopStatement(text []byte) bool {
 	if !isIdentStart(text[0]) {
 		return false
