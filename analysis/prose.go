@@ -189,6 +189,17 @@ func wordBefore(text []byte, lo, i int) ([]byte, int) {
 	return text[j:i], j
 }
 
+// onlyQuotesBetween reports whether text[i:j] holds nothing but blanks and
+// the quotes that set a number apart ("a `404`").
+func onlyQuotesBetween(text []byte, i, j int) bool {
+	for _, c := range text[i:j] {
+		if c != ' ' && c != '\t' && c != '`' && c != '"' && c != '\'' {
+			return false
+		}
+	}
+	return true
+}
+
 // numberSign reports whether the word before a number, at text[at:], is
 // "no" written as the sign of a number ("line no: 407 error"), which the
 // words after it must not make a status. ("No. 5" needs no test: a period
@@ -399,9 +410,9 @@ func (s *scan) proseNumber(lo, hi, i, j int, where Where, near bool) bool {
 	if classOf(before)&pBlocker != 0 || numberSign(text, before, at) {
 		return false
 	}
-	// "a 502 means ...": an article before a bare number is how people
-	// name a status in prose.
-	ok := near || inList || ac&pTrigger != 0 || eqFold(before, "a") || eqFold(before, "an") || s.codeAlone(lo, hi, i, j) ||
+	// "a 502 means ...": an article just before a bare number is how
+	// people name a status in prose (not "a + 100").
+	ok := near || inList || ac&pTrigger != 0 || (eqFold(before, "a") || eqFold(before, "an")) && onlyQuotesBetween(text, at+len(before), i) || s.codeAlone(lo, hi, i, j) ||
 		s.reasonThenCode(lo, hi, i, j) || s.ownPhraseAfter(i, j, hi) || s.ownPhraseBefore(lo, i, phraseEnd(text, lo, i)) ||
 		exampleCall(text, lo, hi, i, j)
 	if !ok && ac&pBlocker == 0 {
@@ -416,7 +427,11 @@ func (s *scan) proseNumber(lo, hi, i, j int, where Where, near bool) bool {
 	}
 	for k := 0; k < 4 && !ok && before != nil; k++ {
 		ok = classOf(before)&(pTrigger|pAfterOnly) == pTrigger
-		before, at = wordBefore(text, lo, at)
+		prev, prevAt := wordBefore(text, lo, at)
+		if ok && eqFold(prev, "exit") {
+			return false // "an exit code of 100": a process's
+		}
+		before, at = prev, prevAt
 	}
 	if !ok || opensProse(text, lo, i) && s.speaksOtherProtocol() { // last: it reads the whole file, once
 		return false
