@@ -244,7 +244,7 @@ func (s *scan) prose(lo, hi int, where Where) {
 		}
 		i += k
 		c := text[i]
-		if i > lo && (isIdentByte(text[i-1]) || text[i-1] == '.' || text[i-1] == '#' || text[i-1] == '/' && !codeLike(text, lo, i-4) || text[i-1] == '$' || text[i-1] == '%' || text[i-1] == '-' && !codeLike(text, lo, i-4) || text[i-1] == ':' || text[i-1] == ',' || text[i-1] == '+' || text[i-1] == '=' && where == InComment && !keywordSaysStatus(text, lo, i-1)) {
+		if i > lo && (isIdentByte(text[i-1]) || text[i-1] == '.' || text[i-1] == '#' || text[i-1] == '/' && !codeLike(text, lo, i-4) || text[i-1] == '$' || text[i-1] == '%' || text[i-1] == '\\' || text[i-1] == '-' && !codeLike(text, lo, i-4) || text[i-1] == ':' || text[i-1] == ',' || text[i-1] == '+' || text[i-1] == '=' && where == InComment && !keywordSaysStatus(text, lo, i-1)) {
 			for i < hi && isIdentByte(text[i]) {
 				i++
 			}

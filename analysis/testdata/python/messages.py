@@ -14,3 +14,8 @@ PAGE_TITLES = {100: "Intro", 200: "Chapter two"}
 def forbidden(request, exception):
     """Generic handler: answers with a plain message."""
     return {"error": "Forbidden (403)", "hint": "see section (300)"}  # @want 403:string:weak
+
+
+# A back-reference and an octal escape, not statuses.
+REPEATED = re.compile(r"(\1xx|){6}")
+LETTERS = "\101\102"
