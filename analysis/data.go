@@ -111,10 +111,10 @@ func (s *scan) dataValue(key []byte, vs, ve int, quoted bool, ctx dataCtx) {
 			return
 		}
 	}
-	// What is left takes known codes and classes only, which are words of
-	// three bytes; most values with digits (versions, sizes, c5.2xlarge)
-	// hold none.
-	if !holdsCodeWord(text[vs:ve]) {
+	// What is left takes known codes and classes only, in the words that
+	// prose reads them from; most values with digits (versions, sizes,
+	// c5.2xlarge) hold none.
+	if start, _ := nextCodeWord(text[vs:ve], 0); start < 0 {
 		return
 	}
 	// retriable_status_codes: [503, 504], expected_statuses: "200,204": a
@@ -205,33 +205,6 @@ func (s *scan) namesStatusList(key []byte) bool {
 	}
 	return s.listKeyIs
 }
-
-// holdsCodeWord reports whether b holds a word (see isIdentByte) of three
-// bytes that may be a code or a class: a digit from 1 to 5, then two
-// digits or x's (404, 5xx). Prose and lists of known codes find codes in
-// no other words.
-func holdsCodeWord(b []byte) bool {
-	for i := 0; i < len(b); i++ {
-		k := indexDigit(b[i:])
-		if k < 0 {
-			return false
-		}
-		i += k
-		j := i + 1
-		for j < len(b) && isIdentByte(b[j]) {
-			j++
-		}
-		if j-i == 3 && b[i] >= '1' && b[i] <= '5' && (i == 0 || !isIdentByte(b[i-1])) && codeOrX(b[i+1]) && codeOrX(b[i+2]) {
-			return true
-		}
-		i = j // b[j] is no digit
-	}
-	return false
-}
-
-// codeOrX reports whether c may stand in a code or a class after its
-// first digit.
-func codeOrX(c byte) bool { return isDigit(c) || c|0x20 == 'x' }
 
 // numberList reports whether b holds numbers and nothing but the commas,
 // dashes, blanks and quotes of a list or range of them ("503, 504",

@@ -445,22 +445,37 @@ func codeWord(w []byte) bool {
 // digits only, eight bytes at a time.
 func (t *triggers) proseClue(text []byte) clue {
 	var cl clue
-	for i := 0; i < len(text); {
+	for i := 0; ; {
+		start, end := nextCodeWord(text, i)
+		if start < 0 {
+			return cl
+		}
+		if t.knownCode(text[start:end]) {
+			return candidate
+		}
+		cl |= rareClue
+		i = end
+	}
+}
+
+// nextCodeWord returns the bounds of the first word of text from i on that
+// starts with a digit and passes codeWord, or -1 and len(text): the only
+// words in which prose holds a code or a class. It looks for digits eight
+// bytes at a time.
+func nextCodeWord(text []byte, i int) (start, end int) {
+	for i < len(text) {
 		k := indexDigit(text[i:])
 		if k < 0 {
-			return cl
+			break
 		}
 		i += k
 		j := wordEnd(text, i)
-		if w := text[i:j]; (i == 0 || !wordByte[text[i-1]]) && codeWord(w) {
-			if t.knownCode(w) {
-				return candidate
-			}
-			cl |= rareClue
+		if j-i >= 3 && (i == 0 || !wordByte[text[i-1]]) && codeWord(text[i:j]) { // most numbers are shorter
+			return i, j
 		}
 		i = j
 	}
-	return cl
+	return -1, len(text)
 }
 
 // knownCode reports whether a word that passed codeWord is a class (5xx)

@@ -126,13 +126,7 @@ func (s *scan) scanYAMLRange(lo, hi int) {
 				stack = stack[:len(stack)-1]
 			}
 		case text[v] == '[':
-			// A flow sequence: [500, 502] or ["500-599"].
-			end := v
-			for end < eol && text[end] != ']' {
-				end++
-			}
-			ctx.inList = true
-			s.dataValue(key, v+1, end, false, ctx)
+			s.yamlFlowSeq(text, v, eol, key, ctx)
 		default:
 			vs, ve, q := scalarSpan(text, v, eol, s)
 			s.dataValue(key, vs, ve, q, ctx)
@@ -182,14 +176,7 @@ func (s *scan) yamlFlowMap(text []byte, v, eol int, stack []yamlKey) bool {
 			stack = yamlPush(stack, 0, key)
 			i++
 		case '[':
-			end := i
-			for end < eol && text[end] != ']' {
-				end++
-			}
-			ctx := yamlCtx(stack)
-			ctx.inList = true
-			s.dataValue(key, i+1, end, false, ctx)
-			i = min(end+1, eol)
+			i = min(s.yamlFlowSeq(text, i, eol, key, yamlCtx(stack))+1, eol)
 		default:
 			vs, ve, next, quoted := yamlFlowScalar(text, i, eol, ",}")
 			s.dataValue(key, vs, ve, quoted, yamlCtx(stack))
@@ -203,6 +190,19 @@ func (s *scan) yamlFlowMap(text []byte, v, eol int, stack []yamlKey) bool {
 		return true
 	}
 	return false
+}
+
+// yamlFlowSeq reads the flow sequence that opens at text[v] on its line
+// ([500, 502], ["500-599"]) as the value of key, whose place ctx gives,
+// and returns the index of its ] (or eol).
+func (s *scan) yamlFlowSeq(text []byte, v, eol int, key []byte, ctx dataCtx) int {
+	end := v
+	for end < eol && text[end] != ']' {
+		end++
+	}
+	ctx.inList = true
+	s.dataValue(key, v+1, end, false, ctx)
+	return end
 }
 
 // yamlFlowScalar returns the span of the scalar at text[i] in a flow
